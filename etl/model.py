@@ -119,6 +119,7 @@ class Posting(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
     text: str = ""
 
     @property

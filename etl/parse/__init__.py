@@ -1,13 +1,41 @@
-"""Posting text in, structured `Posting` out. Pure functions; never raises on any string."""
+"""Posting text in, structured `Posting` out. Pure functions; never raises on any string.
+
+`parse_posting` runs small steps over one prepared `Doc` (clean text, matching view,
+sections): header (title, company, page date), mentions (languages and skills), terms
+(employment type, seasons, year, degrees, duration), pay, dates, team, locations. Each
+value keeps the span of text it came from. A step that fails is recorded in
+`Posting.warnings` and the other fields still come out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
-from etl.model import Posting
+from etl.model import Evidence, Posting
+from etl.parse.dates import extract_page_date, extract_posted_date, extract_start_dates
+from etl.parse.doc import Doc, Found
+from etl.parse.header import extract_company, extract_title
+from etl.parse.locations import extract_locations
+from etl.parse.mentions import LANGUAGE, extract_mentions
+from etl.parse.pay import extract_pay
+from etl.parse.team import extract_team
+from etl.parse.terms import (
+    extract_degree_levels,
+    extract_duration_weeks,
+    extract_employment_type,
+    extract_seasons,
+    extract_year,
+)
 from etl.parse.version import PARSER_VERSION
 
 __all__ = ["PARSER_VERSION", "parse_posting"]
+
+# Bigger inputs are not postings; parse the head so time stays bounded.
+MAX_PARSE_CHARS = 200_000
+
+T = TypeVar("T")
 
 
 def parse_posting(
@@ -17,5 +45,102 @@ def parse_posting(
     as_of: dt.date | None = None,
     page_date: dt.date | None = None,
 ) -> Posting:
-    """Parse one posting's text (skeleton: the parser issue fills the fields)."""
-    return Posting(source=source, parser_version=PARSER_VERSION, text=text)
+    """Parse one posting's text into every field, each value with the span it came from."""
+    warnings: list[str] = []
+
+    def step(name: str, func: Callable[[], T], default: T) -> T:
+        try:
+            return func()
+        except Exception as exc:  # noqa: BLE001 - one field's bug must not lose the posting
+            warnings.append(f"{name}: {type(exc).__name__}: {exc}")
+            return default
+
+    raw = text if isinstance(text, str) else str(text)
+    if len(raw) > MAX_PARSE_CHARS:
+        warnings.append(f"text longer than {MAX_PARSE_CHARS:,} characters: only the first part was parsed")
+        raw = raw[:MAX_PARSE_CHARS]
+    doc = Doc.from_raw(raw, as_of=as_of, page_date=page_date)
+    posting = Posting(source=source, parser_version=PARSER_VERSION, text=doc.text)
+    evidence: list[Evidence] = []
+
+    def keep(field: str, found: Found | None) -> Found | None:
+        if found is not None:
+            evidence.append(Evidence(field=field, value=str(found.value), start=found.start, end=found.end))
+        return found
+
+    page = step("page_date", lambda: extract_page_date(doc), None)
+    anchor_page = page_date or (page.value if page else None)
+
+    title = keep("title", step("title", lambda: extract_title(doc), None))
+    company = keep("company", step("company", lambda: extract_company(doc, title), None))
+    posting.title = str(title.value) if title else None
+    posting.company = str(company.value) if company else None
+
+    mentions, occurrences = step("mentions", lambda: extract_mentions(doc), ([], []))
+    posting.mentions = mentions
+    posting.languages = [m.name for m in mentions if m.category == LANGUAGE]
+    posting.skills = [m.name for m in mentions if m.category != LANGUAGE]
+    evidence.extend(Evidence(field=f, value=name, start=s, end=e) for f, name, s, e in occurrences)
+
+    employment = keep("employment_type", step("employment_type", lambda: extract_employment_type(doc, title), None))
+    posting.employment_type = employment.value if employment else None
+
+    seasons = step("seasons", lambda: extract_seasons(doc, title), [])
+    for found in seasons:
+        keep("seasons", found)
+    posting.seasons = [f.value for f in seasons]
+    posting.season = "/".join(posting.seasons) or None
+    year = keep("year", step("year", lambda: extract_year(doc, title, seasons), None))
+
+    for found in step("degree_levels", lambda: extract_degree_levels(doc, title), []):
+        keep("degree_levels", found)
+        posting.degree_levels.append(found.value)
+
+    primary, ranges = step("pay", lambda: extract_pay(doc), (None, []))
+    posting.pay_ranges = ranges
+    if primary is not None:
+        posting.pay_min, posting.pay_max = primary.min, primary.max
+        posting.pay_currency, posting.pay_period = primary.currency, primary.period
+        evidence.append(Evidence(field="pay", value=_pay_label(primary), start=primary.start, end=primary.end))
+
+    posting_year = year.value if year else None
+    starts = step("start_dates", lambda: extract_start_dates(doc, posting_year), [])
+    for found in starts:
+        keep("start_dates", found)
+    posting.start_dates = [f.value for f in starts]
+    if year is None and starts:
+        posting_year = starts[0].value.year
+    posting.year = posting_year
+
+    duration = keep("duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None))
+    posting.duration_weeks = duration.value if duration else None
+
+    posted = keep("posted_date", step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None))
+    posting.posted_date = posted.value if posted else None
+
+    team, aliases = step("team", lambda: extract_team(doc, title, posting.company), (None, []))
+    keep("team", team)
+    posting.team = str(team.value) if team else None
+    posting.team_aliases = aliases
+
+    for found in step("locations", lambda: extract_locations(doc, title), []):
+        keep("locations", found)
+        posting.locations.append(str(found.value))
+
+    posting.sections = _sections(doc)
+    posting.evidence = sorted(evidence, key=lambda e: (e.start, e.end))
+    posting.warnings = warnings
+    return posting
+
+
+def _pay_label(pay) -> str:
+    amount = f"{pay.min:,.2f}".rstrip("0").rstrip(".")
+    if pay.max != pay.min:
+        amount += "–" + f"{pay.max:,.2f}".rstrip("0").rstrip(".")
+    return f"{amount} {pay.currency or ''}/{pay.period or '?'}".strip()
+
+
+def _sections(doc: Doc):
+    from etl.model import Section
+
+    return [Section(kind=b.kind, heading=b.heading, start=b.start, end=b.end) for b in doc.blocks]

@@ -1,0 +1,194 @@
+"""Dates: the page's own date, when the posting was posted, and when the job starts.
+
+Dates are found by pattern ("May 11th, 2026", "Monday, May 12", "2026-05-11", "05/11/2026")
+and read with dateutil. A start date is a date in a "Start Dates" section or after a start
+word ("start", "begin", "first day") in its sentence; holidays in parentheses, end dates,
+deadlines and graduation dates are not. A start date without a year takes the posting's
+year. Relative posted dates ("Posted: 2 days ago") count back from the page's date, else
+from the caller's as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+from etl.parse.doc import Doc, Found
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+_DATE = re.compile(
+    rf"(?i)(?<![\w/])(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
+    rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}}))?"
+    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}}))?"
+    r"|(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+    r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2}))(?![\w/])"
+)
+_START_CUE = re.compile(
+    r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date)\b"
+)
+_NOT_START_CUE = re.compile(
+    r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|graduat\w*|"
+    r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
+    r"thanksgiving|christmas|juneteenth)\b"
+)
+_RANGE_END = re.compile(r"(?i)^[ \t]*(?:-|to|through|until|thru)[ \t]*$")
+_POSTED = re.compile(
+    r"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago"
+    r"|today|yesterday|just now)"
+    r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
+)
+_PAGE_DATE_LINE = re.compile(rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\s*$")
+_HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
+
+
+_MONTH_TRIGGERS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUMERIC_DATE_HINT = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{2,4}")
+
+
+def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, dict]]:
+    """Every date-looking span in [start, end) with its parts."""
+    end = len(doc.view) if end is None else end
+    if end - start < 200:
+        return [(m.start(), m.end(), m.groupdict()) for m in _DATE.finditer(doc.view, start, end)]
+    positions = [p for p in doc.find_all(*_MONTH_TRIGGERS, word_start=True) if start <= p < end]
+    positions += [m.start() for m in _NUMERIC_DATE_HINT.finditer(doc.view, start, end)]
+    positions.sort()
+    return [
+        (m.start(), m.end(), m.groupdict())
+        for m in doc.search_near(_DATE, positions, 16, 24)
+        if start <= m.start() and m.end() <= end
+    ]
+
+
+def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool]:
+    """(date, year_was_stated). Missing year -> default_year; None when it cannot be read."""
+    year_text = parts.get("myear") or parts.get("dyear")
+    try:
+        if parts.get("iso"):
+            return dt.date.fromisoformat(_pad_iso(parts["iso"])), True
+        if parts.get("us"):
+            parsed = date_parser.parse(parts["us"], dayfirst=False)
+            return parsed.date(), True
+        month = parts.get("mname") or parts.get("dname")
+        day = parts.get("mday") or parts.get("dday")
+        year = int(year_text) if year_text else default_year
+        if year is None:
+            return None, False
+        parsed = date_parser.parse(f"{month} {day} {year}")
+        return parsed.date(), bool(year_text)
+    except (ValueError, OverflowError):
+        return None, False
+
+
+def _pad_iso(text: str) -> str:
+    y, m, d = text.split("-")
+    return f"{y}-{int(m):02d}-{int(d):02d}"
+
+
+def extract_page_date(doc: Doc) -> Found | None:
+    """A date standing alone on one of the first lines: the page's own date."""
+    for start, end in doc.lines[:6]:
+        if _PAGE_DATE_LINE.match(doc.view[start:end]):
+            for d_start, d_end, parts in find_dates(doc, start, end):
+                value, _ = to_date(parts, None)
+                if value is not None:
+                    return Found(value, d_start, d_end)
+    return None
+
+
+def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | None) -> Found | None:
+    """When the posting was posted: absolute, or relative to the page's date, else to as_of."""
+    anchor = page_date or as_of
+    hits = [p for p in doc.find_all("posted", "published", "posting date") if p < 8000]
+    for m in doc.search_near(_POSTED, hits, 12, 60):
+        if m.group("rel"):
+            if anchor is None:
+                continue
+            value = _resolve_relative(m, anchor)
+            if value is not None:
+                return Found(value, m.start("rel"), m.end("rel"))
+        elif m.group("abs"):
+            base = m.start("abs")
+            for d_start, d_end, parts in find_dates(doc, base, base + len(m.group("abs"))):
+                value, stated = to_date(parts, anchor.year if anchor else None)
+                if value is not None and d_start - base < 6:
+                    return Found(value, d_start, d_end)
+    return None
+
+
+def _resolve_relative(m: re.Match, anchor: dt.date) -> dt.date | None:
+    rel = m.group("rel").lower()
+    if rel in ("today", "just now"):
+        return anchor
+    if rel == "yesterday":
+        return anchor - dt.timedelta(days=1)
+    if "+" in rel:
+        return None  # "30+ days ago" is a bound, not a date
+    count = m.group("n").lower()
+    n = 1 if count in ("a", "an", "one") else int(count)
+    unit = m.group("unit").lower()
+    if unit in ("minute", "hour"):
+        return anchor
+    delta = {
+        "day": relativedelta(days=n),
+        "week": relativedelta(weeks=n),
+        "month": relativedelta(months=n),
+        "year": relativedelta(years=n),
+    }[unit]
+    return anchor - delta
+
+
+def extract_start_dates(doc: Doc, posting_year: int | None) -> list[Found]:
+    """Every explicit start date (with a day), in order, without repeats."""
+    found: list[Found] = []
+    seen: set[dt.date] = set()
+    dates = find_dates(doc)
+    for i, (start, end, parts) in enumerate(dates):
+        if not (parts.get("mday") or parts.get("dday") or parts.get("iso") or parts.get("us")):
+            continue
+        if not _is_start_date(doc, start, end, dates, i):
+            continue
+        value, _ = to_date(parts, posting_year or _nearby_year(doc, start))
+        if value is None or value in seen:
+            continue
+        seen.add(value)
+        found.append(Found(value, start, end))
+    return found
+
+
+def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
+    if doc.is_boilerplate(start) or doc.in_heading(start):
+        return False
+    line_start, _ = doc.line_at(start)
+    prefix = doc.view[line_start:start]
+    if _HOLIDAY_PAREN.search(prefix) and re.search(r"(?i)day|holiday", prefix[prefix.rfind("(") :]):
+        return False  # "(Memorial Day May 26)"
+    if i > 0 and _RANGE_END.match(doc.view[dates[i - 1][1] : start]):
+        return False  # the end of "May 12 - August 8"
+    kind = doc.kind_at(start)
+    heading = doc.sections.at(start).heading or ""
+    if kind == "start_dates" or re.search(r"(?i)start", heading):
+        near = doc.lower[max(line_start, start - 40) : start]
+        return not _NOT_START_CUE.search(near)
+    sentence_start, _ = doc.sentence_at(start)
+    left = doc.view[max(sentence_start, start - 80) : start]
+    cue = None
+    for cue in _START_CUE.finditer(left):
+        pass
+    if cue is None:
+        return False
+    between = left[cue.end() :]
+    return not _NOT_START_CUE.search(between)
+
+
+def _nearby_year(doc: Doc, pos: int) -> int | None:
+    window = doc.view[max(0, pos - 300) : pos + 100]
+    years = re.findall(r"\b(20\d{2})\b", window)
+    return int(years[-1]) if years else None

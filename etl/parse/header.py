@@ -1,0 +1,238 @@
+"""Title and company: what the posting calls itself and who is hiring.
+
+The title is the posting's own title line, verbatim: a "Job Title:" label, an FAQ answer
+("The job title for this position is ..."), or the first line near the top that reads like
+a title (has a role word such as Engineer or Intern, and is not a sentence or a heading).
+The company collects votes from a "Company:" label, a short name line beside the title,
+"About <Name>" headings and body phrases ("At <Name>, ...", "<Name> is an equal opportunity
+employer"); the best-supported name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from etl.parse.doc import Doc, Found
+from etl.parse.segment import HEADER_KIND
+from etl.parse.vocab import heading_kinds, load
+
+_TITLE_LABEL = re.compile(
+    r"(?im)^[\s*#>-]*(?:job\s+title|position\s+title|title\s+of\s+position|job\s+name|title|position|role)"
+    r"\s*[:：]\s*(?P<value>[^\n]{3,160})$"
+)
+_FAQ_TITLE = re.compile(
+    r"(?i)\b(?:job|position|role)\s+title\b[^.\n?]{0,60}?\b(?:is|will be)\s*[:\"']?\s*(?P<value>[^\n]{3,200}?)"
+    r"[\"']?\.(?=\s|$)"
+)
+# A value that runs into the next glued label: "Python AI/ MLType: Fulltime".
+_GLUED_LABEL = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z][a-z]+(?: [A-Z]?[a-z]+)?\s?:)")
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:is|are|was|were|will|would|we|you|your|our|my|please|click|apply|applying|"
+    r"looking|seeking|hiring|join|must|should|can|have|has|this|that|these|who|which)\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w+#./-]*")
+_DATE_ONLY = re.compile(
+    r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{0,4}$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$"
+)
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|N\.A|S\.A|P\.C|L\.P|Bros|Assn)\.|\b[A-Z]\.)$")
+_SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\b(?:19|20)\d{2}\b")
+_CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
+_NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
+_COMPANY_LABEL = re.compile(
+    r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
+    r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
+)
+# (literal triggers, pattern around them, weight): each match votes for the name in "name".
+_COMPANY_PHRASES = (
+    (("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
+     re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"), 3.0),
+    (("is committed to",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is committed to"), 1.5),
+    ((". at ", "\nat ", "! at ", "? at "), re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"), 1.5),
+    (("join ", "working at ", "work at ", "careers at ", "life at "),
+     re.compile(rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;]|$)"), 1.0),
+    (("'s mission", "'s vision", "'s culture", "'s global", "'s product", "'s platform", "'s team"),
+     re.compile(rf"(?<![\w.])(?P<name>{_NAME})'s (?:mission|vision|culture|global|products?|platform|teams?)"), 1.0),
+    ((" is the world", " is the leading", " is a leading", " is the global", " is a global", " is the premier",
+      " is a premier", " is an industry", " is the fast", " is a fast", " has been a", " has been the"),
+     re.compile(rf"(?<![\w.])(?P<name>{_NAME}) (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"), 1.5),
+    (("and its affiliates",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) and its affiliates"), 1.5),
+    ((" internship", " jobs", " careers", "?"),
+     re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"), 1.0),
+)
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(load("roles")["role_words"])
+
+
+@cache
+def _not_company() -> frozenset[str]:
+    return frozenset(load("roles")["not_company"])
+
+
+def extract_title(doc: Doc) -> Found | None:
+    """The posting's title line, verbatim, or None when the text has no title."""
+    limit = min(len(doc.view), 4000)
+    label_hits = [p for p in doc.find_all("title", "position", "role", "job name") if p < limit]
+    for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180):
+        found = _title_value(doc, m.start("value"), m.end("value"))
+        if found is not None:
+            return found
+    faq_hits = [p for p in doc.find_all("title") if p < 6000]
+    for m in doc.search_near(_FAQ_TITLE, faq_hits, 12, 260):
+        found = _title_value(doc, m.start("value"), m.end("value"), strict=False)
+        if found is not None:
+            return found
+    for start, end in _zone_lines(doc):
+        found = _title_value(doc, start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
+    zone_start, zone_end = doc.title_zone
+    if zone_end <= zone_start and doc.blocks and doc.blocks[0].kind == HEADER_KIND:
+        zone_end = doc.blocks[0].end
+    lines = [(s, e) for s, e in doc.lines if s >= zone_start and e <= max(zone_end, 0) and doc.view[s:e].strip()]
+    return lines[:max_lines]
+
+
+def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
+    raw = doc.view[start:end]
+    cut = _GLUED_LABEL.search(raw)
+    if cut:
+        end = start + cut.start()
+    # Trim bullets/markdown marks and space from both ends, keeping offsets exact.
+    while start < end and doc.view[start] in " \t*#>-•|_":
+        start += 1
+    while end > start and doc.view[end - 1] in " \t*|_:":
+        end -= 1
+    value = doc.text[start:end]
+    if not _looks_like_title(doc.view[start:end], strict=strict):
+        return None
+    return Found(value, start, end)
+
+
+def _looks_like_title(line: str, *, strict: bool = True) -> bool:
+    line = line.strip()
+    if not 3 <= len(line) <= 160 or len(line.split()) > 22:
+        return False
+    lower = line.lower()
+    if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
+        return False
+    if strict and (line.endswith(("?", "!")) or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")))):
+        return False
+    if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
+        return False
+    words = set(_WORD.findall(lower))
+    return bool(words & _role_words())
+
+
+# --- company -------------------------------------------------------------------------------
+
+
+def extract_company(doc: Doc, title: Found | None) -> Found | None:
+    """The hiring company as the text names it, or None."""
+    votes: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, Found] = {}
+
+    def vote(name: str, start: int, weight: float) -> None:
+        name = _clean_name(name)
+        if not name:
+            return
+        key = name.lower()
+        votes[key] += weight
+        first_seen.setdefault(key, Found(doc.text[start : start + len(name)], start, start + len(name)))
+
+    label_hits = [p for p in doc.find_all("company", "employer", "organi") if p < 5000]
+    for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
+        value = m.group("value").strip()
+        cut = _GLUED_LABEL.search(value)
+        vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)
+    for start, end in _name_lines_near_title(doc, title):
+        vote(doc.view[start:end].strip(), start, 3.0)
+    for block in doc.blocks:
+        heading = block.heading or ""
+        if block.kind == "about_company" and heading.lower().startswith("about "):
+            vote(heading[6:], block.start + 6, 2.5)
+    for triggers, pattern, weight in _COMPANY_PHRASES:
+        positions = doc.find_all(*triggers)
+        for m in doc.search_near(pattern, positions, 70, 24):
+            vote(m.group("name"), m.start("name"), weight)
+    if doc.view.startswith("At "):
+        m = _COMPANY_PHRASES[2][1].match(doc.view)
+        if m:
+            vote(m.group("name"), m.start("name"), 1.5)
+    if not votes:
+        return None
+    # A name voted for by several kinds of evidence beats one strong but lone guess.
+    mentions = {key: _count_mentions(doc, key) for key in votes}
+    best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
+    if votes[best] < 2.0:
+        return None
+    return first_seen[best]
+
+
+def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int]]:
+    """Short name-like lines in the header next to the title (the company line of a job board)."""
+    lines = _zone_lines(doc, max_lines=10)
+    if title is None:
+        return []
+    out = []
+    title_index = next((i for i, (s, e) in enumerate(lines) if s <= title.start < e), None)
+    if title_index is None:
+        return []
+    for i, (start, end) in enumerate(lines):
+        if i == title_index or abs(i - title_index) > 3:
+            continue
+        # Trim markdown marks/bullets so "### Acme" is "Acme".
+        while start < end and doc.view[start] in " \t*#>-•|_":
+            start += 1
+        line = doc.view[start:end].strip()
+        if _looks_like_name_line(line):
+            out.append((start, start + len(line)))
+    return out
+
+
+def _looks_like_name_line(line: str) -> bool:
+    if not 2 <= len(line) <= 60 or len(line.split()) > 6:
+        return False
+    if line.endswith(("?", "!", ":")) or (line.endswith(".") and not _ABBREVIATION_END.search(line)):
+        return False
+    if not line[0].isupper() and not (len(line.split()) <= 2 and line[0].isalpha()):
+        return False  # "dLocal", "octoenergy" are names; a lower-case sentence is not
+    if _SEASON_OR_YEAR.search(line):
+        return False
+    lower = line.lower()
+    if lower in heading_kinds() or lower.split()[0] in _not_company():
+        return False
+    if _DATE_ONLY.match(line) or _CITY_STATE.match(line) or line[0].isdigit():
+        return False
+    if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
+        return False
+    return not (set(_WORD.findall(lower)) & {"remote", "hybrid", "onsite", "full-time", "part-time"})
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip(" \t*#>-•|_.,:;\"'()")
+    name = re.sub(r"(?i)^(?:the)\s+", "", name)
+    name = re.sub(r"\s+(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|S\.?A)\.?$", lambda m: m.group(0), name)
+    if not name or len(name) > 60:
+        return ""
+    first = name.split()[0].lower()
+    if first in _not_company() or name.lower() in _not_company():
+        return ""
+    if name.lower() in heading_kinds():
+        return ""
+    return name
+
+
+def _count_mentions(doc: Doc, key: str) -> int:
+    if len(key) < 2:
+        return 0
+    return doc.lower.count(key)

@@ -1,0 +1,151 @@
+"""Where the job is done, as written: "San Jose, CA", "Mountain View, CA, USA", "US" for remote.
+
+Places come from a "Location:" label, a location line in the header, the title, or a
+sentence that says where the role is based. Company blurbs (HQ and office lists), legal
+notices (Los Angeles County) and pay-zone city lists are not job locations; the word
+"Remote" alone is not a location, but the region of a remote role is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.parse.doc import Doc, Found
+from etl.parse.vocab import load
+
+# Matched where "location" stands; _LABEL_START checks it opens a line (or a glued label).
+_LOCATION_LABEL = re.compile(r"(?i)locations?(?:\s*\(s\))?[ \t]*[:：][ \t]*(?P<value>[^\n]{2,200})")
+_LABEL_START = re.compile(r"(?i)(?:^|\n|[a-z0-9)])[\s*#>-]*(?:job\s+|work\s+|office\s+|primary\s+)?$")
+_BASED_IN = re.compile(
+    r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
+    r"on-?site in|in-office in|work(?:ing)? (?:from|in) our|relocate to|report(?:ing)? to our)\s+(?P<value>[^.;\n]{3,120})"
+)
+_BASED_IN_TRIGGERS = (
+    "based ", "located ", "position is in", "role is in", "office in", "offices in", "site in",
+    "work from our", "working from our", "work in our", "working in our", "relocate to",
+    "report to our", "reporting to our",
+)
+_REMOTE_REGION = re.compile(
+    r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
+)
+_SPLIT = re.compile(r"\s*(?:;|\||•|/(?!\w{2}\b)| or |\band\b|\n)\s*")
+_CITY = r"[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3}"
+
+
+@cache
+def _places() -> dict[str, frozenset[str]]:
+    """Place forms from etl/vocab/places.toml: subdivision codes and names, countries, regions.
+
+    Names keep their case (the vocabulary matches case-sensitively: "US" is not "us").
+    """
+    data = load("places")
+    codes, names, countries, regions = set(), set(), set(), set()
+    for sub in data.get("subdivision", []):
+        codes.add(sub["code"])
+        names.add(sub["name"])
+        names.update(sub.get("aliases", []))
+    for country in data.get("country", []):
+        countries.add(country["name"])
+        countries.update(country.get("aliases", []))
+    for region in data.get("region", []):
+        regions.add(region["name"])
+        regions.update(region.get("aliases", []))
+    return {
+        "states": frozenset(codes),
+        "state_names": frozenset(names),
+        "countries": frozenset(countries),
+        "regions": frozenset(regions),
+    }
+
+
+@cache
+def _city_state() -> re.Pattern:
+    places = _places()
+    codes = "|".join(sorted(places["states"]))
+    names = "|".join(re.escape(n) for n in sorted(places["state_names"], key=len, reverse=True))
+    countries = "|".join(re.escape(c) for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2)
+    return re.compile(
+        rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:(?:{codes})\b(?:[ \t]+\d{{5}})?|(?:{names})\b)"
+        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada)\b)?"
+        rf"|{_CITY},[ \t]*(?:{countries})\b)"
+    )
+
+
+def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
+    """Every distinct job location, in order of appearance."""
+    found: list[Found] = []
+    zone_start, zone_end = doc.title_zone
+    header_end = doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else zone_end
+    for m in doc.match_at(_LOCATION_LABEL, doc.find_all("location")):
+        line_start, _ = doc.line_at(m.start())
+        if _excluded(doc, m.start()) or not _LABEL_START.search(doc.view, max(line_start, m.start() - 20), m.start()):
+            continue
+        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
+    if title is not None:
+        found.extend(_places_in(doc, title.start, title.end, labelled=False))
+    for start, end in doc.lines:
+        if end > max(header_end, zone_end) + 1:
+            break
+        found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
+    for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
+        if not _excluded(doc, m.start()):
+            found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
+    for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
+        if _excluded(doc, m.start()):
+            continue
+        group = "region" if m.group("region") else "region2"
+        region = m.group(group).strip(" .")
+        if _is_region(region):
+            found.append(Found(doc.text[m.start(group) : m.start(group) + len(region)], m.start(group), m.start(group) + len(region)))
+    return _unique(found)
+
+
+def _excluded(doc: Doc, pos: int) -> bool:
+    return doc.kind_at(pos) in ("about_company", "legal", "benefits", "related", "application", "compensation")
+
+
+def _places_in(doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False) -> list[Found]:
+    text = doc.view[start:end]
+    out = [
+        Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"), start + m.end("loc"))
+        for m in _city_state().finditer(text)
+    ]
+    if out or not labelled:
+        if whole_line and out:
+            # A header line that is only a place ("San Jose, CA"); not a sentence mentioning one.
+            line = text.strip()
+            if len(line) - sum(f.end - f.start for f in out) > 25:
+                return []
+        return out
+    # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
+    for part in _SPLIT.finditer(text + ";"):
+        pass
+    pieces = re.split(r"\s*(?:;|\||•| or |\n)\s*", text)
+    offset = 0
+    for piece in pieces:
+        pos = text.find(piece, offset)
+        offset = pos + len(piece)
+        value = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|\(.*?\))", "", piece).strip(" ,-–:/")
+        if value and _is_region(value):
+            value_start = start + pos + piece.find(value)
+            out.append(Found(doc.text[value_start : value_start + len(value)], value_start, value_start + len(value)))
+    return out
+
+
+def _is_region(value: str) -> bool:
+    value = value.strip(" .")
+    places = _places()
+    return value in places["countries"] or value in places["regions"] or value in places["state_names"]
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out: list[Found] = []
+    for f in found:
+        key = re.sub(r"\W+", " ", str(f.value)).strip().lower()
+        if key and key not in seen and key not in ("remote",):
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,243 @@
+"""Programming languages and skills named in a posting, each required or preferred.
+
+One Aho-Corasick pass finds every spelling from etl/vocab/skills.toml; each hit must stand
+as its own token ("C" is not the C of "C++", "Java" is not the Java of "JavaScript"), match
+the term's case when the vocabulary says so ("Go", not "go"), and, for terms that are also
+ordinary words ("Go", "C", "R", "Express", "Spring"), stand in technical company: another
+unambiguous technology nearby, or a cue such as "programming" or "experience with". The
+level comes from the section ("Preferred Qualifications") or the sentence ("... is a plus").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from etl.model import Mention
+from etl.parse.doc import Doc
+from etl.parse.vocab import load
+
+LANGUAGE = "language"
+_PREFERRED_CUES = re.compile(
+    r"(?i)\b(?:preferred|preferably|a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|ideally|desir(?:ed|able)|"
+    r"advantage(?:ous)?|would be great|good to have|not required|optional|pluses)\b"
+)
+_CUE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
+    r"fluen\w*|written|develop\w*|write|writing|using|use|with|in|including|like|such as|e\.g\.,?|stack|"
+    r"backend|back-end|services)\s*(?:in|with|of|as|:)?\s*(?:the\s+)?)$"
+)
+_CUE_AFTER = re.compile(
+    r"(?i)^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
+    r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|/)"
+)
+# A following "-x", "&", ".x" or "'s" turns a letter or word into something else: C-suite, R&D, R.N., Go-live.
+_BAD_NEXT = re.compile(r"^(?:-[A-Za-z]|&|\.[A-Za-z]|'s\b|’s\b|\s+(?:to|ahead|live|get|for it|back|on|out)\b)")
+_NEARBY = 80
+_LANGUAGE_CLAUSE = re.compile(r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()")
+# A capital letter standing alone: the only way "C" or "R" can be a language.
+_SINGLE_LETTER = re.compile(r"(?<![\w.+#'’-])[A-Z](?![\w+#'’])")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    name: str
+    category: str
+    exact: bool
+    ambiguous: bool
+    forms: tuple[str, ...]  # exact spellings (when `exact`)
+
+
+@dataclass(slots=True)
+class _Hit:
+    term: Term
+    start: int
+    end: int
+    distinctive: bool = False  # a form that needs no context even if the term's name does
+
+
+@cache
+def terms() -> tuple[Term, ...]:
+    out = []
+    for entry in load("skills")["term"]:
+        forms = (entry["name"], *entry.get("aliases", []))
+        out.append(
+            Term(
+                name=entry["name"],
+                category=entry["category"],
+                exact=bool(entry.get("exact", False)),
+                ambiguous=bool(entry.get("ambiguous", False)),
+                forms=tuple(forms),
+            )
+        )
+    return tuple(out)
+
+
+def _is_distinctive(form: str, term: Term) -> bool:
+    """An alias of an ambiguous term that is no ordinary word: "Golang", "Express.js", "Ruby on Rails".
+
+    The vocabulary flags whole terms; which of a term's spellings are themselves ambiguous is
+    the matcher's call: the bare name is, a longer or punctuated alias is not.
+    """
+    if form == term.name:
+        return False
+    letters_only = form.isalpha()
+    return not letters_only or len(form) >= 5
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    by_form: dict[str, list[Term]] = {}
+    for term in terms():
+        for form in term.forms:
+            by_form.setdefault(form.lower(), []).append(term)
+    for form, owners in by_form.items():
+        if len(form) > 1:  # single letters ("C", "R") are found by _SINGLE_LETTER instead
+            glue_ok = len(form) >= 3 and not any(t.ambiguous for t in owners)
+            automaton.add_word(form, (len(form), tuple(owners), glue_ok))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _single_letter_terms() -> dict[str, tuple[Term, ...]]:
+    out: dict[str, list[Term]] = {}
+    for term in terms():
+        for form in term.forms:
+            if len(form) == 1:
+                out.setdefault(form, []).append(term)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int, int]]]:
+    """(one Mention per term, every accepted occurrence as (field, name, start, end))."""
+    hits = _longest_hits(doc)
+    accepted = _accept(doc, hits)
+    mentions: dict[str, Mention] = {}
+    occurrences: list[tuple[str, str, int, int]] = []
+    for hit in accepted:
+        term = hit.term
+        level = _level(doc, hit.start, hit.end)
+        field = "languages" if term.category == LANGUAGE else "skills"
+        occurrences.append((field, term.name, hit.start, hit.end))
+        current = mentions.get(term.name)
+        if current is None:
+            mentions[term.name] = Mention(name=term.name, category=term.category, level=level, start=hit.start, end=hit.end)
+        elif current.level == "preferred" and level == "required":
+            current.level = "required"
+    return list(mentions.values()), occurrences
+
+
+def _longest_hits(doc: Doc) -> list[_Hit]:
+    """Hits that stand as tokens, longest first where they overlap."""
+    view = doc.view
+    size = len(view)
+    raw: list[_Hit] = []
+    for end_index, (length, owners, glue_ok) in _automaton().iter(doc.lower):
+        start, end = end_index - length + 1, end_index + 1
+        # Cheap rejection first: most raw hits are letters inside longer words.
+        if start > 0:
+            before = view[start - 1]
+            if (before.isalnum() or before == "_") and not (glue_ok and before.islower() and view[start].isupper()):
+                continue
+        if end < size:
+            after = view[end]
+            if (after.isalnum() or after == "_") and not (glue_ok and after.isupper() and view[end - 1].islower()):
+                continue
+        surface = view[start:end]
+        for term in owners:
+            if term.exact and surface not in term.forms and not _loose_alias(surface, term):
+                continue
+            if not _token_boundaries(view, start, end, term):
+                continue
+            raw.append(_Hit(term, start, end, term.ambiguous and _is_distinctive(surface, term)))
+            break
+    letters = _single_letter_terms()
+    for m in _SINGLE_LETTER.finditer(view):
+        for term in letters.get(m.group(0), ()):
+            if _token_boundaries(view, m.start(), m.end(), term):
+                raw.append(_Hit(term, m.start(), m.end()))
+                break
+    raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[_Hit] = []
+    last_end = -1
+    for hit in raw:
+        if hit.start < last_end:
+            continue
+        out.append(hit)
+        last_end = hit.end
+    return out
+
+
+def _loose_alias(surface: str, term: Term) -> bool:
+    """An exact term's punctuated or multi-word alias matches in any case ("EMBER.JS", "go lang")."""
+    lower = surface.lower()
+    return any(
+        form.lower() == lower and not form.isalpha() and form != term.name for form in term.forms
+    )
+
+
+def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
+    before = view[start - 1] if start > 0 else " "
+    after = view[end] if end < len(view) else " "
+    first, last = view[start], view[end - 1]
+    glued_ok = not term.ambiguous and end - start >= 3
+    if before.isalnum() or before == "_":
+        # LinkedIn glues words: "SkillsPython". Accept a capital right after a lower-case letter.
+        if not (glued_ok and before.islower() and first.isupper()):
+            return False
+    if last.isalnum() and after in "+#":
+        return False  # "C" inside "C++"/"C#"
+    if after.isalnum() or after == "_":
+        if not (glued_ok and last.islower() and after.isupper()):
+            return False
+    if first == "." and before.isalnum():
+        return False
+    # "node.js"/"php.ini" continue the token; "PHP.Preferred" is glued text after a sentence end.
+    return not (after == "." and end + 1 < len(view) and (view[end + 1].islower() or view[end + 1].isdigit()) and last.isalnum())
+
+
+def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    anchors = [h for h in hits if not h.term.ambiguous or h.distinctive]
+    out: list[_Hit] = []
+    for hit in hits:
+        if not hit.term.ambiguous or hit.distinctive:
+            out.append(hit)
+        elif _in_technical_company(doc, hit, anchors):
+            out.append(hit)
+    return out
+
+
+def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
+    view = doc.view
+    if _BAD_NEXT.match(view, hit.end, min(len(view), hit.end + 12)):
+        return False
+    sentence_start, sentence_end = doc.sentence_at(hit.start)
+    lo, hi = max(sentence_start, hit.start - _NEARBY), min(sentence_end, hit.end + _NEARBY)
+    for anchor in anchors:
+        if lo <= anchor.start < hi and anchor is not hit:
+            return True
+    before = view[max(sentence_start, hit.start - 40) : hit.start]
+    after = view[hit.end : min(len(view), hit.end + 25)]
+    if _CUE_AFTER.match(after):
+        return True
+    if hit.term.category == LANGUAGE and _LANGUAGE_CLAUSE.search(view, max(sentence_start, hit.start - 120), hit.start):
+        return True  # "programming languages (preferably Ruby or Go)"
+    # A cue word right before is enough only for letter-like terms in a list or a clause
+    # that is clearly about code ("proficient in Go", "experience with R").
+    return bool(_CUE_BEFORE.search(before)) and bool(re.search(r"(?i)program|cod|language|develop|software|engineer", view[sentence_start:sentence_end]))
+
+
+def _level(doc: Doc, start: int, end: int) -> str:
+    if doc.kind_at(start) == "preferred_quals":
+        return "preferred"
+    sentence_start, sentence_end = doc.sentence_at(start)
+    # Glued text can make one "sentence" of a whole posting: look at the clause around it.
+    lo, hi = max(sentence_start, start - 200), min(sentence_end, end + 200)
+    if _PREFERRED_CUES.search(doc.view, lo, hi):
+        return "preferred"
+    return "required"

@@ -1,0 +1,448 @@
+"""Base pay: every stated range with currency and period, and the primary one.
+
+Steps: find money amounts (symbol or ISO code, "k" suffixes, "$40 - $45K", "93,000 to
+$114,000"), pair them into ranges ("-", "to", "~", "between … and", "from … up to"), read
+the period next to each ("/hr", "per month", "USD Annually", "hourly rate" before it), then
+score each candidate by where it stands: a compensation section and pay words ("salary",
+"pay range", "hourly rate") count for it; benefit and business words ("lifetime maximum",
+"stipend", "bonus", "revenue", "funding") and boilerplate sections count against it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.model import PayRange
+from etl.parse.doc import Doc
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d])")
+_SYMBOL_BEFORE = re.compile(
+    r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|"
+    r"\b(?:USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CNY|RMB|CHF|SEK|NOK|DKK|PLN|BRL|MXN|ZAR))\s?$"
+)
+_AFTER = re.compile(
+    r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b)?"
+    r"(?P<plus>\+)?"
+    r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|dollars?\b|euros?\b))?"
+)
+_SYMBOL_CURRENCY = {
+    "$": "USD", "US$": "USD", "USD$": "USD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD",
+    "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD",
+    "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "RMB": "CNY",
+    "DOLLAR": "USD", "DOLLARS": "USD", "EURO": "EUR", "EUROS": "EUR",
+}
+_RANGE_GLUE = re.compile(
+    r"^\s*(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
+    r"(?:(?:annually|hourly|monthly|yearly|per\s+(?:hour|year|annum|month)|/\s?(?:hr|hour|yr|year|mo|month)"
+    r"|an?\s+(?:hour|year))\s*)?"
+    r"(?:-|to|~|and|through|thru|up\s+to)\s*(?:-\s*)?$",
+    re.IGNORECASE,
+)
+_BETWEEN_SPAN = 40
+_PERIOD_AFTER = re.compile(
+    r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|US)\s*)?(?:(?:gross|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
+    r"\(?depending on experience\)?|plus benefits|,)\s*){0,2}"
+    r"-?(?:(?P<hour>/\s?(?:hr|hour|hrs|h)|per\s+hour|an\s+hour|p/?h|/?\s?hourly|ph|hr|hrs)"
+    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annual|p\.?a\.?|/\s?y)"
+    r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth)"
+    r"|(?P<week>/\s?(?:wk|week)|per\s+week|a\s+week|/?\s?weekly)"
+    r"|(?P<day>/\s?day|per\s+day|a\s+day|/?\s?daily))"
+    # Glued text is common ("$21.16 - $34.04 per hourA list"): end at anything but a lower-case letter.
+    r"(?-i:(?![a-z]))",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = (
+    ("hour", re.compile(r"\bhourly\b|\bper hour\b|\bhour(?:ly)? (?:rate|pay|wage)|\brate per hour", re.I)),
+    ("year", re.compile(r"\b(?:annual(?:ized)?|yearly)\b(?: base)?(?: salary| pay| compensation| base| wage)?|\bper (?:year|annum)\b", re.I)),
+    ("month", re.compile(r"\bmonthly\b|\bper month\b", re.I)),
+    ("week", re.compile(r"\bweekly\b|\bper week\b", re.I)),
+)
+# Cue words start at a word boundary or at a glued capital ("ImmediatePay Scale").
+_B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+_PAY_CUES = re.compile(
+    _B + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
+    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|starting at|paid|"
+    r"hiring range|rate range|range|rate|pays?|paying)\b",
+    re.I,
+)
+_STRONG_PAY_CUES = re.compile(
+    _B + r"(?:base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
+    r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|pay scale|"
+    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation)\b",
+    re.I,
+)
+# Money that is not base pay: benefits, allowances, company figures, other people's money.
+_NOT_PAY_CUES = re.compile(
+    _B + r"(?:bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|budget|"
+    r"lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|premium|deductible|"
+    r"revenue|sales|funding|raised|valuation|valued|series [a-f]\b|million|billion|arr\b|assets|aum|"
+    r"fund(?:s|ing)?\b|tips?\b|commissions?|projects?|contracts? (?:worth|valued)|in size|worth|grants?|"
+    r"donat\w*|fees?\b|costs?\b|price[sd]?|discount|per mile|mileage|equity|stock|rsus?|"
+    r"wellness|gym|learning|development fund|home office|internet|phone|meal|lunch|transit|commuter|"
+    r"parking|housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|portfolio|"
+    r"compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
+    r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
+    r"increments?|promotion)\b",
+    re.I,
+)
+_ZONE_CUES = re.compile(
+    r"\b(?:zones?|tiers?|geo(?:graphic)?|locations?|markets?|areas?|regions?|levels?|bands?|states?|"
+    r"cities|city|metro|junior|senior|entry|mid|principal|associates?|grade|step|[A-Z]{2}(?:, [A-Z]{2})+)\b",
+    re.I,
+)
+_MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
+_MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
+_FROM_CUE = re.compile(r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I)
+_TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
+_MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
+_PAY_SECTIONS = frozenset({"compensation"})
+_WEAK_SECTIONS = frozenset({"benefits", "about_company", "related", "application"})
+
+
+@dataclass(slots=True)
+class _Money:
+    value: float
+    currency: str | None
+    start: int
+    end: int
+    plus: bool = False
+    big: bool = False  # "$4 million", "$13-17M": company figures, never pay
+
+
+@dataclass(slots=True)
+class _Candidate:
+    low: float
+    high: float
+    currency: str | None
+    period: str | None
+    start: int
+    end: int
+    score: float = 0.0
+    label: str | None = None
+
+
+def extract_pay(doc: Doc) -> tuple[PayRange | None, list[PayRange]]:
+    """The primary pay range (or None) and every pay range stated, with spans."""
+    amounts = _find_amounts(doc)
+    if not amounts:
+        return None, []
+    candidates = _pair_ranges(doc, amounts)
+    scored = [c for c in candidates if _score(doc, c) > 0]
+    if not scored:
+        # A lone, clean range with a salary-sized magnitude ("$100,000 - $125,000") still counts.
+        scored = [c for c in candidates if c.low != c.high and c.period and c.score >= 1.5]
+    if not scored:
+        return None, []
+    ranges = [_to_range(c) for c in scored]
+    primary = _primary(doc, scored)
+    return (_to_range(primary) if primary else None), ranges
+
+
+_CURRENCY_TRIGGERS = (
+    "$", "€", "£", "¥", "₹", "usd", "cad", "aud", "nzd", "sgd", "hkd", "eur", "gbp", "inr", "jpy",
+    "cny", "rmb", "chf", "sek", "nok", "dkk", "pln", "brl", "mxn", "zar", "dollar", "euro",
+)
+
+
+def _find_amounts(doc: Doc) -> list[_Money]:
+    view = doc.view
+    found: list[_Money] = []
+    hits = doc.find_all(*_CURRENCY_TRIGGERS)
+    if not hits:
+        return found  # no currency anywhere: no pay (most postings answer here)
+    spans = _merge_windows(hits, 70, len(view))
+    for lo, hi in spans:
+        while hi < len(view) and (view[hi].isdigit() or view[hi] in ",."):
+            hi += 1  # never cut a number in two at the window's edge
+        while lo > 0 and (view[lo - 1].isdigit() or view[lo - 1] in ",."):
+            lo -= 1
+        found.extend(_amounts_in(view, lo, hi))
+    return found
+
+
+def _merge_windows(hits: list[int], radius: int, size: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pos in hits:
+        lo, hi = max(0, pos - radius), min(size, pos + radius)
+        if spans and lo <= spans[-1][1]:
+            lo = spans[-1][0]
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
+    found: list[_Money] = []
+    for m in _NUMBER.finditer(view, lo, hi):
+        start, end = m.span()
+        before = _SYMBOL_BEFORE.search(view, max(0, start - 6), start)
+        after = _AFTER.match(view, end)
+        code = after.group("code") if after else None
+        if before is None and not code:
+            # A bare number: kept only as the partner of a range ("93,000 to $114,000").
+            suffix = after.group("suffix") if after else None
+            value = _number(m.group(1), None) * _multiplier(suffix)
+            big = bool(suffix and suffix.strip().lower() != "k")
+            found.append(_Money(value, None, start, after.end() if after else end, big=big))
+            continue
+        symbol = before.group(1).replace(" ", "").upper() if before else ""
+        currency = _SYMBOL_CURRENCY.get(symbol, symbol[:3] if symbol[:3].isalpha() else None)
+        if code:
+            currency = _SYMBOL_CURRENCY.get(code.upper(), code.upper()) if code.isupper() or not currency else currency
+        suffix = after.group("suffix") if after else None
+        value = _number(m.group(1), currency) * _multiplier(suffix)
+        money_start = before.start(1) if before else start
+        big = bool(suffix and suffix.strip().lower() != "k")
+        plus = bool(after and after.group("plus"))
+        found.append(_Money(value, currency or "USD", money_start, after.end() if after else end, plus, big))
+    return found
+
+
+def _number(raw: str, currency: str | None) -> float:
+    if "," in raw and "." in raw:
+        # "1,234.56" or European "1.234,56"
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif "," in raw:
+        head, _, tail = raw.rpartition(",")
+        raw = raw.replace(",", "") if len(tail) == 3 else head.replace(",", "") + "." + tail
+    elif raw.count(".") > 1 or (
+        raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and currency not in (None, "USD", "CAD", "AUD")
+    ):
+        raw = raw.replace(".", "")  # "50.000 €": dot as thousands separator outside dollar countries
+    try:
+        return float(raw)
+    except ValueError:
+        return 0.0
+
+
+def _multiplier(suffix: str | None) -> float:
+    if not suffix:
+        return 1.0
+    s = suffix.strip().lower()
+    if s == "k":
+        return 1_000.0
+    if s in ("m", "mm", "million", "mil"):
+        return 1_000_000.0
+    return 1_000_000_000.0
+
+
+def _pair_ranges(doc: Doc, amounts: list[_Money]) -> list[_Candidate]:
+    view = doc.view
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        b = amounts[i + 1] if i + 1 < len(amounts) else None
+        if b is not None and (a.currency or b.currency) and b.start - a.end <= _BETWEEN_SPAN:
+            glue = view[a.end : b.start]
+            if _RANGE_GLUE.match(glue) and (a.big or b.big):
+                i += 2  # "$13-17M per year in research": both ends are millions
+                continue
+            if _RANGE_GLUE.match(glue):
+                low, high = a.value, b.value
+                # "$40 - $45K", "$200-400k": one suffix for both ends.
+                if high >= 1000 and low < 1000 and low * 1000 <= high * 1.5 and high / 1000 >= low * 0.5:
+                    low *= 1000
+                if 0 < low <= high and high <= low * 15:
+                    cur = a.currency or b.currency
+                    if b.currency and b.currency != "USD":
+                        cur = b.currency
+                    end, step = b.end, 2
+                    # "$15.00 - $22.50 - $30.00": minimum, midpoint, maximum.
+                    c = amounts[i + 2] if i + 2 < len(amounts) else None
+                    if c is not None and c.value >= high and c.start - b.end <= 8 and _RANGE_GLUE.match(view[b.end : c.start]):
+                        high, end, step = c.value, c.end, 3
+                    out.append(_Candidate(low, high, cur, None, a.start, end))
+                    i += step
+                    continue
+        if a.currency and not a.big:
+            out.append(_Candidate(a.value, a.value, a.currency, None, a.start, a.end))
+        i += 1
+    out = _join_from_up_to(doc, out)
+    for c in out:
+        c.period = _period(doc, c)
+        c.currency = _currency_override(doc, c)
+    return [c for c in out if _MIN_PAY <= c.low <= c.high <= _MAX_PAY]
+
+
+def _join_from_up_to(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Two single amounts that state one range: "from $47.84/hr ... up to $96.15/hr" in one
+    sentence, or "Min: $138,800 / Mid: ... / Max: $208,200" on nearby lines."""
+    out: list[_Candidate] = []
+    skip: set[int] = set()
+    for i, a in enumerate(cands):
+        if i in skip:
+            continue
+        if a.low == a.high:
+            partner = _range_partner(doc, cands, i)
+            if partner is not None:
+                b = cands[partner]
+                out.append(_Candidate(a.low, b.high, a.currency, None, a.start, b.end))
+                skip.update(range(i + 1, partner + 1))
+                continue
+        out.append(a)
+    return out
+
+
+def _range_partner(doc: Doc, cands: list[_Candidate], i: int) -> int | None:
+    a = cands[i]
+    labelled_min = _MIN_LABEL.search(doc.view, max(0, a.start - 30), a.start)
+    from_cue = _FROM_CUE.search(doc.view, max(0, a.start - 25), a.start)
+    if not (labelled_min or from_cue):
+        return None
+    for j in range(i + 1, min(i + 3, len(cands))):
+        b = cands[j]
+        if b.low != b.high or not (a.low < b.low <= a.low * 5) or b.currency != a.currency:
+            continue
+        if labelled_min and b.start - a.end < 160 and _MAX_LABEL.search(doc.view, max(0, b.start - 30), b.start):
+            return j
+        same_sentence = doc.sentence_at(a.start) == doc.sentence_at(b.start)
+        if from_cue and same_sentence and j == i + 1 and _TO_CUE.search(doc.view, max(0, b.start - 12), b.start):
+            return j
+    return None
+
+
+def _period(doc: Doc, c: _Candidate) -> str | None:
+    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    if after:
+        return next(k for k in ("hour", "year", "month", "week", "day") if after.group(k))
+    # "$130,000.00 USD Annually - $150,000.00 USD Annually": the period may sit inside the range.
+    inner = _PERIOD_AFTER.search(doc.view, c.start, c.end)
+    if inner is None:
+        inner = next((m for m in [re.search(r"(?i)\b(hourly|annually|monthly)\b", doc.view[c.start : c.end])] if m), None)
+    if inner is not None:
+        word = inner.group(0).strip().lower()
+        for key in ("hour", "year", "annu", "month", "week", "day"):
+            if key in word:
+                return "year" if key == "annu" else key
+    line_start, _ = doc.line_at(c.start)
+    left = doc.view[max(line_start, c.start - 70) : c.start]
+    block = doc.sections.at(c.start)
+    heading = (block.heading or "") if block.start < c.start else ""
+    for period, pattern in _PERIOD_BEFORE:
+        if pattern.search(left[-120:]) or pattern.search(heading):
+            return period
+    if re.search(r"(?i)base salary|salary range|annual", left[-80:]) and c.low >= 10_000:
+        return "year"
+    if c.high <= 200:
+        return "hour"
+    if c.low >= 20_000:
+        return "year"
+    return None
+
+
+def _currency_override(doc: Doc, c: _Candidate) -> str | None:
+    if c.currency != "USD":
+        return c.currency
+    s, e = doc.sentence_at(c.start)
+    near = doc.view[max(s, c.start - 30) : min(e, c.end + 30)]
+    for code in ("CAD", "AUD", "SGD", "NZD"):
+        if code in near:
+            return code
+    return c.currency
+
+
+def _score(doc: Doc, c: _Candidate) -> float:
+    """How sure we are that this amount is the posting's base pay; > 0 means keep it."""
+    kind = doc.kind_at(c.start)
+    left = _left_context(doc, c.start)
+    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    _, sentence_end = doc.sentence_at(c.start)
+    right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
+    block = doc.sections.at(c.start)
+    heading = block.heading or ""
+    # "$130,000 - $160,000 base salary": the label may follow the amount.
+    strong = bool(
+        _STRONG_PAY_CUES.search(left) or _STRONG_PAY_CUES.search(heading) or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
+    )
+    weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
+    score = 0.0
+    if kind in _PAY_SECTIONS:
+        score += 3
+    if strong:
+        score += 3
+    elif weak_cue:
+        score += 1.5
+    if after:
+        score += 2.5
+    elif c.period:
+        score += 0.5
+    if c.low != c.high:
+        score += 1
+    if _is_not_pay(left, right, strong):
+        score -= 4
+    if kind in _WEAK_SECTIONS and not strong:
+        score -= 1 if weak_cue else 2.5
+    if kind == "legal" and not weak_cue:
+        score -= 1.5
+    c.score = score
+    return score - 1.5
+
+
+def _left_context(doc: Doc, pos: int) -> str:
+    """The sentence before an amount; for an amount opening its line, the label line above too."""
+    sentence_start, _ = doc.sentence_at(pos)
+    left = doc.view[max(sentence_start, pos - 90) : pos]
+    if left.strip(" *-:\t"):
+        return left
+    line_start, _ = doc.line_at(pos)
+    prev_line = doc.line_at(line_start - 1) if line_start > 0 else None
+    if prev_line and prev_line[1] - prev_line[0] < 80:
+        return doc.view[prev_line[0] : pos]
+    return left
+
+
+def _is_not_pay(left: str, right: str, strong: bool) -> bool:
+    """Benefit/business words next to the amount, unless a pay word stands closer to it."""
+    near_left = left[-45:]
+    bad_left = [m.end() for m in _NOT_PAY_CUES.finditer(near_left)]
+    if bad_left:
+        good_left = [m.end() for m in _STRONG_PAY_CUES.finditer(near_left)]
+        if not good_left or bad_left[-1] > good_left[-1]:
+            return True
+    # "$80,000 - $125,000 along with commission": words after a clearly labelled salary
+    # describe what comes on top of it.
+    return not strong and bool(_NOT_PAY_CUES.search(right[:35]))
+
+
+def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
+    """The general range; pay zones or levels listed together become min of all .. max of all."""
+    best = max(cands, key=lambda c: (c.score, -c.start))
+    peers = [
+        c
+        for c in cands
+        if c.score >= best.score - 1
+        and c.currency == best.currency
+        and c.period == best.period
+        and c.low != c.high
+    ]
+    if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
+        return _Candidate(
+            min(c.low for c in peers), max(c.high for c in peers), best.currency, best.period,
+            min(c.start for c in peers), max(c.end for c in peers), best.score, "zones",
+        )
+    # The first strong statement is usually the general one; later ones are specific cases.
+    strong = [c for c in cands if c.score >= best.score - 0.5]
+    return min(strong, key=lambda c: c.start)
+
+
+def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:
+    """Zones/tiers/levels: zone words before the ranges, or a run of "Label: range" lines."""
+    around = " ".join(doc.view[max(0, c.start - 60) : c.end + 40] for c in peers)
+    if _ZONE_CUES.search(around):
+        return True
+    peers = sorted(peers, key=lambda c: c.start)
+    labelled = all(":" in doc.view[doc.line_at(c.start)[0] : c.start][-40:] for c in peers)
+    close = all(b.start - a.end < 160 for a, b in zip(peers, peers[1:], strict=False))
+    distinct_labels = len({doc.view[max(0, c.start - 40) : c.start] for c in peers}) == len(peers)
+    return labelled and close and distinct_labels
+
+
+def _to_range(c: _Candidate) -> PayRange:
+    return PayRange(min=c.low, max=c.high, currency=c.currency, period=c.period, start=c.start, end=c.end, label=c.label)

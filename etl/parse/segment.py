@@ -1,0 +1,306 @@
+"""Split a posting into sections: title block, about, responsibilities, qualifications, pay, ...
+
+Real postings mark sections in many ways: headings on their own line, markdown or bold
+headings, FAQ questions, "Heading: text" lines, and headings glued to the text around them
+("ResponsibilitiesWe are the messaging team", "...development.QualificationsMinimum
+Qualifications Undergraduate"). All of them are found from one list of heading phrases
+(etl/vocab/headings.toml) plus boundary rules, in one Aho-Corasick pass over the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from etl.parse.vocab import heading_kinds, heading_prefixes
+
+# Kinds whose text is boilerplate: no location, pay, duration or team comes from them.
+BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "application", "related"})
+HEADER_KIND = "header"
+OTHER_KIND = "other"
+
+_LINE = re.compile(r"[^\n]*")
+_BULLET = re.compile(r"^[\s>*#\-+•·●▪◦‣⁃|]*(?:\d{1,2}[.)]\s+)?[\s*_]*")
+_NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
+_MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
+_TRAILER_CHARS = " \t*_:：#|"
+_QUESTION_KINDS = (
+    ("preferred", "preferred_quals"),
+    ("nice to have", "preferred_quals"),
+    ("bonus", "preferred_quals"),
+    ("minimum qualification", "min_quals"),
+    ("basic qualification", "min_quals"),
+    ("required", "min_quals"),
+    ("qualification", "min_quals"),
+    ("requirement", "min_quals"),
+    ("proficient", "min_quals"),
+    ("programming language", "min_quals"),
+    ("skills", "min_quals"),
+    ("experience", "min_quals"),
+    ("responsibilit", "responsibilities"),
+    ("duties", "responsibilities"),
+    ("what will", "responsibilities"),
+    ("salary", "compensation"),
+    ("compensation", "compensation"),
+    ("pay ", "compensation"),
+    ("hourly", "compensation"),
+    ("benefit", "benefits"),
+    ("perk", "benefits"),
+    ("how long", "program"),
+    ("duration", "program"),
+    ("when does", "program"),
+    ("start date", "start_dates"),
+    ("apply", "application"),
+    ("application", "application"),
+    ("interview", "application"),
+    ("work environment", "about_company"),
+    ("culture", "about_company"),
+    ("company", "about_company"),
+    ("team", "about_team"),
+    ("job title", "summary"),
+    ("location", "summary"),
+)
+# Short single words that are headings only when clearly set apart, never glued to a
+# capitalised word ("PayPal" is not the heading "Pay").
+_MIN_GLUED_LEN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One section: its kind, heading text and span, and where its body text starts."""
+
+    kind: str
+    start: int
+    body_start: int
+    end: int
+    heading: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    start: int
+    end: int  # end of the heading words
+    body_start: int  # after any colon/space that follows
+    kind: str
+    text: str
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Heading phrase -> [(phrase, kind)]; prefix headings ("About <Name>") carry "prefix:<kind>"."""
+    options: dict[str, list[tuple[str, str]]] = {}
+    for prefix, kind in heading_prefixes():
+        stem = prefix.rstrip(": ")
+        options.setdefault(stem, []).append((stem, "prefix:" + kind))
+    for phrase, kind in heading_kinds().items():
+        options.setdefault(phrase, []).append((phrase, kind))
+    automaton = ahocorasick.Automaton()
+    for phrase, values in options.items():
+        automaton.add_word(phrase, values)
+    automaton.make_automaton()
+    return automaton
+
+
+def segment(view: str) -> list[Block]:
+    """Sections covering the whole text, in order; the first is the header (title block)."""
+    headings = _find_headings(view)
+    blocks: list[Block] = []
+    if not headings or headings[0].start > 0:
+        first_end = headings[0].start if headings else len(view)
+        blocks.append(Block(HEADER_KIND, 0, 0, first_end))
+    for i, h in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else len(view)
+        blocks.append(Block(h.kind, h.start, h.body_start, end, h.text))
+    return blocks
+
+
+class SectionIndex:
+    """Answer "which section is this offset in?" in O(log n)."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self._starts = [b.start for b in blocks]
+
+    def at(self, pos: int) -> Block:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.blocks[max(i, 0)]
+
+    def kind_at(self, pos: int) -> str:
+        return self.at(pos).kind
+
+    def of_kind(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+
+def _find_headings(view: str) -> list[_Heading]:
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(view) if m.end() > m.start()]
+    faq = _is_faq(view, lines)
+    # One pass over the whole text for heading phrases; lines then take their share.
+    hits = sorted(
+        (i - len(values[0][0]) + 1, values)
+        for i, values in _automaton().iter(view.lower())
+        if view[i - len(values[0][0]) + 1].isupper()
+    )
+    hit_starts = [h[0] for h in hits]
+    found: list[_Heading] = []
+    for start, end in lines:
+        lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
+        found.extend(_headings_in_line(view, start, end, faq, hits[lo:hi]))
+    return found
+
+
+def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
+    questions = sum(1 for s, e in lines if e - s < 200 and view[s:e].rstrip().endswith("?"))
+    return questions >= 3
+
+
+def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) -> list[_Heading]:
+    line = view[start:end]
+    lead = _BULLET.match(line).end()
+    core_start = start + lead
+    stripped = line[lead:].rstrip(_TRAILER_CHARS)
+    if not stripped:
+        return []
+    core_end = core_start + len(stripped)
+    lower = stripped.lower()
+
+    whole = _whole_line_kind(lower, line, lead)
+    if whole is not None:
+        return [_Heading(core_start, core_end, _skip_sep(view, core_end, end), whole, stripped)]
+    if faq and stripped.endswith("?") and len(stripped) < 200:
+        return [_Heading(core_start, core_end, end, _question_kind(lower), stripped)]
+    if _is_markup_heading(line, lead, stripped):
+        kind = _phrase_kind(lower) or OTHER_KIND
+        return [_Heading(core_start, core_end, end, kind, stripped)]
+    if not hits:
+        return []
+    return _glued_headings(view, core_start, end, hits)
+
+
+def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
+    kind = _phrase_kind(lower)
+    if kind is not None:
+        return kind
+    # "About TikTok", "Life at Acme", "Important Information for LA County Candidates".
+    if len(lower) <= 80 and not lower.endswith("."):
+        for prefix, prefix_kind in heading_prefixes():
+            if lower.startswith(prefix) and len(lower.split()) <= 12:
+                return prefix_kind
+    return None
+
+
+@cache
+def _phrase_kind(lower: str) -> str | None:
+    return heading_kinds().get(lower.strip(" .*_"))
+
+
+def _is_markup_heading(line: str, lead: int, stripped: str) -> bool:
+    """A markdown '#' heading or a line that is entirely bold, short enough to be a heading."""
+    if len(stripped) > 80 or stripped.endswith((".", ",", ";")):
+        return False
+    if _MARKDOWN_HEADING.match(line):
+        return True
+    body = line.strip()
+    return body.startswith(("**", "__")) and body.rstrip(":").endswith(("**", "__"))
+
+
+def _skip_sep(view: str, pos: int, end: int) -> int:
+    while pos < end and view[pos] in " :：*_-|\t":
+        pos += 1
+    return pos
+
+
+def _question_kind(lower: str) -> str:
+    for needle, kind in _QUESTION_KINDS:
+        if needle in lower:
+            return kind
+    return OTHER_KIND
+
+
+def _glued_headings(view: str, start: int, end: int, hits: list) -> list[_Heading]:
+    """Headings inside one line: at its start before a colon/capital, or glued after a sentence."""
+    segment = view[start:end]
+    found: list[_Heading] = []
+    last_end = -1
+    candidates = [
+        (pos - start, phrase, kind)
+        for pos, values in hits
+        if pos >= start
+        for phrase, kind in values
+        if pos + len(phrase) <= end
+    ]
+    candidates.sort(key=lambda c: (c[0], -len(c[1]), c[2].startswith("prefix:")))
+    for rel, phrase, kind in candidates:
+        if rel < last_end:
+            continue
+        abs_start = start + rel
+        rel_end = rel + len(phrase)
+        after_heading = rel == last_end
+        if not (rel == 0 or after_heading or _left_boundary(segment, rel)):
+            continue
+        if kind.startswith("prefix:"):
+            # The name after "About" must end at a repeat, a colon or the line end.
+            name_end = _prefix_name_end(segment, rel_end)
+            if name_end is None:
+                continue
+            rel_end, kind = name_end, kind.removeprefix("prefix:")
+        elif not _right_boundary(segment, rel, rel_end, phrase, strong=rel == 0 or after_heading):
+            continue
+        if found and found[-1].start == abs_start:
+            continue  # a longer phrase at the same place already won
+        body = _skip_sep(view, start + rel_end, end)
+        found.append(_Heading(abs_start, start + rel_end, body, kind, segment[rel:rel_end]))
+        last_end = rel_end
+    return found
+
+
+def _left_boundary(segment: str, rel: int) -> bool:
+    prev = segment[rel - 1]
+    if prev.islower() or prev.isdigit():
+        return True  # glued: "developmentQualifications"
+    j = rel - 1
+    while j >= 0 and segment[j] == " ":
+        j -= 1
+    return j >= 0 and segment[j] in ".!?;)]" and (j == rel - 1 or segment[j] != ")")
+
+
+def _right_boundary(segment: str, rel: int, rel_end: int, phrase: str, *, strong: bool) -> bool:
+    if rel_end >= len(segment):
+        return True
+    nxt = segment[rel_end]
+    if nxt in ":：":
+        return True
+    if nxt.isupper():
+        # "ResponsibilitiesWe ..." - but not "PayPal", "RoleModel".
+        return len(phrase) >= _MIN_GLUED_LEN or " " in phrase
+    if nxt == " " and strong and " " in phrase:
+        # "Minimum Qualifications Undergraduate or ..." right after another heading.
+        rest = segment[rel_end + 1 : rel_end + 2]
+        return rest.isupper()
+    return False
+
+
+def _prefix_name_end(segment: str, rel_end: int) -> int | None:
+    """End of "About <Name>": up to 4 capitalised words; "TikTokTikTok is" splits at the repeat."""
+    if segment[rel_end : rel_end + 1] == " ":
+        rel_end += 1
+    m = _NAME_WORDS.match(segment, rel_end)
+    if m is None:
+        return None
+    name = m.group(0)
+    half = len(name) // 2
+    if len(name) % 2 == 0 and name[:half] == name[half:]:
+        return rel_end + half
+    # "About TikTokTikTok is": the first word repeats with no space.
+    first = name.split(" ")[0]
+    for cut in range(2, len(first) - 1):
+        head, tail = first[:cut], first[cut:]
+        if tail.startswith(head) and head[0].isupper() and len(head) >= 3:
+            return rel_end + cut
+    if m.end() >= len(segment) or segment[m.end()] in ":：":
+        return m.end()
+    return None

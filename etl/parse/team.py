@@ -1,0 +1,179 @@
+"""The team or org the job sits in, without the company prefix, plus other spellings seen.
+
+Where teams are named, strongest first: the title ("(Social)", "- TikTok User and Relation -",
+", Ads Creative & Ecosystem"), an "About the Team: X" heading, a "Team:"/"Department:"
+label, an abbreviated proper name ("The TikTok Customer Service Platform (CSP) is ..."),
+and "we are the X team" / "join the X team" sentences. Industry tags and lists of example
+teams are not a team.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.parse.doc import Doc, Found
+
+_TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
+_PARENS = re.compile(r"\(([^()]{2,60})\)")
+_NOT_TEAM = re.compile(
+    r"(?i)^(?:(?:summer|fall|spring|winter|autumn)(?:\s*[/&,]\s*(?:summer|fall|spring|winter|autumn))*\s*(?:20\d{2})?|"
+    r"20\d{2}(?:\s*(?:summer|fall|spring|winter|start|intake))*(?:\s*\(.*\))?|"
+    r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
+    r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
+    r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
+    r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|m/f/d|f/m/d|w/m/d|all genders|"
+    r"backend|back[- ]end|frontend|front[- ]end|full[- ]?stack|fullstack|"
+    r"us|usa|u\.s\.|united states|canada|uk|emea|apac|latam|americas|europe|north america|worldwide|anywhere|"
+    r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*)$"
+)
+_ROLEISH = re.compile(
+    r"(?i)\b(?:engineer\w*|developer|intern\w*|scientist|analyst|manager|designer|architect|specialist|"
+    r"consultant|coordinator|associate|director|researcher|programmer|technician)\b"
+)
+_TEAM_LABEL = re.compile(r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$")
+_ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
+_ABBREVIATED = re.compile(
+    r"(?P<proper>)\b(?:The|the|Our|our)\s+(?P<name>(?:[A-Z][\w&'-]*\s+){1,6}?[A-Z][\w&'-]*)\s+\((?P<abbr>[A-Z][A-Za-z&]{1,8})\)"
+)
+# "We are the messaging team" names a team in lower case; other phrasings need a proper name.
+# Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
+_WE_ARE_TEAM = re.compile(
+    r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
+    r"|(?i:join|in|on|within|as part of)\s+the\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)\s+team\b"
+)
+_WE_ARE_TRIGGERS = ("we are the", "we're the", "join the", "in the", "on the", "within the", "as part of the")
+_TEAM_POSSESSIVE = re.compile(
+    r"(?P<proper>)\b[Tt]he\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+(?:mission|is|works|builds|owns|focuses)\b"
+)
+_GENERIC_TEAM_WORDS = frozenset(
+    {
+        "a", "an", "our", "the", "this", "that", "your", "whole", "entire", "same", "right",
+        "great", "amazing", "global", "growing", "dynamic", "talented", "small", "large",
+        "engineering", "product", "core", "cross-functional", "broader", "wider", "larger",
+        "local", "hiring", "recruiting", "tiktok", "company", "best", "world-class", "diverse",
+    }
+)
+
+
+def extract_team(doc: Doc, title: Found | None, company: str | None) -> tuple[Found | None, list[str]]:
+    """(primary team, other spellings seen)."""
+    candidates: list[Found] = []
+    if title is not None:
+        candidates.extend(_teams_in_title(doc, title, company))
+    for block in doc.blocks:
+        m = _ABOUT_TEAM.match(block.heading or "")
+        if m:
+            start = block.start + m.start("value")
+            candidates.append(_trimmed(doc, start, block.start + m.end("value")))
+    label_hits = doc.find_all("team", "department", "dept", "org", "group", "business unit", word_start=True)
+    for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80):
+        if not doc.is_boilerplate(m.start()):
+            candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
+    team_words = doc.find_all(" team")
+    matches = [
+        *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12),
+        *doc.search_near(_TEAM_POSSESSIVE, team_words, 90, 30),
+        *(doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS)) if team_words else ()),
+    ]
+    for m in matches:
+        if True:
+            if doc.is_boilerplate(m.start()):
+                continue
+            group = "name" if m.group("name") else "proper"
+            name = m.group(group)
+            if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
+                continue
+            candidates.append(_trimmed(doc, m.start(group), m.end(group)))
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return None, []
+    names: list[str] = []
+    spellings: list[str] = []
+    for c in candidates:
+        raw = str(c.value)
+        stripped = _strip_company(raw, company)
+        if stripped and stripped not in names:
+            names.append(stripped)
+        for spelling in (raw, stripped):
+            if spelling and spelling not in spellings:
+                spellings.append(spelling)
+    primary = candidates[0]
+    primary_name = names[0]
+    start = primary.start + str(primary.value).find(primary_name)
+    aliases = [s for s in spellings if s != primary_name]
+    return Found(primary_name, start, start + len(primary_name)), aliases
+
+
+def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
+    text = doc.view[title.start : title.end]
+    found: list[Found] = []
+    for m in _PARENS.finditer(text):
+        inner = m.group(1).strip()
+        if _is_team_like(inner, company):
+            found.append(Found(doc.text[title.start + m.start(1) : title.start + m.end(1)], title.start + m.start(1), title.start + m.end(1)))
+    unparenthesised = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    parts = [(p.start(), p.end()) for p in re.finditer(r"[^-–—|:]+", unparenthesised)]
+    # Dash/pipe segments after the role; then ", Team" after a role.
+    segments = []
+    if len(_TITLE_SPLIT.split(unparenthesised)) > 1:
+        offset = 0
+        for piece in _TITLE_SPLIT.split(unparenthesised):
+            pos = unparenthesised.find(piece, offset)
+            offset = pos + len(piece)
+            segments.append((pos, pos + len(piece)))
+        segments = segments[1:]
+    first_role_end = segments[0][0] if segments else len(unparenthesised)
+    comma = unparenthesised.find(",", 0, first_role_end)
+    if comma > 0 and _ROLEISH.search(unparenthesised[:comma]):
+        segments.insert(0, (comma + 1, first_role_end))
+    del parts
+    for seg_start, seg_end in segments:
+        for piece in re.finditer(r"[^,]+", unparenthesised[seg_start:seg_end]):
+            value = piece.group(0).strip()
+            if not value or not _is_team_like(value, company):
+                continue
+            start = title.start + seg_start + piece.start() + piece.group(0).find(value)
+            found.append(Found(doc.text[start : start + len(value)], start, start + len(value)))
+            break
+    return found
+
+
+def _is_team_like(value: str, company: str | None) -> bool:
+    value = value.strip(" ,.;")
+    if len(value) < 2 or _NOT_TEAM.match(value):
+        return False
+    if _ROLEISH.search(value) and not (company and value.lower().startswith(company.lower())):
+        return False
+    stripped = _strip_company(value, company)
+    return bool(stripped) and not _NOT_TEAM.match(stripped)
+
+
+def _strip_company(value: str, company: str | None) -> str:
+    value = value.strip(" ,.;:-")
+    if company:
+        m = re.match(rf"(?i){re.escape(company)}(?:'s)?[\s\-–:/]+", value)
+        if m and len(value) > m.end():
+            value = value[m.end() :]
+    return value.strip(" ,.;:-")
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Found | None:
+    while start < end and doc.view[start] in " \t*_-:":
+        start += 1
+    while end > start and doc.view[end - 1] in " \t*_.:;,":
+        end -= 1
+    if end - start < 2 or end - start > 80:
+        return None
+    return Found(doc.text[start:end], start, end)
+
+
+def _is_generic(name: str) -> bool:
+    words = name.lower().split()
+    return not words or all(w in _GENERIC_TEAM_WORDS for w in words) or words[0] in ("a", "an", "your", "this", "that")
+
+
+def _in_list_of_teams(doc: Doc, start: int, end: int) -> bool:
+    """'teams such as Search, Ads and Maps' lists examples, not the job's team."""
+    sentence_start, sentence_end = doc.sentence_at(start)
+    sentence = doc.lower[sentence_start:sentence_end]
+    return "such as" in sentence or "including" in sentence or sentence.count(",") >= 3

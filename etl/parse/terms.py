@@ -1,0 +1,299 @@
+"""Employment type, internship seasons and year, degree levels, and duration.
+
+Each is decided as CONVENTIONS.md says: the title speaks first, then labelled lines
+("Job Type: Full-time"), then sentences in the posting's own sections. Benefits, legal and
+company boilerplate never count (sick-time hours are not a duration; "graduating Fall 2025"
+is not a season).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etl.parse.doc import Doc, Found
+
+# --- employment type -------------------------------------------------------------------------
+
+_INTERN_TITLE = re.compile(r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?)\b")
+_INTERN_BODY = re.compile(
+    r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
+    r"internships at|as an intern|our interns|interns will|intern will|co-op (?:term|program|position))\b"
+)
+_INTERN_TRIGGERS = (
+    "for an internship", "this internship", "the internship", "internship program", "internships at",
+    "as an intern", "our interns", "interns will", "intern will", "co-op",
+)
+_TYPE_LABEL = re.compile(
+    r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
+    r"(?P<value>[a-z][a-z /,&()+-]{2,40})"
+)
+_COMMITMENT_LABEL = re.compile(r"(?i)\bcommitment\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})")
+_TYPE_WORDS = (
+    ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
+    ("contract", re.compile(r"(?i)\b(?:contract(?:or)?|contract[- ]to[- ]hire|temporary|temp|c2c|1099|w-?2 contract|freelance|fixed[- ]term)\b")),
+    ("part_time", re.compile(r"(?i)\bpart[- ]?time\b")),
+    ("full_time", re.compile(r"(?i)\bfull[- ]?time\b|\bfulltime\b|\bpermanent\b")),
+)
+# The body patterns are matched where their trigger word stands (see extract_employment_type).
+_CONTRACT_BODY = re.compile(
+    r"(?i)(?:this is a (?:\d+[- ]month )?contract|contract (?:role|position|assignment|opportunity|engagement)|"
+    r"contract[- ]to[- ]hire|on (?:a )?w-?2\b|c2c|corp[- ]to[- ]corp|1099 (?:contract|position|role))"
+)
+_FULL_TIME_BODY = re.compile(
+    r"(?i)(?:full[- ]time (?:role|position|job|employee|employment|opportunity|hire|permanent|salaried|exempt|"
+    r"benefits|employee benefits)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$",
+    re.MULTILINE,
+)
+_PART_TIME_BODY = re.compile(
+    r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
+    r"|^[ \t*-]*part[- ]?time[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
+    """internship | full_time | part_time | contract, or None when the text does not say."""
+    if title is not None:
+        m = _INTERN_TITLE.search(doc.view, title.start, title.end)
+        if m:
+            return Found("internship", m.start(), m.end())
+        for kind in ("contract", "part_time", "full_time"):
+            pattern = dict(_TYPE_WORDS)[kind]
+            m = pattern.search(doc.view, title.start, title.end)
+            if m and kind != "contract" or (m and re.search(r"(?i)\(contract|contract\)|- contract", doc.view[title.start : title.end])):
+                return Found(kind, m.start(), m.end())
+    if title is None:
+        m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
+        if m:
+            return Found("internship", m.start(), m.end())
+    for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
+        for m in doc.search_near(label, doc.find_all(trigger), 24, 64):
+            value_start = m.start("value")
+            for kind, pattern in _TYPE_WORDS:
+                w = pattern.search(doc.view, value_start, m.end("value"))
+                if w and w.start() - value_start <= 2:
+                    return Found(kind, w.start(), w.end())
+    for kind, pattern, triggers in (
+        ("contract", _CONTRACT_BODY, ("this is a", "contract", "on a w", "on w", "c2c", "corp", "1099")),
+        ("part_time", _PART_TIME_BODY, ("this is a part", "part")),
+        ("full_time", _FULL_TIME_BODY, ("this is a full", "full", "permanent")),
+    ):
+        m = _first_outside_boilerplate(doc, pattern, triggers, allow_benefits=kind == "full_time")
+        if m:
+            return Found(kind, m.start(), m.end())
+    return None
+
+
+def _first_outside_boilerplate(
+    doc: Doc, pattern: re.Pattern, triggers: tuple[str, ...], *, allow_benefits: bool = False
+) -> re.Match | None:
+    positions = doc.find_all(*triggers, word_start=True)
+    # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
+    positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
+    for m in doc.match_at(pattern, positions):
+        kind = doc.kind_at(m.start())
+        if kind in ("legal", "related", "about_company") or (kind == "benefits" and not allow_benefits):
+            continue
+        return m
+    return None
+
+
+# --- seasons and year -------------------------------------------------------------------------
+
+_SEASON = re.compile(r"(?i)\b(spring|summer|fall|autumn|winter)\b")
+_YEAR = re.compile(r"(?<![\d$#.,/-])(20[2-4]\d)(?![\d,%])")
+_GRADUATION = re.compile(
+    r"(?i)(?:graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
+    r"enrolled|returning|return to|deadline|apply by|posted|copyright|©|founded|since)[^.\n]{0,30}$"
+)
+_GRADUATION_AFTER = re.compile(r"(?i)^[^.\n]{0,12}\b(?:graduat\w*|grads?)\b")
+_SEASON_CONTEXT = re.compile(
+    r"(?i)\b(?:intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
+    r"season|placement|during|this|next|upcoming)\b"
+)
+_INTERN_YEAR = re.compile(
+    r"(?i)\b(?:internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?)\s+(?:in\s+|date\s+)?(?:\w+\s+)?(20[2-4]\d)\b"
+    r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
+)
+
+
+def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
+    """Seasons of the internship, in order of appearance: the title's, else the body's."""
+    if title is not None:
+        found = _seasons_in(doc, title.start, title.end, require_context=False)
+        if found:
+            return found
+    found: list[Found] = []
+    for block in doc.blocks:
+        if block.kind in ("legal", "related", "about_company", "benefits", "application"):
+            continue
+        found.extend(_seasons_in(doc, block.start, block.end, require_context=True))
+    return _unique_values(found)
+
+
+_SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
+
+
+def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> list[Found]:
+    out = []
+    hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end]
+    for m in doc.search_near(_SEASON, hits, 0, 8):
+        if not doc.view[m.start()].isupper() and require_context:
+            continue  # "this summer" in prose; labels write Summer
+        left = doc.view[max(0, m.start() - 40) : m.start()]
+        if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
+            continue
+        if require_context and not _season_context(doc, m.start(), m.end()):
+            continue
+        name = m.group(1).capitalize()
+        out.append(Found("Fall" if name == "Autumn" else name, m.start(), m.end()))
+    return _unique_values(out)
+
+
+def _season_context(doc: Doc, start: int, end: int) -> bool:
+    near = doc.view[max(0, start - 25) : end + 25]
+    if _YEAR.search(near):
+        return True
+    if doc.kind_at(start) == "start_dates" or "start" in (doc.sections.at(start).heading or "").lower():
+        return True
+    return bool(_SEASON_CONTEXT.search(near))
+
+
+def _unique_values(found: list[Found]) -> list[Found]:
+    seen, out = set(), []
+    for f in found:
+        if f.value not in seen:
+            seen.add(f.value)
+            out.append(f)
+    return out
+
+
+def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found | None:
+    """The year of the internship/start: the title's, else one tied to a season or start."""
+    if title is not None:
+        for m in _YEAR.finditer(doc.view, title.start, title.end):
+            if not _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
+                return Found(int(m.group(1)), m.start(), m.end())
+    votes: Counter[int] = Counter()
+    first: dict[int, Found] = {}
+    for season in seasons:
+        for m in _YEAR.finditer(doc.view, max(0, season.start - 12), season.end + 12):
+            year = int(m.group(1))
+            votes[year] += 2
+            first.setdefault(year, Found(year, m.start(), m.end()))
+    for m in doc.search_near(_INTERN_YEAR, doc.find_all("202", "203", "204"), 40, 50):
+        if doc.is_boilerplate(m.start()):
+            continue
+        group = 1 if m.group(1) else 2
+        if _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
+            continue
+        year = int(m.group(group))
+        votes[year] += 1
+        first.setdefault(year, Found(year, m.start(group), m.end(group)))
+    if not votes:
+        return None
+    best = max(votes, key=lambda y: (votes[y], -first[y].start))
+    return first[best]
+
+
+# --- degree levels --------------------------------------------------------------------------
+
+_DEGREES = (
+    ("BS", re.compile(
+        r"(?i)\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|\bB\.?S\.?c?\b(?=[\s,/;)]|$)|"
+        r"(?-i:\bBA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|\bb\.?eng\b|\bundergrad(?:uate)?s?\b|"
+        r"\b(?:junior|senior) (?:standing|year)\b|\brising (?:junior|senior)s?\b|\b(?:four|4)[- ]year (?:college |university )?degree\b"
+    )),
+    ("MS", re.compile(
+        r"(?i)\bmaster'?s?\b|\bmasters\b|\bm\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
+        r"(?-i:\bMS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
+        r"\bm\.?eng\b|\bMBA\b|\bpost-?graduate\b|\bgraduate (?:degree|student|studies|study|program|school|level|coursework)s?\b|"
+        r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"
+    )),
+    ("PhD", re.compile(r"(?i)\bph\.?\s?d\.?(?=[\s,/;)s]|$)|\bdoctorate\b|\bdoctoral\b")),
+)
+_DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
+
+
+_DEGREE_TRIGGERS = (
+    "bachelor", "master", "undergrad", "graduate", "post", "ph.", "phd", "ph d", "doctor", "b.s",
+    "b. s", "b.a", "b. a", "bs", "ba", "m.s", "m. s", "ms", "mba", "b.eng", "beng", "m.eng", "meng",
+    "junior", "senior", "rising", "four-year", "four year", "4-year", "4 year",
+)
+
+
+def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
+    """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order."""
+    found: dict[str, Found] = {}
+    positions = doc.find_all(*_DEGREE_TRIGGERS, word_start=True)
+    if not positions:
+        return []
+    for level, pattern in _DEGREES:
+        for m in doc.search_near(pattern, positions, 16, 40):
+            kind = doc.kind_at(m.start())
+            if kind in ("benefits", "legal", "related", "about_company"):
+                continue
+            if _DEGREE_EXCLUDE_LEFT.search(doc.view[max(0, m.start() - 60) : m.start()]):
+                continue
+            found.setdefault(level, Found(level, m.start(), m.end()))
+            break
+    return [found[level] for level in ("BS", "MS", "PhD") if level in found]
+
+
+# --- duration -------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+}
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_DURATION = re.compile(
+    rf"(?i)\b(?P<n>{_NUM})(?:\s*(?:-|to|or)\s*(?P<m>{_NUM}))?\+?[\s-]*(?P<unit>weeks?|wks?|months?)\b"
+)
+_DURATION_CONTEXT = re.compile(
+    r"(?i)\b(?:intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
+    r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session)\b"
+)
+_NOT_DURATION = re.compile(
+    r"(?i)\b(?:leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
+    r"bereavement|experience|within|every|after|first|per year|a year|annually|probation\w*|training|"
+    r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|severance|"
+    r"benefit\w*|eligib\w*|waiting)\b"
+)
+
+
+def extract_duration_weeks(doc: Doc) -> Found | None:
+    """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
+    weeks: list[Found] = []
+    months: list[Found] = []
+    for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month"), 34, 10):
+        if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
+            continue
+        sentence_start, sentence_end = doc.sentence_at(m.start())
+        sentence = doc.view[sentence_start:sentence_end]
+        left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
+        right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
+        if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+            continue
+        if not _DURATION_CONTEXT.search(sentence):
+            continue
+        low = _to_int(m.group("n"))
+        if low is None or low == 0:
+            continue
+        if m.group("unit").lower().startswith("w"):
+            if 1 <= low <= 104:
+                weeks.append(Found(low, m.start(), m.end()))
+        elif 1 <= low <= 36:
+            months.append(Found(round(low * 52 / 12), m.start(), m.end()))
+    if weeks:
+        return weeks[0]
+    return months[0] if months else None
+
+
+def _to_int(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)

@@ -1,0 +1,86 @@
+"""Text cleaning: the posting text every span points into, and a same-length view for matching.
+
+`clean_text` repairs what would otherwise break matching (mojibake, CRLF, stray control
+characters) and is the text stored and highlighted. `match_view` maps look-alike characters
+(NBSP, en/em dashes, smart quotes, full-width forms) one-for-one to ASCII, so patterns stay
+simple while every offset in the view is an offset in the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Sequences that UTF-8 text decoded as cp1252/latin-1 leaves behind ("â€“", "Ã©", "Â ").
+_MOJIBAKE = re.compile(r"[âÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+_ONE_FOR_ONE = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2015": "-",
+    "\u2212": "-",  # minus
+    "\uff5e": "~",  # full-width tilde, common in "8,000～9,500"
+    "\u301c": "~",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2026": ".",  # ellipsis (one char for one char keeps offsets)
+    "\u2022": "*",  # bullet
+    "\u25cf": "*",
+    "\u25aa": "*",
+    "\u2023": "*",
+    "\u2043": "*",
+    "\u00b7": "*",  # middle dot, used as a bullet on LinkedIn
+    "\uff04": "$",  # full-width dollar
+    "\uff0c": ",",
+    "\uff1a": ":",
+    "\uff08": "(",
+    "\uff09": ")",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
+
+
+def clean_text(raw: str) -> str:
+    """The posting text the parser reads and every span indexes: repaired, NFC, '\\n' line ends."""
+    text = raw
+    if _MOJIBAKE.search(text):
+        # ftfy only when needed: it is the slowest step by far and most text is clean.
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
+    if "\r" in text or _LINE_BREAKS.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def match_view(text: str) -> str:
+    """A copy of `text` with look-alike characters mapped to ASCII, one character for one."""
+    # re.sub touches only the few special characters; str.translate looks up every one.
+    return _SPECIAL.sub(lambda m: _ONE_FOR_ONE[m.group()], text)

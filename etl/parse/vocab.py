@@ -1,0 +1,38 @@
+"""Load the reviewed vocabularies (etl/vocab/*.toml) once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed TOML file `etl/vocab/<name>.toml`."""
+    with (VOCAB_DIR / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def heading_kinds() -> dict[str, str]:
+    """Lower-case heading phrase -> section kind."""
+    kinds: dict[str, str] = {}
+    for kind, phrases in load("headings")["kinds"].items():
+        for phrase in phrases:
+            kinds.setdefault(phrase.lower(), kind)
+    return kinds
+
+
+@cache
+def heading_prefixes() -> tuple[tuple[str, str], ...]:
+    """(lower-case prefix, kind), longest first."""
+    pairs = [
+        (prefix.lower(), kind)
+        for kind, prefixes in load("headings").get("prefixes", {}).items()
+        for prefix in prefixes
+    ]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
