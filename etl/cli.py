@@ -31,6 +31,15 @@ def _resolve_db(db: Path | None) -> Path:
     return db if db is not None else default_db_path()
 
 
+def _column_overrides(spec: str | None) -> dict[str, str]:
+    from etl.sources import parse_column_overrides
+
+    try:
+        return parse_column_overrides(spec)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--columns") from exc
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jobdash")
 def main() -> None:
@@ -97,11 +106,29 @@ def _print_human(record: dict) -> None:
 @_db_option
 @click.option("--workers", type=int, default=None, help="Parser processes (default: all cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[Path, ...], db: Path | None, workers: int | None, quiet: bool):
+@click.option(
+    "--columns",
+    "columns",
+    default=None,
+    metavar="FIELD=HEADER,...",
+    callback=lambda _ctx, _param, value: _column_overrides(value),
+    help="CSV/JSON column mapping, overriding the detected one (e.g. text=Body,title=Role).",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    db: Path | None,
+    workers: int | None,
+    quiet: bool,
+    columns: dict[str, str],
+):
     """Load posting files or folders (recursive) into the warehouse."""
     from etl.ingest import ingest_paths, print_summary
 
-    summary = ingest_paths(list(paths), _resolve_db(db), workers=workers, progress=not quiet)
+    # Passed only when given, so ingest_paths without a `columns` parameter keeps working.
+    mapping = {"columns": columns} if columns else {}
+    summary = ingest_paths(
+        list(paths), _resolve_db(db), workers=workers, progress=not quiet, **mapping
+    )
     print_summary(summary)
     sys.exit(0 if summary.ok else 1)
 
@@ -145,14 +172,43 @@ def demo(db: Path | None, host: str, port: int):
 
 @main.command()
 @_db_option
-@click.option("--team", multiple=True, help="Repeatable.")
+@click.option("--team", multiple=True, help="Repeatable; any of them.")
 @click.option("--language", multiple=True, help="Repeatable; postings naming any of them.")
-@click.option("--company", multiple=True)
-@click.option("--season", multiple=True)
-@click.option("--year", multiple=True, type=int)
+@click.option("--company", multiple=True, help="Repeatable.")
+@click.option("--season", multiple=True, help="Repeatable: Spring, Summer, Fall, Winter.")
+@click.option("--year", multiple=True, type=int, help="Repeatable.")
+@click.option("--degree", multiple=True, help="Repeatable: BS, MS, PhD.")
+@click.option("--location", multiple=True, help="Repeatable; as written in the postings.")
+@click.option(
+    "--employment-type",
+    multiple=True,
+    type=click.Choice(["internship", "full_time", "part_time", "contract"]),
+    help="Repeatable.",
+)
+@click.option(
+    "--pay-period",
+    multiple=True,
+    type=click.Choice(["hour", "day", "week", "month", "year"]),
+    help="Repeatable.",
+)
+@click.option("--search", default="", help="Words in company, title, team or location.")
 @click.option("--all-reposts", is_flag=True, help="Count every repost, not each group once.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def export(db, team, language, company, season, year, all_reposts, out):
+def export(
+    db,
+    team,
+    language,
+    company,
+    season,
+    year,
+    degree,
+    location,
+    employment_type,
+    pay_period,
+    search,
+    all_reposts,
+    out,
+):
     """Write the filtered postings as CSV (the dashboard's postings extract)."""
     from warehouse.export import export_postings_csv
     from warehouse.queries import Filters
@@ -163,6 +219,11 @@ def export(db, team, language, company, season, year, all_reposts, out):
         companies=tuple(company),
         seasons=tuple(season),
         years=tuple(year),
+        degrees=tuple(degree),
+        locations=tuple(location),
+        employment_types=tuple(employment_type),
+        pay_periods=tuple(pay_period),
+        search=search,
         dedupe=not all_reposts,
     )
     rows = export_postings_csv(_resolve_db(db), filters, out)

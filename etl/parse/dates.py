@@ -44,6 +44,10 @@ _POSTED = re.compile(
     r"|today|yesterday|just now)"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
+# A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
+_AGO_LINE = re.compile(
+    r"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago)"
+)
 _PAGE_DATE_LINE = re.compile(rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\s*$")
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 
@@ -107,6 +111,13 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
     """When the posting was posted: absolute, or relative to the page's date, else to as_of."""
     anchor = page_date or as_of
     hits = [p for p in doc.find_all("posted", "published", "posting date") if p < 8000]
+    if anchor is not None:
+        for start, end in doc.lines[:12]:
+            m = _AGO_LINE.match(doc.view, start, end)
+            if m:
+                value = _resolve_relative(m, anchor)
+                if value is not None:
+                    return Found(value, m.start("rel"), m.end("rel"))
     for m in doc.search_near(_POSTED, hits, 12, 60):
         if m.group("rel"):
             if anchor is None:

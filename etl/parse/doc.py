@@ -10,7 +10,7 @@ from functools import cached_property
 
 import ahocorasick
 
-from etl.parse.segment import BOILERPLATE_KINDS, HEADER_KIND, Block, SectionIndex, segment
+from etl.parse.segment import BOILERPLATE_KINDS, HEADER_KIND, OTHER_KIND, Block, SectionIndex, segment
 from etl.parse.text import clean_text, match_view
 
 _LINE = re.compile(r"[^\n]+")
@@ -98,8 +98,10 @@ class Doc:
     def title_zone(self) -> tuple[int, int]:
         """Where a title can be: the header and page furniture before the first real section."""
         end = 0
-        for block in self.blocks:
-            if block.kind not in _META_KINDS:
+        for i, block in enumerate(self.blocks):
+            # A markdown "# Title" opens many saved pages: a leading unknown heading belongs here.
+            leading_markup = block.kind == OTHER_KIND and i < 3 and block.start < 400
+            if block.kind not in _META_KINDS and not leading_markup:
                 break
             end = block.end
         return 0, min(end, 3000)

@@ -27,7 +27,11 @@ _FAQ_TITLE = re.compile(
     r"[\"']?\.(?=\s|$)"
 )
 # A value that runs into the next glued label: "Python AI/ MLType: Fulltime".
-_GLUED_LABEL = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z][a-z]+(?: [A-Z]?[a-z]+)?\s?:)")
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-z0-9)\]])(?=[A-Z][a-z]+(?: [A-Z]?[a-z]+)?\s?:)"
+    r"|(?<=\S)(?=(?:Job |Employment |Work |Position )?(?:Type|Location|Locations|Salary|Pay|Rate|Duration|"
+    r"Start Date|Company|Department|Team|Date|Schedule|Hours|Experience|Term|Openings)\s?:)"
+)
 _SENTENCE_WORDS = re.compile(
     r"\b(?:is|are|was|were|will|would|we|you|your|our|my|please|click|apply|applying|"
     r"looking|seeking|hiring|join|must|should|can|have|has|this|that|these|who|which)\b"
@@ -39,6 +43,7 @@ _DATE_ONLY = re.compile(
 )
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|N\.A|S\.A|P\.C|L\.P|Bros|Assn)\.|\b[A-Z]\.)$")
 _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\b(?:19|20)\d{2}\b")
+_META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
 _NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
 _COMPANY_LABEL = re.compile(
@@ -193,6 +198,10 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
         # Trim markdown marks/bullets so "### Acme" is "Acme".
         while start < end and doc.view[start] in " \t*#>-•|_":
             start += 1
+        # A board's meta line "Acme Analytics · Austin, TX (On-site)": the name comes first.
+        separator = _META_SEPARATOR.search(doc.view, start, end)
+        if separator:
+            end = separator.start()
         line = doc.view[start:end].strip()
         if _looks_like_name_line(line):
             out.append((start, start + len(line)))

@@ -30,6 +30,7 @@ _REMOTE_REGION = re.compile(
     r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
 )
+_PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
 _SPLIT = re.compile(r"\s*(?:;|\||•|/(?!\w{2}\b)| or |\band\b|\n)\s*")
 _CITY = r"[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3}"
 
@@ -86,8 +87,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     if title is not None:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
     for start, end in doc.lines:
-        if end > max(header_end, zone_end) + 1:
-            break
+        in_header = end <= max(header_end, zone_end) + 1
+        if not in_header and (end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)):
+            continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
         if not _excluded(doc, m.start()):
@@ -102,6 +104,12 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     return _unique(found)
 
 
+def _is_city(name: str) -> bool:
+    """"Austin" is a city; "AZ" in a list of state codes ("AZ, CA, CO") is not."""
+    name = name.strip()
+    return len(name) > 2 and name not in _places()["states"] and not (name.isupper() and len(name) <= 3)
+
+
 def _excluded(doc: Doc, pos: int) -> bool:
     return doc.kind_at(pos) in ("about_company", "legal", "benefits", "related", "application", "compensation")
 
@@ -111,13 +119,19 @@ def _places_in(doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bo
     out = [
         Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"), start + m.end("loc"))
         for m in _city_state().finditer(text)
+        if _is_city(m.group("loc").split(",")[0])
     ]
     if out or not labelled:
         if whole_line and out:
-            # A header line that is only a place ("San Jose, CA"); not a sentence mentioning one.
-            line = text.strip()
-            if len(line) - sum(f.end - f.start for f in out) > 25:
-                return []
+            # A line (or one "·"-separated part of it) that is only a place; not a sentence.
+            kept = []
+            for f in out:
+                part_start = max((m.end() for m in _PART_SEPARATOR.finditer(doc.view, start, f.start)), default=start)
+                part_end = next((m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end)
+                extra = (part_end - part_start) - (f.end - f.start)
+                if extra <= 25:
+                    kept.append(f)
+            return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
     for part in _SPLIT.finditer(text + ";"):

@@ -28,7 +28,7 @@ _PREFERRED_CUES = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
     r"fluen\w*|written|develop\w*|write|writing|using|use|with|in|including|like|such as|e\.g\.,?|stack|"
-    r"backend|back-end|services)\s*(?:in|with|of|as|:)?\s*(?:the\s+)?)$"
+    r"backend|back-end|services|frameworks?|librar(?:y|ies)|tools?|technologies)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
 )
 _CUE_AFTER = re.compile(
     r"(?i)^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
@@ -37,6 +37,11 @@ _CUE_AFTER = re.compile(
 # A following "-x", "&", ".x" or "'s" turns a letter or word into something else: C-suite, R&D, R.N., Go-live.
 _BAD_NEXT = re.compile(r"^(?:-[A-Za-z]|&|\.[A-Za-z]|'s\b|’s\b|\s+(?:to|ahead|live|get|for it|back|on|out)\b)")
 _NEARBY = 80
+_MAX_OCCURRENCES = 25  # highlighted occurrences kept per term
+_TECH_CLAUSE = re.compile(
+    r"(?i)program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
+    r"full-?stack|stack|web|api|database|cloud|technolog|librar"
+)
 _LANGUAGE_CLAUSE = re.compile(r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()")
 # A capital letter standing alone: the only way "C" or "R" can be a language.
 _SINGLE_LETTER = re.compile(r"(?<![\w.+#'’-])[A-Z](?![\w+#'’])")
@@ -76,16 +81,21 @@ def terms() -> tuple[Term, ...]:
     return tuple(out)
 
 
+@cache
+def term_names() -> frozenset[str]:
+    """Every spelling in the vocabulary, lower-cased (for "is this a technology?" checks)."""
+    return frozenset(form.lower() for term in terms() for form in term.forms)
+
+
 def _is_distinctive(form: str, term: Term) -> bool:
     """An alias of an ambiguous term that is no ordinary word: "Golang", "Express.js", "Ruby on Rails".
 
     The vocabulary flags whole terms; which of a term's spellings are themselves ambiguous is
     the matcher's call: the bare name is, a longer or punctuated alias is not.
     """
-    if form == term.name:
-        return False
-    letters_only = form.isalpha()
-    return not letters_only or len(form) >= 5
+    if not form.isalpha():
+        return True  # "Node.js", "Ruby on Rails", "Unity3D", "Express.js"
+    return form != term.name and len(form) >= 5
 
 
 @cache
@@ -119,11 +129,16 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
     accepted = _accept(doc, hits)
     mentions: dict[str, Mention] = {}
     occurrences: list[tuple[str, str, int, int]] = []
+    seen: dict[str, int] = {}
     for hit in accepted:
         term = hit.term
+        seen[term.name] = seen.get(term.name, 0) + 1
+        if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name].level == "required":
+            continue  # enough evidence for highlighting; the level cannot rise any further
         level = _level(doc, hit.start, hit.end)
         field = "languages" if term.category == LANGUAGE else "skills"
-        occurrences.append((field, term.name, hit.start, hit.end))
+        if seen[term.name] <= _MAX_OCCURRENCES:
+            occurrences.append((field, term.name, hit.start, hit.end))
         current = mentions.get(term.name)
         if current is None:
             mentions[term.name] = Mention(name=term.name, category=term.category, level=level, start=hit.start, end=hit.end)
@@ -202,14 +217,17 @@ def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
 
 
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    anchors = [h for h in hits if not h.term.ambiguous or h.distinctive]
-    out: list[_Hit] = []
-    for hit in hits:
-        if not hit.term.ambiguous or hit.distinctive:
-            out.append(hit)
-        elif _in_technical_company(doc, hit, anchors):
-            out.append(hit)
-    return out
+    """Unambiguous hits, then ambiguous ones in technical company; an accepted ambiguous hit
+    vouches for its neighbours in turn ("React/Vue": the slash list makes both technical)."""
+    accepted = [h for h in hits if not h.term.ambiguous or h.distinctive]
+    pending = [h for h in hits if h.term.ambiguous and not h.distinctive]
+    while pending:
+        newly = [h for h in pending if _in_technical_company(doc, h, accepted)]
+        if not newly:
+            break
+        accepted.extend(newly)
+        pending = [h for h in pending if h not in newly]
+    return sorted(accepted, key=lambda h: h.start)
 
 
 def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
@@ -229,7 +247,7 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
         return True  # "programming languages (preferably Ruby or Go)"
     # A cue word right before is enough only for letter-like terms in a list or a clause
     # that is clearly about code ("proficient in Go", "experience with R").
-    return bool(_CUE_BEFORE.search(before)) and bool(re.search(r"(?i)program|cod|language|develop|software|engineer", view[sentence_start:sentence_end]))
+    return bool(_CUE_BEFORE.search(before)) and bool(_TECH_CLAUSE.search(view, sentence_start, sentence_end))
 
 
 def _level(doc: Doc, start: int, end: int) -> str:

@@ -96,6 +96,8 @@ _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
 _FROM_CUE = re.compile(r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I)
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
+_THRESHOLD = 1.5
+_MAX_CURRENCY_HITS = 200
 _PAY_SECTIONS = frozenset({"compensation"})
 _WEAK_SECTIONS = frozenset({"benefits", "about_company", "related", "application"})
 
@@ -128,7 +130,10 @@ def extract_pay(doc: Doc) -> tuple[PayRange | None, list[PayRange]]:
     if not amounts:
         return None, []
     candidates = _pair_ranges(doc, amounts)
-    scored = [c for c in candidates if _score(doc, c) > 0]
+    for c in candidates:
+        _score(doc, c)
+    scored = [c for c in candidates if c.score > _THRESHOLD]
+    scored = _with_continuations(doc, candidates, scored)
     if not scored:
         # A lone, clean range with a salary-sized magnitude ("$100,000 - $125,000") still counts.
         scored = [c for c in candidates if c.low != c.high and c.period and c.score >= 1.5]
@@ -151,7 +156,8 @@ def _find_amounts(doc: Doc) -> list[_Money]:
     hits = doc.find_all(*_CURRENCY_TRIGGERS)
     if not hits:
         return found  # no currency anywhere: no pay (most postings answer here)
-    spans = _merge_windows(hits, 70, len(view))
+    # A real posting states a handful of amounts; a page of thousands is a price list, not pay.
+    spans = _merge_windows(hits[:_MAX_CURRENCY_HITS], 70, len(view))
     for lo, hi in spans:
         while hi < len(view) and (view[hi].isdigit() or view[hi] in ",."):
             hi += 1  # never cut a number in two at the window's edge
@@ -377,12 +383,49 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score += 1
     if _is_not_pay(left, right, strong):
         score -= 4
+    if _alone_on_line(doc, c, after):
+        # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.
+        score += 2.5
+        strong = True
     if kind in _WEAK_SECTIONS and not strong:
         score -= 1 if weak_cue else 2.5
     if kind == "legal" and not weak_cue:
         score -= 1.5
     c.score = score
-    return score - 1.5
+    return score - _THRESHOLD
+
+
+def _with_continuations(doc: Doc, candidates: list[_Candidate], kept: list[_Candidate]) -> list[_Candidate]:
+    """"Zone A: $X - $Y. Zone B: $Z - $W.": a range right after a kept one, alike in kind, is pay too."""
+    if not kept:
+        return kept
+    out = list(kept)
+    for c in sorted(candidates, key=lambda c: c.start):
+        if c in out or c.low == c.high:
+            continue
+        previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
+        if not previous:
+            continue
+        last = max(previous, key=lambda k: k.end)
+        gap = doc.view[last.end : c.start]
+        if (
+            last.currency == c.currency
+            and last.period == c.period
+            and last.low != last.high
+            and not _NOT_PAY_CUES.search(gap)
+        ):
+            c.score = last.score - 1
+            c.label = "continued"
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
+    line_start, line_end = doc.line_at(c.start)
+    end = after.end() if after else c.end
+    rest = doc.view[line_start : c.start].strip(" *-•·:") + doc.view[end:line_end].strip()
+    rest = re.sub(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))", "", rest).strip(" +,.")
+    return c.low != c.high and len(rest) <= 3
 
 
 def _left_context(doc: Doc, pos: int) -> str:
@@ -417,7 +460,7 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     peers = [
         c
         for c in cands
-        if c.score >= best.score - 1
+        if (c.score >= best.score - 1 or c.label == "continued")
         and c.currency == best.currency
         and c.period == best.period
         and c.low != c.high

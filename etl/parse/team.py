@@ -76,14 +76,18 @@ def extract_team(doc: Doc, title: Found | None, company: str | None) -> tuple[Fo
         *(doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS)) if team_words else ()),
     ]
     for m in matches:
-        if True:
-            if doc.is_boilerplate(m.start()):
-                continue
-            group = "name" if m.group("name") else "proper"
-            name = m.group(group)
-            if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
-                continue
-            candidates.append(_trimmed(doc, m.start(group), m.end(group)))
+        if doc.is_boilerplate(m.start()):
+            continue
+        group = "name" if m.group("name") else "proper"
+        name = m.group(group)
+        if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
+            continue
+        start = m.start(group)
+        if "abbr" in m.groupdict() and m.group("abbr"):
+            offset = _abbreviation_offset(name, m.group("abbr"))
+            if offset:
+                candidates.append(_trimmed(doc, start + offset, m.end(group)))
+        candidates.append(_trimmed(doc, start, m.end(group)))
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, []
@@ -142,10 +146,32 @@ def _is_team_like(value: str, company: str | None) -> bool:
     value = value.strip(" ,.;")
     if len(value) < 2 or _NOT_TEAM.match(value):
         return False
+    pieces = [p.strip() for p in re.split(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+", value) if p.strip()]
+    if len(pieces) > 1 and all(_NOT_TEAM.match(p) or _is_technology(p) for p in pieces):
+        return False  # "(Summer 2026 - US)", "(C++ / Angular)"
+    if _is_technology(value):
+        return False  # "Senior Backend Engineer (Go)": a language, not a team
     if _ROLEISH.search(value) and not (company and value.lower().startswith(company.lower())):
         return False
     stripped = _strip_company(value, company)
     return bool(stripped) and not _NOT_TEAM.match(stripped)
+
+
+def _abbreviation_offset(name: str, abbr: str) -> int:
+    """Where the words that "(CSP)" abbreviates begin: "Acme Customer Service Platform" -> "Customer ..."."""
+    words = list(re.finditer(r"[\w'-]+", name))
+    significant = [w for w in words if w.group(0).lower() not in ("of", "and", "the", "for")]
+    for i in range(len(significant)):
+        initials = "".join(w.group(0)[0] for w in significant[i:]).upper()
+        if initials == abbr.upper().replace("&", ""):
+            return significant[i].start()
+    return 0
+
+
+def _is_technology(value: str) -> bool:
+    from etl.parse.mentions import term_names
+
+    return value.lower() in term_names()
 
 
 def _strip_company(value: str, company: str | None) -> str:

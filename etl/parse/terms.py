@@ -45,6 +45,13 @@ _FULL_TIME_BODY = re.compile(
     r"benefits|employee benefits)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$",
     re.MULTILINE,
 )
+# A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level".
+_BADGE = re.compile(
+    r"(?i)(?:^|(?<=[*|]))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
+    r"[ \t]*(?=[*|(,]|$)",  # "·" and "•" read as "*" in the view
+    re.MULTILINE,
+)
+_BADGE_KIND = {"full": "full_time", "part": "part_time", "cont": "contract", "temp": "contract", "inte": "internship", "co-o": "internship", "coop": "internship"}
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
@@ -67,6 +74,10 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
         if m:
             return Found("internship", m.start(), m.end())
+    zone_end = max(doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0)
+    for m in doc.search_near(_BADGE, [p for p in doc.find_all("full", "part", "contract", "temporary", "intern", "co-op", "coop") if p < zone_end + 200], 12, 30):
+        key = m.group("kind").lower().replace(" ", "")[:4]
+        return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
         for m in doc.search_near(label, doc.find_all(trigger), 24, 64):
             value_start = m.start("value")
@@ -113,7 +124,7 @@ _SEASON_CONTEXT = re.compile(
     r"season|placement|during|this|next|upcoming)\b"
 )
 _INTERN_YEAR = re.compile(
-    r"(?i)\b(?:internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?)\s+(?:in\s+|date\s+)?(?:\w+\s+)?(20[2-4]\d)\b"
+    r"(?i)\b(?:internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?)\b[^.\n]{0,30}?\b(20[2-4]\d)\b"
     r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
 )
 
@@ -137,7 +148,7 @@ _SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
 
 def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> list[Found]:
     out = []
-    hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end]
+    hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end][:200]
     for m in doc.search_near(_SEASON, hits, 0, 8):
         if not doc.view[m.start()].isupper() and require_context:
             continue  # "this summer" in prose; labels write Summer
@@ -250,7 +261,8 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
-    rf"(?i)\b(?P<n>{_NUM})(?:\s*(?:-|to|or)\s*(?P<m>{_NUM}))?\+?[\s-]*(?P<unit>weeks?|wks?|months?)\b"
+    rf"(?i)\b(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
+    r"(?P<unit>weeks?|wks?|months?)\b"
 )
 _DURATION_CONTEXT = re.compile(
     r"(?i)\b(?:intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
@@ -268,7 +280,7 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
     """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
     weeks: list[Found] = []
     months: list[Found] = []
-    for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month"), 34, 10):
+    for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month"), 48, 10):
         if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
             continue
         sentence_start, sentence_end = doc.sentence_at(m.start())

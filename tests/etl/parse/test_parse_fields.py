@@ -1,0 +1,289 @@
+"""Table tests per field: realistic variants of each pattern, and the look-alikes that are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse import parse_posting
+
+D = dt.date
+
+
+# --- title and company -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        ("Software Engineering Intern, BS, Summer 2026\nGoogle\nMountain View, CA, USA\n\nMinimum qualifications:\nPython",
+         "Software Engineering Intern, BS, Summer 2026", "Google"),
+        ("Tuesday, October 28, 2025\nAcme\n\nData Analyst Intern (Finance)\n\nPosted: 2 days ago\n\nJob Description\n",
+         "Data Analyst Intern (Finance)", "Acme"),
+        ("# Senior Backend Engineer - Payments\n### Lumen Pay\n\nWe build payment rails.",
+         "Senior Backend Engineer - Payments", "Lumen Pay"),
+        ("Job Title: Python AI/ MLType: FulltimeLocation: Dallas, TX\nAt Northwind, we build tools.\nNorthwind is an equal opportunity employer.",
+         "Python AI/ ML", "Northwind"),
+        ("Marketing Intern\nAcme Analytics · Austin, TX (On-site)\n1 week ago · Over 100 applicants\n",
+         "Marketing Intern", "Acme Analytics"),
+        ("FAQs\nWhat is the job title?\nThe job title for this position is Hardware Engineer Intern - Sensors.\n"
+         "Who is hiring?\nThe role is at Vexa.\nWhat is the work like at Vexa?\nGreat.\nVexa is an equal opportunity employer.",
+         "Hardware Engineer Intern - Sensors", "Vexa"),
+    ],
+)
+def test_title_and_company(text, title, company):
+    p = parse_posting(text)
+    assert p.title == title
+    assert p.company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job Specifications\nResponsibilities\nThe platform team builds tools for support agents.\n",
+        "We are looking for someone who loves data. You will work with our analysts on reporting.",
+        "Responsibilities\n- Build dashboards\n- Work with the Engineering Manager on planning",
+    ],
+)
+def test_no_title_when_the_text_has_none(text):
+    assert parse_posting(text).title is None
+
+
+def test_board_placeholder_company_is_ignored():
+    p = parse_posting("# Platform Engineer\n### None\n\nAt Quillo, we ship fast.\nQuillo is an equal opportunity employer.")
+    assert p.company == "Quillo"
+
+
+# --- employment type ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Backend Engineer Project Intern\nAcme\n\nCommit to a 12-week full-time work period.", "internship"),
+        ("Software Engineer, Co-op (Fall 2026)\nAcme\n", "internship"),
+        ("Senior Backend Engineer\nOrbit\nFull-Time · Remote (US)\n\nThe role\nBuild things.", "full_time"),
+        ("Data Analyst\nAcme\n\nJob Type: Part-time\nPay: $20/hr", "part_time"),
+        ("Program Manager\nAcme\n\nThis is a 6-month contract role on W2.", "contract"),
+        ("Account Executive\nAcme\n\nEmployment Type: Full-time\nSalary: $70K", "full_time"),
+        ("Account Executive\nAcme\n\nWe sell software to hospitals.", None),
+    ],
+)
+def test_employment_type(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+# --- seasons and year ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "seasons", "year"),
+    [
+        ("Software Engineering Intern (Summer/Fall 2026)\nAcme\n", ["Summer", "Fall"], 2026),
+        ("Backend Intern - 2025 Summer (BS/MS)\nAcme\n", ["Summer"], 2025),
+        ("Backend Engineer Intern (Social) 2026 Start (BS/MS)\nAcme\n", [], 2026),
+        ("Job Specifications\nResponsibilities\nJoin us for an internship in 2026.\n"
+         "Qualifications\nAble to commit to working for 12 weeks during the Summer of 2026.", ["Summer"], 2026),
+        ("Research Intern\nAcme\n\nPreferred Qualifications\nGraduating Fall 2025 or later.\n"
+         "Internship dates: May or June 2026.", [], 2026),
+        ("Analyst\nAcme\n\nWe are hiring for our Winter 2027 co-op term.", ["Winter"], 2027),
+    ],
+)
+def test_seasons_and_year(text, seasons, year):
+    p = parse_posting(text)
+    assert p.seasons == seasons
+    assert p.year == year
+
+
+def test_graduation_years_are_not_the_internship_year():
+    p = parse_posting("Data Intern\nAcme\n\nQualifications\nExpected graduation December 2027; Class of 2028 welcome.")
+    assert p.year is None
+
+
+# --- degree levels ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Qualifications\nCurrently pursuing an Undergraduate/Graduate degree in CS.", ["BS", "MS"]),
+        ("Qualifications\nUndergraduate or Postgraduate with background in software.", ["BS", "MS"]),
+        ("Qualifications\nBachelor's degree or above in computer science.", ["BS"]),
+        ("Software Engineer Intern (BS/MS)\nAcme\n\nQualifications\nPhD students are welcome too.", ["BS", "MS", "PhD"]),
+        ("Qualifications\nPursuing a B.S. or M.S. in Electrical Engineering.", ["BS", "MS"]),
+        ("Qualifications\nJunior or senior standing preferred.", ["BS"]),
+        ("Qualifications\nProficient in MS Office and MS Excel.", []),
+        ("Qualifications\nCurrently pursuing a degree; recent graduates welcome.", []),
+        ("Benefits\nTuition reimbursement for a Master's degree.", []),
+    ],
+)
+def test_degree_levels(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
+# --- duration -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Program\nThe internship program is for at least 12 weeks during Summer 2025.", 12),
+        ("Program\nThis is a 12-week program.", 12),
+        ("Program\nInterns must commit to a maximum of 12 weeks.", 12),
+        ("Program\nThe internship lasts 12 to 13 weeks.", 12),
+        ("Program\nA 10-12 week internship.", 10),
+        ("Program\nMust be able to commit to at least 3 months long internship period.", 13),
+        ("Program\nThis co-op term runs 4 months.", 17),
+        ("Program\nOur internships are twelve (12) to sixteen (16) weeks long.", 12),
+        ("Program\nA 12-week program.\nApplication\nMust commit to at least a 3-month internship period.", 12),
+        ("Benefits\nPaid sick time (56 hours if hired in the first half of the year).", None),
+        ("Benefits\nThree weeks paid vacation and 16 weeks parental leave.", None),
+        ("Qualifications\n6 months of experience with Excel.", None),
+        ("Program\nThe internship runs May 12 - August 8, 2025.", None),
+    ],
+)
+def test_duration_weeks(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_start_dates_list_under_a_heading_with_year():
+    text = "Summer Start Dates:\n- May 11th, 2026\n- May 18th, 2026\n- June 8th, 2026\n"
+    assert parse_posting(text).start_dates == [D(2026, 5, 11), D(2026, 5, 18), D(2026, 6, 8)]
+
+
+def test_start_date_without_year_takes_the_posting_year():
+    text = "Engineering Intern - 2025 Summer\nAcme\n\nProgram\nThe program starts Monday, May 12 (Memorial Day May 26 is a holiday)."
+    assert parse_posting(text).start_dates == [D(2025, 5, 12)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Application\nApply by March 1, 2026; offers go out April 2, 2026.",
+        "Program\nThe internship runs from May 12 through August 8, 2026.",
+        "Qualifications\nGraduating by December 15, 2026.",
+    ],
+)
+def test_dates_that_are_not_start_dates(text):
+    p = parse_posting(text)
+    assert D(2026, 3, 1) not in p.start_dates
+    assert D(2026, 8, 8) not in p.start_dates
+    assert D(2026, 12, 15) not in p.start_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "want"),
+    [
+        ("Tuesday, October 28, 2025\nAcme\n\nData Intern\n\nPosted: 2 days ago\n", None, D(2025, 10, 26)),
+        ("Data Intern\nAcme\n\nPosted 3 weeks ago\n", D(2025, 11, 21), D(2025, 10, 31)),
+        ("Data Intern\nAcme\n\nPosted 3 weeks ago\n", None, None),
+        ("Data Intern\nAcme\n1 week ago · Over 100 applicants\n", D(2025, 11, 21), D(2025, 11, 14)),
+        ("Data Intern\nAcme\n\nDate posted: Oct 14, 2025\n", None, D(2025, 10, 14)),
+        ("Data Intern\nAcme\n\nPosted: yesterday\n", D(2025, 11, 21), D(2025, 11, 20)),
+        ("Data Intern\nAcme\n\nApplication deadline: Dec 1, 2025\n", D(2025, 11, 21), None),
+    ],
+)
+def test_posted_date(text, as_of, want):
+    assert parse_posting(text, as_of=as_of).posted_date == want
+
+
+def test_page_date_from_the_source_wins_over_as_of():
+    text = "Data Intern\nAcme\n\nPosted 2 days ago\n"
+    p = parse_posting(text, as_of=D(2030, 1, 1), page_date=D(2025, 6, 10))
+    assert p.posted_date == D(2025, 6, 8)
+
+
+# --- team ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Backend Engineer Intern (Social) 2026 Start\nTikTok\n\nWe are the messaging team on TikTok.", "Social"),
+        ("Backend Engineer Intern - TikTok User and Relation - 2025 Summer\nTikTok\n", "User and Relation"),
+        ("Software Engineering Intern, Ads Creative & Ecosystem (Summer/Fall 2026)\nTikTok\n", "Ads Creative & Ecosystem"),
+        ("Senior Backend Engineer (Go)\nOrbit\n\nThe role\nYou'll join the Ledger team to run our books.", "Ledger"),
+        ("Job Specifications\nResponsibilities\nThe Acme Customer Service Platform (CSP) is responsible for support.", "Customer Service Platform"),
+        ("Data Engineer\nAcme\n\nAbout the Team: Acme Risk Analytics\nWe model risk.", "Risk Analytics"),
+        ("Data Engineer\nAcme\n\nTeam: Growth\n", "Growth"),
+        ("Software Dev Engineer Intern (Summer 2026 - US)\nAmazon\n", None),
+        ("Software Engineering Intern, BS, Summer 2026\nGoogle\n", None),
+        ("Data Engineer\nAcme\n\nYou will partner with teams such as Search, Ads, Maps and Cloud.", None),
+    ],
+)
+def test_team(text, want):
+    assert parse_posting(text).team == want
+
+
+# --- locations ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Backend Intern\nAcme\n4.5\nSan Jose, CA\n\nResponsibilities\nBuild.", ["San Jose, CA"]),
+        ("Engineer\nAcme\nMountain View, CA, USA; New York, NY, USA\n", ["Mountain View, CA, USA", "New York, NY, USA"]),
+        ("Engineer\nAcme\nMenlo Park, CA • Seattle, WA\n", ["Menlo Park, CA", "Seattle, WA"]),
+        ("Engineer\nAcme\n\n**Location:** Remote - Canada\n", ["Canada"]),
+        ("Engineer\nAcme\nFull-Time · Remote (US)\n", ["US"]),
+        ("Engineer\nAcme\n\nThis role is based in Austin, TX with two days in the office.", ["Austin, TX"]),
+        ("Engineer\nAcme\n\nLocation: Remote\n", []),
+        ("Engineer\nAcme\n\nAbout Acme\nOur HQ is in Los Angeles, CA with offices in Austin, TX and London.", []),
+        ("Engineer\nAcme\n\nImportant Information for Los Angeles County (unincorporated) Candidates:\nFair chance applies.", []),
+        ("Engineer\nAcme\n\nWe hire in AZ, CA, CO, GA, FL and NV.", []),
+    ],
+)
+def test_locations(text, want):
+    assert parse_posting(text).locations == want
+
+
+# --- languages and skills -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Qualifications\nProficient in at least one of Python, Java, Go, PHP.", {"Python", "Java", "Go", "PHP"}),
+        ("Qualifications\nExperience with C/C++ and embedded Linux.", {"C", "C++"}),
+        ("Qualifications\nWe write Golang and TypeScript.", {"Go", "TypeScript"}),
+        ("Qualifications\nStrong R and SQL skills for statistical modelling.", {"R"}),
+        ("Qualifications\nCoding in C#, JS and Kotlin.", {"C#", "JavaScript", "Kotlin"}),
+        ("Qualifications\nExpertise in multiple programming languages (preferably Ruby or Go).", {"Ruby", "Go"}),
+        ("Go to our careers site to apply. Report to the C-suite on R&D strategy.", set()),
+        ("Be the go-to person for the team; we react quickly and express interest in swift responses.", set()),
+        ("Drivers need a Class C license. Vitamin C supplements are provided. Grade R.N. preferred.", set()),
+        ("Spring 2026 internship. Apply in the Spring or Fall.", set()),
+        ("Qualifications\nFamiliarity with React/Vue and Node.js; Express/Koa a plus.", set()),
+    ],
+)
+def test_languages(text, want):
+    assert set(parse_posting(text).languages) == want
+
+
+def test_frameworks_and_query_languages_are_skills_not_languages():
+    p = parse_posting("Qualifications\nFamiliarity with React/Vue, Node.js, Express/Koa, SQL, HTML/CSS and Bash.")
+    assert p.languages == []
+    assert {"React", "Vue", "Node.js", "Express", "Koa", "SQL", "HTML", "CSS", "Bash"} <= set(p.skills)
+
+
+def test_a_language_in_the_company_blurb_still_counts():
+    p = parse_posting("Analyst\nAcme\n\nAbout Acme\nOur platform is written in Scala and Python.")
+    assert {"Scala", "Python"} <= set(p.languages)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Minimum Qualifications\n- Experience with Kotlin.", "required"),
+        ("Preferred Qualifications\n- Experience with Kotlin.", "preferred"),
+        ("Requirements\n- Java; Kotlin is a plus.", "preferred"),
+        ("Requirements\n- Kotlin (nice to have).", "preferred"),
+    ],
+)
+def test_requirement_level(text, level):
+    levels = {m.name: m.level for m in parse_posting(text).mentions}
+    assert levels["Kotlin"] == level

@@ -1,0 +1,83 @@
+"""Pay: every common written form, and the money that is not base pay."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.parse import parse_posting
+
+
+def pay(text: str):
+    p = parse_posting(text)
+    return p.pay_min, p.pay_max, p.pay_currency, p.pay_period
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hourly Compensation:\n- The hourly rate range for this position is $45 – $60.", (45, 60, "USD", "hour")),
+        ("Pay: $45-60/hr", (45, 60, "USD", "hour")),
+        ("Salary: USD 120,000 - 150,000 annually", (120_000, 150_000, "USD", "year")),
+        ("Monthly stipend for interns... no. Compensation: $8,000~$9,500 per month", (8_000, 9_500, "USD", "month")),
+        (
+            "The base pay for this position ranges from $47.84/hr in our lowest geographic market "
+            "up to $96.15/hr in our highest geographic market.",
+            (47.84, 96.15, "USD", "hour"),
+        ),
+        ("The base salary range for this role is $130,000 - $165,000.", (130_000, 165_000, "USD", "year")),
+        ("Salary: $40 - $45K per year", (40_000, 45_000, "USD", "year")),
+        ("Starting Salary: $65k to $75k", (65_000, 75_000, "USD", "year")),
+        ("Salary Description\n93,000 to $114,000", (93_000, 114_000, "USD", "year")),
+        ("Pay Range: $21.16 - $34.04 per hourA list of our benefit offerings is online", (21.16, 34.04, "USD", "hour")),
+        ("Compensation: $102,000- $142,000 CAD", (102_000, 142_000, "CAD", "year")),
+        ("The monthly salary for this role is CAD 7,800 – 8,400.", (7_800, 8_400, "CAD", "month")),
+        ("Gehalt: €50.000 - €60.000 pro Jahr, annual", (50_000, 60_000, "EUR", "year")),
+        ("Salary: £38,000 - £45,000", (38_000, 45_000, "GBP", "year")),
+        ("Salary: $23.00/hr", (23, 23, "USD", "hour")),
+        ("Pay Range: $15.00 - $22.50 - $30.00", (15, 30, "USD", "hour")),
+        ("Min: $138,800\nMid: $156,000\nMax: $208,200 per year", (138_800, 208_200, "USD", "year")),
+        (
+            "Pay zones: Zone A: $185,000 - $220,000. Zone B: $165,000 - $198,000. Zone C: $150,000 - $180,000.",
+            (150_000, 220_000, "USD", "year"),
+        ),
+        ("Salary: $130,000.00 USD Annually - $150,000.00 USD Annually", (130_000, 150_000, "USD", "year")),
+        ("$7,650/month to $12,134/month + benefits", (7_650, 12_134, "USD", "month")),
+        ("Rate/Salary: $60 to $70/hr on w2 (DOE)", (60, 70, "USD", "hour")),
+    ],
+)
+def test_pay_forms(text, want):
+    assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comprehensive parental leave and fertility treatment with a $20,000 lifetime maximum.",
+        "We have raised $300M in Series F funding, valuing the company at $3.6 Billion.",
+        "Interns get a $150/month wellness budget and a $500 learning stipend.",
+        "Relocation bonus of $5,000 for eligible hires.",
+        "Manage projects ranging in size from $50,000 to $4 million.",
+        "Basic Life Insurance up to $50,000.",
+        "Employees can earn up to $600/year through the wellness program.",
+        "A background check costs $30 (covered by the candidate).",
+        "Our customers process over $13-17M per year through the platform.",
+        "We are a fast-growing team. Apply today!",
+    ],
+)
+def test_money_that_is_not_pay(text):
+    assert pay(text) == (None, None, None, None)
+
+
+def test_unlabelled_figure_gets_a_period_only_when_unambiguous():
+    # 5,000 could be monthly or a one-off; 95,000 can only be a year; 42 only an hour.
+    assert pay("Compensation: $5,000")[3] is None
+    assert pay("Compensation: $95,000")[3] == "year"
+    assert pay("Compensation: $42")[3] == "hour"
+
+
+def test_every_stated_range_is_kept_with_its_span():
+    text = "Pay zones: Zone A: $185,000 - $220,000. Zone B: $165,000 - $198,000."
+    p = parse_posting(text)
+    assert [(r.min, r.max) for r in p.pay_ranges] == [(185_000, 220_000), (165_000, 198_000)]
+    for r in p.pay_ranges:
+        assert text[r.start : r.end].startswith("$")
