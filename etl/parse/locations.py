@@ -15,7 +15,7 @@ from etl.parse.doc import Doc, Found
 from etl.parse.vocab import load
 
 # Matched where "location" stands; _LABEL_START checks it opens a line (or a glued label).
-_LOCATION_LABEL = re.compile(r"(?i)locations?(?:\s*\(s\))?[ \t]*[:：][ \t]*(?P<value>[^\n]{2,200})")
+_LOCATION_LABEL = re.compile(r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})")
 _LABEL_START = re.compile(r"(?i)(?:^|\n|[a-z0-9)])[\s*#>-]*(?:job\s+|work\s+|office\s+|primary\s+)?$")
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
@@ -32,7 +32,9 @@ _REMOTE_REGION = re.compile(
 )
 _PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
 _SPLIT = re.compile(r"\s*(?:;|\||•|/(?!\w{2}\b)| or |\band\b|\n)\s*")
-_CITY = r"[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3}"
+# City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
+_CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
+_CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 
 
 @cache
@@ -104,10 +106,34 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     return _unique(found)
 
 
-def _is_city(name: str) -> bool:
-    """"Austin" is a city; "AZ" in a list of state codes ("AZ, CA, CO") is not."""
-    name = name.strip()
-    return len(name) > 2 and name not in _places()["states"] and not (name.isupper() and len(name) <= 3)
+_NOT_CITY = frozenset({"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"})
+
+
+def _is_city(name: str, region: str = "") -> bool:
+    """"Austin" is a city; "AZ" in "AZ, CA, CO", "Alaska" in "Alaska, Hawaii" and "Remote" are not.
+
+    A state's name is a city when a state code follows ("New York, NY"), not in a list of states.
+    """
+    name, region = name.strip(), region.strip().split(" ")[0]
+    places = _places()
+    named_like_a_state = name in places["state_names"] or name in places["countries"]
+    return (
+        len(name) > 2
+        and name not in places["states"]
+        and not (named_like_a_state and region not in places["states"])
+        and name not in _NOT_CITY
+        and not (name.isupper() and len(name) <= 3)
+    )
+
+
+def _continues_a_list(text: str, end: int) -> bool:
+    """"offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
+    return bool(re.match(r",\s*[A-Z][a-z]+,\s*[A-Z]", text[end : end + 40]))
+
+
+def is_place_name(value: str) -> bool:
+    """A country, region or state/province name as the vocabulary spells it."""
+    return _is_region(value)
 
 
 def _excluded(doc: Doc, pos: int) -> bool:
@@ -119,7 +145,7 @@ def _places_in(doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bo
     out = [
         Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"), start + m.end("loc"))
         for m in _city_state().finditer(text)
-        if _is_city(m.group("loc").split(",")[0])
+        if _is_city(*m.group("loc").split(",")[:2]) and not _continues_a_list(text, m.end("loc"))
     ]
     if out or not labelled:
         if whole_line and out:

@@ -21,7 +21,8 @@ _NOT_TEAM = re.compile(
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
-    r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|m/f/d|f/m/d|w/m/d|all genders|"
+    r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
+    r"[mwfdhxe](?:\s*/\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
     r"backend|back[- ]end|frontend|front[- ]end|full[- ]?stack|fullstack|"
     r"us|usa|u\.s\.|united states|canada|uk|emea|apac|latam|americas|europe|north america|worldwide|anywhere|"
     r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*)$"
@@ -91,6 +92,11 @@ def extract_team(doc: Doc, title: Found | None, company: str | None) -> tuple[Fo
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, []
+    if company:
+        # "Join the Snowflake team" at Snowflake names the company, not a team.
+        candidates = [c for c in candidates if str(c.value).strip().lower() != company.lower()]
+        if not candidates:
+            return None, []
     names: list[str] = []
     spellings: list[str] = []
     for c in candidates:
@@ -113,6 +119,10 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     found: list[Found] = []
     for m in _PARENS.finditer(text):
         inner = m.group(1).strip()
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue  # "Développeur(se)": a word's ending, not a team
+        if _abbreviates(inner, text[: m.start()]):
+            continue  # "Sales Development Representative (SDR)"
         if _is_team_like(inner, company):
             found.append(Found(doc.text[title.start + m.start(1) : title.start + m.end(1)], title.start + m.start(1), title.start + m.end(1)))
     unparenthesised = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
@@ -142,15 +152,26 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     return found
 
 
+def _abbreviates(inner: str, before: str) -> bool:
+    """True when "(SDR)" spells the initials of the words just before it."""
+    if not (inner.isupper() and inner.isalpha() and 2 <= len(inner) <= 6):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", before) if w.lower() not in ("of", "and", "the", "for", "&")]
+    initials = "".join(w[0].upper() for w in words[-len(inner) :])
+    return initials == inner
+
+
 def _is_team_like(value: str, company: str | None) -> bool:
     value = value.strip(" ,.;")
     if len(value) < 2 or _NOT_TEAM.match(value):
         return False
+    if _is_place(value):
+        return False  # "Software Engineer - India", "(Remote, Sweden)"
     pieces = [p.strip() for p in re.split(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+", value) if p.strip()]
     if len(pieces) > 1 and all(_NOT_TEAM.match(p) or _is_technology(p) for p in pieces):
         return False  # "(Summer 2026 - US)", "(C++ / Angular)"
-    if _is_technology(value):
-        return False  # "Senior Backend Engineer (Go)": a language, not a team
+    if _is_technology(value) or _is_tech_list(value):
+        return False  # "Senior Backend Engineer (Go)", "(C++ Angular)": technologies, not a team
     if _ROLEISH.search(value) and not (company and value.lower().startswith(company.lower())):
         return False
     stripped = _strip_company(value, company)
@@ -166,6 +187,19 @@ def _abbreviation_offset(name: str, abbr: str) -> int:
         if initials == abbr.upper().replace("&", ""):
             return significant[i].start()
     return 0
+
+
+def _is_place(value: str) -> bool:
+    from etl.parse.locations import is_place_name
+
+    bare = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]", " ", value)
+    bare = " ".join(bare.split())
+    return not bare or is_place_name(bare) or all(is_place_name(p.strip()) for p in re.split(r"\s*(?:/|,|\bor\b|&)\s*", bare) if p.strip())
+
+
+def _is_tech_list(value: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,/&]+", value) if t]
+    return len(tokens) > 1 and sum(_is_technology(t) for t in tokens) * 2 >= len(tokens)
 
 
 def _is_technology(value: str) -> bool:

@@ -272,7 +272,7 @@ _NOT_DURATION = re.compile(
     r"(?i)\b(?:leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
     r"bereavement|experience|within|every|after|first|per year|a year|annually|probation\w*|training|"
     r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|severance|"
-    r"benefit\w*|eligib\w*|waiting)\b"
+    r"benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|shifts?)\b"
 )
 
 

@@ -213,6 +213,13 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Software Dev Engineer Intern (Summer 2026 - US)\nAmazon\n", None),
         ("Software Engineering Intern, BS, Summer 2026\nGoogle\n", None),
         ("Data Engineer\nAcme\n\nYou will partner with teams such as Search, Ads, Maps and Cloud.", None),
+        ("Software Engineer - India\nAcme\n", None),
+        ("Backend Engineer (Remote, Sweden)\nAcme\n", None),
+        ("Backend Engineer (m/f/d)\nAcme\n", None),
+        ("Développeur(se) Full Stack\nAcme\n", None),
+        ("Sales Development Representative (SDR)\nAcme\n", None),
+        ("Senior Software Engineer (C++ Angular)\nAcme\n", None),
+        ("Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.", None),
     ],
 )
 def test_team(text, want):
@@ -235,6 +242,10 @@ def test_team(text, want):
         ("Engineer\nAcme\n\nAbout Acme\nOur HQ is in Los Angeles, CA with offices in Austin, TX and London.", []),
         ("Engineer\nAcme\n\nImportant Information for Los Angeles County (unincorporated) Candidates:\nFair chance applies.", []),
         ("Engineer\nAcme\n\nWe hire in AZ, CA, CO, GA, FL and NV.", []),
+        ("Engineer\nAcme\n\nLocation: We hire in Alaska, Hawaii and Montana.", []),
+        ("Engineer\nAcme\nRemote, Canada\n", ["Canada"]),
+        ("Engineer\nAcme\nNew York, NY\n", ["New York, NY"]),
+        ("Engineer\nAcme\nPosition-Software DeveloperLocation- Duluth, GA\n", ["Duluth, GA"]),
     ],
 )
 def test_locations(text, want):
