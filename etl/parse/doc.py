@@ -15,7 +15,7 @@ from etl.parse.text import clean_text, match_view
 
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? followed by a space/capital, a newline, or a bullet.
-_SENTENCE_END = re.compile(r"[.!?](?=\s|[A-Z\"'(]|$)|\n|\s[*•·]\s|;")
+_BOUNDARY_CHAR = re.compile(r"[.!?;\n*]")
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
 
 
@@ -125,7 +125,24 @@ class Doc:
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        return [m.end() for m in _SENTENCE_END.finditer(self.view)]
+        """Offsets just after each sentence end: . ! ? before a space/capital, a newline, ';',
+        or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
+        view = self.view
+        size = len(view)
+        ends: list[int] = []
+        for m in _BOUNDARY_CHAR.finditer(view):
+            i = m.start()
+            ch = view[i]
+            if ch in "\n;":
+                ends.append(i + 1)
+            elif ch == "*":
+                if 0 < i < size - 1 and view[i - 1] in " \t" and view[i + 1].isspace():
+                    ends.append(i + 2)
+            else:
+                nxt = view[i + 1] if i + 1 < size else " "
+                if nxt.isspace() or nxt.isupper() or nxt in "\"'(":
+                    ends.append(i + 1)
+        return ends
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence (or bullet, or line) around `pos`."""

@@ -98,11 +98,24 @@ def _automaton() -> ahocorasick.Automaton:
         options.setdefault(stem, []).append((stem, "prefix:" + kind))
     for phrase, kind in heading_kinds().items():
         options.setdefault(phrase, []).append((phrase, kind))
-    automaton = ahocorasick.Automaton()
+    # Headings are capitalised, so the automaton holds the capitalised spellings only and runs
+    # over the text as written: the many lower-case "experience"/"skills" in sentences never hit.
+    spellings: dict[str, list[tuple[str, str]]] = {}
     for phrase, values in options.items():
-        automaton.add_word(phrase, values)
+        for spelling in _capitalised(phrase):
+            spellings.setdefault(spelling, []).extend(values)
+    automaton = ahocorasick.Automaton()
+    for spelling, values in spellings.items():
+        automaton.add_word(spelling, tuple(values))
     automaton.make_automaton()
     return automaton
+
+
+def _capitalised(phrase: str) -> set[str]:
+    """"what you'll do" -> "What you'll do", "What You'll Do", "WHAT YOU'LL DO"."""
+    words = phrase.split(" ")
+    title = " ".join(w[:1].upper() + w[1:] for w in words)
+    return {phrase[:1].upper() + phrase[1:], title, phrase.upper()}
 
 
 def segment(view: str) -> list[Block]:
@@ -140,11 +153,7 @@ def _find_headings(view: str) -> list[_Heading]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(view) if m.end() > m.start()]
     faq = _is_faq(view, lines)
     # One pass over the whole text for heading phrases; lines then take their share.
-    hits = sorted(
-        (i - len(values[0][0]) + 1, values)
-        for i, values in _automaton().iter(view.lower())
-        if view[i - len(values[0][0]) + 1].isupper()
-    )
+    hits = sorted((i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view))
     hit_starts = [h[0] for h in hits]
     found: list[_Heading] = []
     for start, end in lines:
