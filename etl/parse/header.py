@@ -15,6 +15,7 @@ from collections import defaultdict
 from functools import cache
 
 from etl.parse.doc import Doc, Found
+from etl.parse.locations import is_place_line
 from etl.parse.segment import HEADER_KIND
 from etl.parse.vocab import heading_kinds, load
 
@@ -55,7 +56,7 @@ _COMPANY_PHRASES = (
     (("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
      re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"), 3.0),
     (("is committed to",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is committed to"), 1.5),
-    ((". at ", "\nat ", "! at ", "? at "), re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"), 1.5),
+    ((". at ", "\nat ", "! at ", "? at "), re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"), 2.0),
     (("join ", "working at ", "work at ", "careers at ", "life at "),
      re.compile(rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;]|$)"), 1.0),
     (("'s mission", "'s vision", "'s culture", "'s global", "'s product", "'s platform", "'s team"),
@@ -220,6 +221,11 @@ def _looks_like_name_line(line: str) -> bool:
     lower = line.lower()
     if lower in heading_kinds() or lower.split()[0] in _not_company():
         return False
+    if line.endswith("/") or is_place_line(line):
+        return False  # Lever's "Engineering – Internship /", "Cupertino, California, United States"
+    words = _WORD.findall(lower)
+    if words and all(w in _role_words() or w in _not_company() for w in words):
+        return False  # "Software and Services", "Engineering – Internship": departments, not names
     if _DATE_ONLY.match(line) or _CITY_STATE.match(line) or line[0].isdigit():
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):

@@ -131,6 +131,15 @@ def _continues_a_list(text: str, end: int) -> bool:
     return bool(re.match(r",\s*[A-Z][a-z]+,\s*[A-Z]", text[end : end + 40]))
 
 
+def is_place_line(line: str) -> bool:
+    """A short line that is only a place: "Cupertino, California, United States", "Remote - US"."""
+    line = line.strip()
+    if _is_region(line):
+        return True
+    m = _city_state().match(line)
+    return bool(m) and len(line) - len(m.group("loc")) <= 12
+
+
 def is_place_name(value: str) -> bool:
     """A country, region or state/province name as the vocabulary spells it."""
     return _is_region(value)

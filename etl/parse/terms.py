@@ -150,8 +150,8 @@ def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> lis
     out = []
     hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end][:200]
     for m in doc.search_near(_SEASON, hits, 0, 8):
-        if not doc.view[m.start()].isupper() and require_context:
-            continue  # "this summer" in prose; labels write Summer
+        if not doc.view[m.start()].isupper() and require_context and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6):
+            continue  # "this summer" in prose; labels write Summer, or "summer 2026"
         left = doc.view[max(0, m.start() - 40) : m.start()]
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue
