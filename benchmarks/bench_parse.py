@@ -18,7 +18,6 @@ import statistics
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 from etl.config import PROJECT_DIR, SAMPLES_DIR
 from etl.parse import parse_posting
@@ -79,7 +78,9 @@ def measure(texts: list[str]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--limit", type=int, default=None, help="parse at most N corpus postings")
     ap.add_argument("--smoke", action="store_true", help="a quick run on the bundled samples")
     args = ap.parse_args(argv)

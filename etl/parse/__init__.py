@@ -57,7 +57,9 @@ def parse_posting(
 
     raw = text if isinstance(text, str) else str(text)
     if len(raw) > MAX_PARSE_CHARS:
-        warnings.append(f"text longer than {MAX_PARSE_CHARS:,} characters: only the first part was parsed")
+        warnings.append(
+            f"text longer than {MAX_PARSE_CHARS:,} characters: only the first part was parsed"
+        )
         raw = raw[:MAX_PARSE_CHARS]
     doc = Doc.from_raw(raw, as_of=as_of, page_date=page_date)
     posting = Posting(source=source, parser_version=PARSER_VERSION, text=doc.text)
@@ -65,7 +67,9 @@ def parse_posting(
 
     def keep(field: str, found: Found | None) -> Found | None:
         if found is not None:
-            evidence.append(Evidence(field=field, value=str(found.value), start=found.start, end=found.end))
+            evidence.append(
+                Evidence(field=field, value=str(found.value), start=found.start, end=found.end)
+            )
         return found
 
     page = step("page_date", lambda: extract_page_date(doc), None)
@@ -82,7 +86,10 @@ def parse_posting(
     posting.skills = [m.name for m in mentions if m.category != LANGUAGE]
     evidence.extend(Evidence(field=f, value=name, start=s, end=e) for f, name, s, e in occurrences)
 
-    employment = keep("employment_type", step("employment_type", lambda: extract_employment_type(doc, title), None))
+    employment = keep(
+        "employment_type",
+        step("employment_type", lambda: extract_employment_type(doc, title), None),
+    )
     posting.employment_type = employment.value if employment else None
 
     seasons = step("seasons", lambda: extract_seasons(doc, title), [])
@@ -101,7 +108,9 @@ def parse_posting(
     if primary is not None:
         posting.pay_min, posting.pay_max = primary.min, primary.max
         posting.pay_currency, posting.pay_period = primary.currency, primary.period
-        evidence.append(Evidence(field="pay", value=_pay_label(primary), start=primary.start, end=primary.end))
+        evidence.append(
+            Evidence(field="pay", value=_pay_label(primary), start=primary.start, end=primary.end)
+        )
 
     posting_year = year.value if year else None
     starts = step("start_dates", lambda: extract_start_dates(doc, posting_year), [])
@@ -112,10 +121,15 @@ def parse_posting(
         posting_year = starts[0].value.year
     posting.year = posting_year
 
-    duration = keep("duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None))
+    duration = keep(
+        "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None)
+    )
     posting.duration_weeks = duration.value if duration else None
 
-    posted = keep("posted_date", step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None))
+    posted = keep(
+        "posted_date",
+        step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None),
+    )
     posting.posted_date = posted.value if posted else None
 
     team, aliases = step("team", lambda: extract_team(doc, title, posting.company), (None, []))

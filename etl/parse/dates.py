@@ -48,11 +48,26 @@ _POSTED = re.compile(
 _AGO_LINE = re.compile(
     r"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago)"
 )
-_PAGE_DATE_LINE = re.compile(rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\s*$")
+_PAGE_DATE_LINE = re.compile(
+    rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\s*$"
+)
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 
 
-_MONTH_TRIGGERS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_TRIGGERS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
 _NUMERIC_DATE_HINT = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{2,4}")
 
 
@@ -190,11 +205,10 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         return not _NOT_START_CUE.search(near)
     sentence_start, _ = doc.sentence_at(start)
     left = doc.view[max(sentence_start, start - 80) : start]
-    cue = None
-    for cue in _START_CUE.finditer(left):
-        pass
-    if cue is None:
+    cues = list(_START_CUE.finditer(left))
+    if not cues:
         return False
+    cue = cues[-1]  # the start word nearest the date
     between = left[cue.end() :]
     return not _NOT_START_CUE.search(between)
 

@@ -10,7 +10,14 @@ from functools import cached_property
 
 import ahocorasick
 
-from etl.parse.segment import BOILERPLATE_KINDS, HEADER_KIND, OTHER_KIND, Block, SectionIndex, segment
+from etl.parse.segment import (
+    BOILERPLATE_KINDS,
+    HEADER_KIND,
+    OTHER_KIND,
+    Block,
+    SectionIndex,
+    segment,
+)
 from etl.parse.text import clean_text, match_view
 
 _LINE = re.compile(r"[^\n]+")
@@ -202,7 +209,11 @@ class Doc:
                 if m.start() > seen:
                     seen = m.start()
                     yield m
-                m = pattern.search(view, m.end(), min(size, pos + after)) if m.end() > m.start() else None
+                m = (
+                    pattern.search(view, m.end(), min(size, pos + after))
+                    if m.end() > m.start()
+                    else None
+                )
 
     def match_at(self, pattern: re.Pattern, positions: list[int]):
         """Matches of `pattern` anchored at each position (the trigger starts the pattern)."""

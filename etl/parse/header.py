@@ -42,7 +42,9 @@ _DATE_ONLY = re.compile(
     r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{0,4}$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$"
 )
-_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|N\.A|S\.A|P\.C|L\.P|Bros|Assn)\.|\b[A-Z]\.)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|N\.A|S\.A|P\.C|L\.P|Bros|Assn)\.|\b[A-Z]\.)$"
+)
 _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\b(?:19|20)\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
@@ -53,20 +55,67 @@ _COMPANY_LABEL = re.compile(
 )
 # (literal triggers, pattern around them, weight): each match votes for the name in "name".
 _COMPANY_PHRASES = (
-    (("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
-     re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"), 3.0),
+    (
+        ("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
+        re.compile(
+            rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"
+        ),
+        3.0,
+    ),
     (("is committed to",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is committed to"), 1.5),
-    ((". at ", "\nat ", "! at ", "? at "), re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"), 2.0),
-    (("join ", "working at ", "work at ", "careers at ", "life at "),
-     re.compile(rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;]|$)"), 1.0),
-    (("'s mission", "'s vision", "'s culture", "'s global", "'s product", "'s platform", "'s team"),
-     re.compile(rf"(?<![\w.])(?P<name>{_NAME})'s (?:mission|vision|culture|global|products?|platform|teams?)"), 1.0),
-    ((" is the world", " is the leading", " is a leading", " is the global", " is a global", " is the premier",
-      " is a premier", " is an industry", " is the fast", " is a fast", " has been a", " has been the"),
-     re.compile(rf"(?<![\w.])(?P<name>{_NAME}) (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"), 1.5),
+    (
+        (". at ", "\nat ", "! at ", "? at "),
+        re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"),
+        2.0,
+    ),
+    (
+        ("join ", "working at ", "work at ", "careers at ", "life at "),
+        re.compile(
+            rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;]|$)"
+        ),
+        1.0,
+    ),
+    (
+        (
+            "'s mission",
+            "'s vision",
+            "'s culture",
+            "'s global",
+            "'s product",
+            "'s platform",
+            "'s team",
+        ),
+        re.compile(
+            rf"(?<![\w.])(?P<name>{_NAME})'s (?:mission|vision|culture|global|products?|platform|teams?)"
+        ),
+        1.0,
+    ),
+    (
+        (
+            " is the world",
+            " is the leading",
+            " is a leading",
+            " is the global",
+            " is a global",
+            " is the premier",
+            " is a premier",
+            " is an industry",
+            " is the fast",
+            " is a fast",
+            " has been a",
+            " has been the",
+        ),
+        re.compile(
+            rf"(?<![\w.])(?P<name>{_NAME}) (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"
+        ),
+        1.5,
+    ),
     (("and its affiliates",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) and its affiliates"), 1.5),
-    ((" internship", " jobs", " careers", "?"),
-     re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"), 1.0),
+    (
+        (" internship", " jobs", " careers", "?"),
+        re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
+        1.0,
+    ),
 )
 
 
@@ -104,7 +153,11 @@ def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
     zone_start, zone_end = doc.title_zone
     if zone_end <= zone_start and doc.blocks and doc.blocks[0].kind == HEADER_KIND:
         zone_end = doc.blocks[0].end
-    lines = [(s, e) for s, e in doc.lines if s >= zone_start and e <= max(zone_end, 0) and doc.view[s:e].strip()]
+    lines = [
+        (s, e)
+        for s, e in doc.lines
+        if s >= zone_start and e <= max(zone_end, 0) and doc.view[s:e].strip()
+    ]
     return lines[:max_lines]
 
 
@@ -131,7 +184,9 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
-    if strict and (line.endswith(("?", "!")) or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")))):
+    if strict and (
+        line.endswith(("?", "!")) or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")))
+    ):
         return False
     if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
         return False
@@ -153,7 +208,9 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             return
         key = name.lower()
         votes[key] += weight
-        first_seen.setdefault(key, Found(doc.text[start : start + len(name)], start, start + len(name)))
+        first_seen.setdefault(
+            key, Found(doc.text[start : start + len(name)], start, start + len(name))
+        )
 
     label_hits = [p for p in doc.find_all("company", "employer", "organi") if p < 5000]
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
@@ -212,7 +269,9 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
 def _looks_like_name_line(line: str) -> bool:
     if not 2 <= len(line) <= 60 or len(line.split()) > 6:
         return False
-    if line.endswith(("?", "!", ":")) or (line.endswith(".") and not _ABBREVIATION_END.search(line)):
+    if line.endswith(("?", "!", ":")) or (
+        line.endswith(".") and not _ABBREVIATION_END.search(line)
+    ):
         return False
     if not line[0].isupper() and not (len(line.split()) <= 2 and line[0].isalpha()):
         return False  # "dLocal", "octoenergy" are names; a lower-case sentence is not
@@ -230,7 +289,9 @@ def _looks_like_name_line(line: str) -> bool:
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
-    return not (set(_WORD.findall(lower)) & {"remote", "hybrid", "onsite", "full-time", "part-time"})
+    return not (
+        set(_WORD.findall(lower)) & {"remote", "hybrid", "onsite", "full-time", "part-time"}
+    )
 
 
 def _clean_name(name: str) -> str:

@@ -15,23 +15,37 @@ from etl.parse.doc import Doc, Found
 from etl.parse.vocab import load
 
 # Matched where "location" stands; _LABEL_START checks it opens a line (or a glued label).
-_LOCATION_LABEL = re.compile(r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})")
-_LABEL_START = re.compile(r"(?i)(?:^|\n|[a-z0-9)])[\s*#>-]*(?:job\s+|work\s+|office\s+|primary\s+)?$")
+_LOCATION_LABEL = re.compile(
+    r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})"
+)
+_LABEL_START = re.compile(
+    r"(?i)(?:^|\n|[a-z0-9)])[\s*#>-]*(?:job\s+|work\s+|office\s+|primary\s+)?$"
+)
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in) our|relocate to|report(?:ing)? to our)\s+(?P<value>[^.;\n]{3,120})"
 )
 _BASED_IN_TRIGGERS = (
-    "based ", "located ", "position is in", "role is in", "office in", "offices in", "site in",
-    "work from our", "working from our", "work in our", "working in our", "relocate to",
-    "report to our", "reporting to our",
+    "based ",
+    "located ",
+    "position is in",
+    "role is in",
+    "office in",
+    "offices in",
+    "site in",
+    "work from our",
+    "working from our",
+    "work in our",
+    "working in our",
+    "relocate to",
+    "report to our",
+    "reporting to our",
 )
 _REMOTE_REGION = re.compile(
     r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
 )
 _PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
-_SPLIT = re.compile(r"\s*(?:;|\||•|/(?!\w{2}\b)| or |\band\b|\n)\s*")
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 _CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
@@ -68,7 +82,9 @@ def _city_state() -> re.Pattern:
     places = _places()
     codes = "|".join(sorted(places["states"]))
     names = "|".join(re.escape(n) for n in sorted(places["state_names"], key=len, reverse=True))
-    countries = "|".join(re.escape(c) for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2)
+    countries = "|".join(
+        re.escape(c) for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2
+    )
     return re.compile(
         rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:(?:{codes})\b(?:[ \t]+\d{{5}})?|(?:{names})\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada)\b)?"
@@ -83,14 +99,18 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     header_end = doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else zone_end
     for m in doc.match_at(_LOCATION_LABEL, doc.find_all("location")):
         line_start, _ = doc.line_at(m.start())
-        if _excluded(doc, m.start()) or not _LABEL_START.search(doc.view, max(line_start, m.start() - 20), m.start()):
+        if _excluded(doc, m.start()) or not _LABEL_START.search(
+            doc.view, max(line_start, m.start() - 20), m.start()
+        ):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     if title is not None:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
     for start, end in doc.lines:
         in_header = end <= max(header_end, zone_end) + 1
-        if not in_header and (end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)):
+        if not in_header and (
+            end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)
+        ):
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
@@ -102,15 +122,23 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
         if _is_region(region):
-            found.append(Found(doc.text[m.start(group) : m.start(group) + len(region)], m.start(group), m.start(group) + len(region)))
+            found.append(
+                Found(
+                    doc.text[m.start(group) : m.start(group) + len(region)],
+                    m.start(group),
+                    m.start(group) + len(region),
+                )
+            )
     return _unique(found)
 
 
-_NOT_CITY = frozenset({"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"})
+_NOT_CITY = frozenset(
+    {"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"}
+)
 
 
 def _is_city(name: str, region: str = "") -> bool:
-    """"Austin" is a city; "AZ" in "AZ, CA, CO", "Alaska" in "Alaska, Hawaii" and "Remote" are not.
+    """ "Austin" is a city; "AZ" in "AZ, CA, CO", "Alaska" in "Alaska, Hawaii" and "Remote" are not.
 
     A state's name is a city when a state code follows ("New York, NY"), not in a list of states.
     """
@@ -127,7 +155,7 @@ def _is_city(name: str, region: str = "") -> bool:
 
 
 def _continues_a_list(text: str, end: int) -> bool:
-    """"offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
+    """ "offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
     return bool(re.match(r",\s*[A-Z][a-z]+,\s*[A-Z]", text[end : end + 40]))
 
 
@@ -146,13 +174,26 @@ def is_place_name(value: str) -> bool:
 
 
 def _excluded(doc: Doc, pos: int) -> bool:
-    return doc.kind_at(pos) in ("about_company", "legal", "benefits", "related", "application", "compensation")
+    return doc.kind_at(pos) in (
+        "about_company",
+        "legal",
+        "benefits",
+        "related",
+        "application",
+        "compensation",
+    )
 
 
-def _places_in(doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False) -> list[Found]:
+def _places_in(
+    doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False
+) -> list[Found]:
     text = doc.view[start:end]
     out = [
-        Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"), start + m.end("loc"))
+        Found(
+            doc.text[start + m.start("loc") : start + m.end("loc")],
+            start + m.start("loc"),
+            start + m.end("loc"),
+        )
         for m in _city_state().finditer(text)
         if _is_city(*m.group("loc").split(",")[:2]) and not _continues_a_list(text, m.end("loc"))
     ]
@@ -161,32 +202,45 @@ def _places_in(doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bo
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
             kept = []
             for f in out:
-                part_start = max((m.end() for m in _PART_SEPARATOR.finditer(doc.view, start, f.start)), default=start)
-                part_end = next((m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end)
+                part_start = max(
+                    (m.end() for m in _PART_SEPARATOR.finditer(doc.view, start, f.start)),
+                    default=start,
+                )
+                part_end = next(
+                    (m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end
+                )
                 extra = (part_end - part_start) - (f.end - f.start)
                 if extra <= 25:
                     kept.append(f)
             return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
-    for part in _SPLIT.finditer(text + ";"):
-        pass
     pieces = re.split(r"\s*(?:;|\||•| or |\n)\s*", text)
     offset = 0
     for piece in pieces:
         pos = text.find(piece, offset)
         offset = pos + len(piece)
-        value = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|\(.*?\))", "", piece).strip(" ,-–:/")
+        value = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|\(.*?\))", "", piece).strip(
+            " ,-–:/"
+        )
         if value and _is_region(value):
             value_start = start + pos + piece.find(value)
-            out.append(Found(doc.text[value_start : value_start + len(value)], value_start, value_start + len(value)))
+            out.append(
+                Found(
+                    doc.text[value_start : value_start + len(value)],
+                    value_start,
+                    value_start + len(value),
+                )
+            )
     return out
 
 
 def _is_region(value: str) -> bool:
     value = value.strip(" .")
     places = _places()
-    return value in places["countries"] or value in places["regions"] or value in places["state_names"]
+    return (
+        value in places["countries"] or value in places["regions"] or value in places["state_names"]
+    )
 
 
 def _unique(found: list[Found]) -> list[Found]:

@@ -35,14 +35,18 @@ _CUE_AFTER = re.compile(
     r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|/)"
 )
 # A following "-x", "&", ".x" or "'s" turns a letter or word into something else: C-suite, R&D, R.N., Go-live.
-_BAD_NEXT = re.compile(r"^(?:-[A-Za-z]|&|\.[A-Za-z]|'s\b|’s\b|\s+(?:to|ahead|live|get|for it|back|on|out)\b)")
+_BAD_NEXT = re.compile(
+    r"^(?:-[A-Za-z]|&|\.[A-Za-z]|'s\b|’s\b|\s+(?:to|ahead|live|get|for it|back|on|out)\b)"
+)
 _NEARBY = 80
 _MAX_OCCURRENCES = 25  # highlighted occurrences kept per term
 _TECH_CLAUSE = re.compile(
     r"(?i)program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
     r"full-?stack|stack|web|api|database|cloud|technolog|librar"
 )
-_LANGUAGE_CLAUSE = re.compile(r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()")
+_LANGUAGE_CLAUSE = re.compile(
+    r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()"
+)
 # A capital letter standing alone: the only way "C" or "R" can be a language.
 _SINGLE_LETTER = re.compile(r"(?<![\w.+#'’-])[A-Z](?![\w+#'’])")
 
@@ -141,7 +145,9 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
             occurrences.append((field, term.name, hit.start, hit.end))
         current = mentions.get(term.name)
         if current is None:
-            mentions[term.name] = Mention(name=term.name, category=term.category, level=level, start=hit.start, end=hit.end)
+            mentions[term.name] = Mention(
+                name=term.name, category=term.category, level=level, start=hit.start, end=hit.end
+            )
         elif current.level == "preferred" and level == "required":
             current.level = "required"
     return list(mentions.values()), occurrences
@@ -157,11 +163,15 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
         # Cheap rejection first: most raw hits are letters inside longer words.
         if start > 0:
             before = view[start - 1]
-            if (before.isalnum() or before == "_") and not (glue_ok and before.islower() and view[start].isupper()):
+            if (before.isalnum() or before == "_") and not (
+                glue_ok and before.islower() and view[start].isupper()
+            ):
                 continue
         if end < size:
             after = view[end]
-            if (after.isalnum() or after == "_") and not (glue_ok and after.isupper() and view[end - 1].islower()):
+            if (after.isalnum() or after == "_") and not (
+                glue_ok and after.isupper() and view[end - 1].islower()
+            ):
                 continue
         surface = view[start:end]
         for term in owners:
@@ -201,19 +211,24 @@ def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
     after = view[end] if end < len(view) else " "
     first, last = view[start], view[end - 1]
     glued_ok = not term.ambiguous and end - start >= 3
-    if before.isalnum() or before == "_":
-        # LinkedIn glues words: "SkillsPython". Accept a capital right after a lower-case letter.
-        if not (glued_ok and before.islower() and first.isupper()):
-            return False
+    # LinkedIn glues words: "SkillsPython". Accept a capital right after a lower-case letter.
+    if (before.isalnum() or before == "_") and not (
+        glued_ok and before.islower() and first.isupper()
+    ):
+        return False
     if last.isalnum() and after in "+#":
         return False  # "C" inside "C++"/"C#"
-    if after.isalnum() or after == "_":
-        if not (glued_ok and last.islower() and after.isupper()):
-            return False
+    if (after.isalnum() or after == "_") and not (glued_ok and last.islower() and after.isupper()):
+        return False
     if first == "." and before.isalnum():
         return False
     # "node.js"/"php.ini" continue the token; "PHP.Preferred" is glued text after a sentence end.
-    return not (after == "." and end + 1 < len(view) and (view[end + 1].islower() or view[end + 1].isdigit()) and last.isalnum())
+    return not (
+        after == "."
+        and end + 1 < len(view)
+        and (view[end + 1].islower() or view[end + 1].isdigit())
+        and last.isalnum()
+    )
 
 
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
@@ -243,11 +258,15 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
     after = view[hit.end : min(len(view), hit.end + 25)]
     if _CUE_AFTER.match(after):
         return True
-    if hit.term.category == LANGUAGE and _LANGUAGE_CLAUSE.search(view, max(sentence_start, hit.start - 120), hit.start):
+    if hit.term.category == LANGUAGE and _LANGUAGE_CLAUSE.search(
+        view, max(sentence_start, hit.start - 120), hit.start
+    ):
         return True  # "programming languages (preferably Ruby or Go)"
     # A cue word right before is enough only for letter-like terms in a list or a clause
     # that is clearly about code ("proficient in Go", "experience with R").
-    return bool(_CUE_BEFORE.search(before)) and bool(_TECH_CLAUSE.search(view, sentence_start, sentence_end))
+    return bool(_CUE_BEFORE.search(before)) and bool(
+        _TECH_CLAUSE.search(view, sentence_start, sentence_end)
+    )
 
 
 def _level(doc: Doc, start: int, end: int) -> str:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from etl.model import PayRange
 from etl.parse.doc import Doc
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d])")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d])"
+)
 _SYMBOL_BEFORE = re.compile(
     r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|"
     r"\b(?:USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CNY|RMB|CHF|SEK|NOK|DKK|PLN|BRL|MXN|ZAR))\s?$"
@@ -27,10 +29,28 @@ _AFTER = re.compile(
     r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|dollars?\b|euros?\b))?"
 )
 _SYMBOL_CURRENCY = {
-    "$": "USD", "US$": "USD", "USD$": "USD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD",
-    "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD",
-    "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "RMB": "CNY",
-    "DOLLAR": "USD", "DOLLARS": "USD", "EURO": "EUR", "EUROS": "EUR",
+    "$": "USD",
+    "US$": "USD",
+    "USD$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "RMB": "CNY",
+    "DOLLAR": "USD",
+    "DOLLARS": "USD",
+    "EURO": "EUR",
+    "EUROS": "EUR",
 }
 _RANGE_GLUE = re.compile(
     r"^\s*(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
@@ -53,15 +73,27 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = (
-    ("hour", re.compile(r"\bhourly\b|\bper hour\b|\bhour(?:ly)? (?:rate|pay|wage)|\brate per hour", re.I)),
-    ("year", re.compile(r"\b(?:annual(?:ized)?|yearly)\b(?: base)?(?: salary| pay| compensation| base| wage)?|\bper (?:year|annum)\b", re.I)),
+    (
+        "hour",
+        re.compile(
+            r"\bhourly\b|\bper hour\b|\bhour(?:ly)? (?:rate|pay|wage)|\brate per hour", re.I
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:annual(?:ized)?|yearly)\b(?: base)?(?: salary| pay| compensation| base| wage)?|\bper (?:year|annum)\b",
+            re.I,
+        ),
+    ),
     ("month", re.compile(r"\bmonthly\b|\bper month\b", re.I)),
     ("week", re.compile(r"\bweekly\b|\bper week\b", re.I)),
 )
 # Cue words start at a word boundary or at a glued capital ("ImmediatePay Scale").
 _B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PAY_CUES = re.compile(
-    _B + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
+    _B
+    + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
     r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|starting at|paid|"
     r"hiring range|rate range|range|rate|pays?|paying)\b",
     re.I,
@@ -74,7 +106,8 @@ _STRONG_PAY_CUES = re.compile(
 )
 # Money that is not base pay: benefits, allowances, company figures, other people's money.
 _NOT_PAY_CUES = re.compile(
-    _B + r"(?:bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|budget|"
+    _B
+    + r"(?:bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|budget|"
     r"lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|premium|deductible|"
     r"revenue|sales|funding|raised|valuation|valued|series [a-f]\b|million|billion|arr\b|assets|aum|"
     r"fund(?:s|ing)?\b|tips?\b|commissions?|projects?|contracts? (?:worth|valued)|in size|worth|grants?|"
@@ -93,7 +126,9 @@ _ZONE_CUES = re.compile(
 )
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
-_FROM_CUE = re.compile(r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I)
+_FROM_CUE = re.compile(
+    r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I
+)
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _THRESHOLD = 1.5
@@ -145,8 +180,33 @@ def extract_pay(doc: Doc) -> tuple[PayRange | None, list[PayRange]]:
 
 
 _CURRENCY_TRIGGERS = (
-    "$", "€", "£", "¥", "₹", "usd", "cad", "aud", "nzd", "sgd", "hkd", "eur", "gbp", "inr", "jpy",
-    "cny", "rmb", "chf", "sek", "nok", "dkk", "pln", "brl", "mxn", "zar", "dollar", "euro",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "usd",
+    "cad",
+    "aud",
+    "nzd",
+    "sgd",
+    "hkd",
+    "eur",
+    "gbp",
+    "inr",
+    "jpy",
+    "cny",
+    "rmb",
+    "chf",
+    "sek",
+    "nok",
+    "dkk",
+    "pln",
+    "brl",
+    "mxn",
+    "zar",
+    "dollar",
+    "euro",
 )
 
 
@@ -197,13 +257,19 @@ def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
         symbol = before.group(1).replace(" ", "").upper() if before else ""
         currency = _SYMBOL_CURRENCY.get(symbol, symbol[:3] if symbol[:3].isalpha() else None)
         if code:
-            currency = _SYMBOL_CURRENCY.get(code.upper(), code.upper()) if code.isupper() or not currency else currency
+            currency = (
+                _SYMBOL_CURRENCY.get(code.upper(), code.upper())
+                if code.isupper() or not currency
+                else currency
+            )
         suffix = after.group("suffix") if after else None
         value = _number(m.group(1), currency) * _multiplier(suffix)
         money_start = before.start(1) if before else start
         big = bool(suffix and suffix.strip().lower() != "k")
         plus = bool(after and after.group("plus"))
-        found.append(_Money(value, currency or "USD", money_start, after.end() if after else end, plus, big))
+        found.append(
+            _Money(value, currency or "USD", money_start, after.end() if after else end, plus, big)
+        )
     return found
 
 
@@ -218,9 +284,13 @@ def _number(raw: str, currency: str | None) -> float:
         head, _, tail = raw.rpartition(",")
         raw = raw.replace(",", "") if len(tail) == 3 else head.replace(",", "") + "." + tail
     elif raw.count(".") > 1 or (
-        raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and currency not in (None, "USD", "CAD", "AUD")
+        raw.count(".") == 1
+        and len(raw.split(".")[1]) == 3
+        and currency not in (None, "USD", "CAD", "AUD")
     ):
-        raw = raw.replace(".", "")  # "50.000 €": dot as thousands separator outside dollar countries
+        raw = raw.replace(
+            ".", ""
+        )  # "50.000 €": dot as thousands separator outside dollar countries
     try:
         return float(raw)
     except ValueError:
@@ -253,7 +323,12 @@ def _pair_ranges(doc: Doc, amounts: list[_Money]) -> list[_Candidate]:
             if _RANGE_GLUE.match(glue):
                 low, high = a.value, b.value
                 # "$40 - $45K", "$200-400k": one suffix for both ends.
-                if high >= 1000 and low < 1000 and low * 1000 <= high * 1.5 and high / 1000 >= low * 0.5:
+                if (
+                    high >= 1000
+                    and low < 1000
+                    and low * 1000 <= high * 1.5
+                    and high / 1000 >= low * 0.5
+                ):
                     low *= 1000
                 if 0 < low <= high and high <= low * 15:
                     cur = a.currency or b.currency
@@ -262,7 +337,12 @@ def _pair_ranges(doc: Doc, amounts: list[_Money]) -> list[_Candidate]:
                     end, step = b.end, 2
                     # "$15.00 - $22.50 - $30.00": minimum, midpoint, maximum.
                     c = amounts[i + 2] if i + 2 < len(amounts) else None
-                    if c is not None and c.value >= high and c.start - b.end <= 8 and _RANGE_GLUE.match(view[b.end : c.start]):
+                    if (
+                        c is not None
+                        and c.value >= high
+                        and c.start - b.end <= 8
+                        and _RANGE_GLUE.match(view[b.end : c.start])
+                    ):
                         high, end, step = c.value, c.end, 3
                     out.append(_Candidate(low, high, cur, None, a.start, end))
                     i += step
@@ -306,10 +386,19 @@ def _range_partner(doc: Doc, cands: list[_Candidate], i: int) -> int | None:
         b = cands[j]
         if b.low != b.high or not (a.low < b.low <= a.low * 5) or b.currency != a.currency:
             continue
-        if labelled_min and b.start - a.end < 160 and _MAX_LABEL.search(doc.view, max(0, b.start - 30), b.start):
+        if (
+            labelled_min
+            and b.start - a.end < 160
+            and _MAX_LABEL.search(doc.view, max(0, b.start - 30), b.start)
+        ):
             return j
         same_sentence = doc.sentence_at(a.start) == doc.sentence_at(b.start)
-        if from_cue and same_sentence and j == i + 1 and _TO_CUE.search(doc.view, max(0, b.start - 12), b.start):
+        if (
+            from_cue
+            and same_sentence
+            and j == i + 1
+            and _TO_CUE.search(doc.view, max(0, b.start - 12), b.start)
+        ):
             return j
     return None
 
@@ -321,7 +410,16 @@ def _period(doc: Doc, c: _Candidate) -> str | None:
     # "$130,000.00 USD Annually - $150,000.00 USD Annually": the period may sit inside the range.
     inner = _PERIOD_AFTER.search(doc.view, c.start, c.end)
     if inner is None:
-        inner = next((m for m in [re.search(r"(?i)\b(hourly|annually|monthly)\b", doc.view[c.start : c.end])] if m), None)
+        inner = next(
+            (
+                m
+                for m in [
+                    re.search(r"(?i)\b(hourly|annually|monthly)\b", doc.view[c.start : c.end])
+                ]
+                if m
+            ),
+            None,
+        )
     if inner is not None:
         word = inner.group(0).strip().lower()
         for key in ("hour", "year", "annu", "month", "week", "day"):
@@ -365,7 +463,9 @@ def _score(doc: Doc, c: _Candidate) -> float:
     heading = block.heading or ""
     # "$130,000 - $160,000 base salary": the label may follow the amount.
     strong = bool(
-        _STRONG_PAY_CUES.search(left) or _STRONG_PAY_CUES.search(heading) or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
+        _STRONG_PAY_CUES.search(left)
+        or _STRONG_PAY_CUES.search(heading)
+        or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
     )
     weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
     score = 0.0
@@ -395,8 +495,10 @@ def _score(doc: Doc, c: _Candidate) -> float:
     return score - _THRESHOLD
 
 
-def _with_continuations(doc: Doc, candidates: list[_Candidate], kept: list[_Candidate]) -> list[_Candidate]:
-    """"Zone A: $X - $Y. Zone B: $Z - $W.": a range right after a kept one, alike in kind, is pay too."""
+def _with_continuations(
+    doc: Doc, candidates: list[_Candidate], kept: list[_Candidate]
+) -> list[_Candidate]:
+    """ "Zone A: $X - $Y. Zone B: $Z - $W.": a range right after a kept one, alike in kind, is pay too."""
     if not kept:
         return kept
     out = list(kept)
@@ -467,8 +569,14 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     ]
     if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
         return _Candidate(
-            min(c.low for c in peers), max(c.high for c in peers), best.currency, best.period,
-            min(c.start for c in peers), max(c.end for c in peers), best.score, "zones",
+            min(c.low for c in peers),
+            max(c.high for c in peers),
+            best.currency,
+            best.period,
+            min(c.start for c in peers),
+            max(c.end for c in peers),
+            best.score,
+            "zones",
         )
     # The first strong statement is usually the general one; later ones are specific cases.
     strong = [c for c in cands if c.score >= best.score - 0.5]
@@ -488,4 +596,12 @@ def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:
 
 
 def _to_range(c: _Candidate) -> PayRange:
-    return PayRange(min=c.low, max=c.high, currency=c.currency, period=c.period, start=c.start, end=c.end, label=c.label)
+    return PayRange(
+        min=c.low,
+        max=c.high,
+        currency=c.currency,
+        period=c.period,
+        start=c.start,
+        end=c.end,
+        label=c.label,
+    )

@@ -112,7 +112,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def _capitalised(phrase: str) -> set[str]:
-    """"what you'll do" -> "What you'll do", "What You'll Do", "WHAT YOU'LL DO"."""
+    """ "what you'll do" -> "What you'll do", "What You'll Do", "WHAT YOU'LL DO"."""
     words = phrase.split(" ")
     title = " ".join(w[:1].upper() + w[1:] for w in words)
     return {phrase[:1].upper() + phrase[1:], title, phrase.upper()}

@@ -31,7 +31,9 @@ _ROLEISH = re.compile(
     r"(?i)\b(?:engineer\w*|developer|intern\w*|scientist|analyst|manager|designer|architect|specialist|"
     r"consultant|coordinator|associate|director|researcher|programmer|technician)\b"
 )
-_TEAM_LABEL = re.compile(r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$")
+_TEAM_LABEL = re.compile(
+    r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
+)
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
 _ABBREVIATED = re.compile(
     r"(?P<proper>)\b(?:The|the|Our|our)\s+(?P<name>(?:[A-Z][\w&'-]*\s+){1,6}?[A-Z][\w&'-]*)\s+\((?P<abbr>[A-Z][A-Za-z&]{1,8})\)"
@@ -42,21 +44,61 @@ _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     r"|(?i:join|in|on|within|as part of)\s+the\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)\s+team\b"
 )
-_WE_ARE_TRIGGERS = ("we are the", "we're the", "join the", "in the", "on the", "within the", "as part of the")
+_WE_ARE_TRIGGERS = (
+    "we are the",
+    "we're the",
+    "join the",
+    "in the",
+    "on the",
+    "within the",
+    "as part of the",
+)
 _TEAM_POSSESSIVE = re.compile(
     r"(?P<proper>)\b[Tt]he\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+(?:mission|is|works|builds|owns|focuses)\b"
 )
 _GENERIC_TEAM_WORDS = frozenset(
     {
-        "a", "an", "our", "the", "this", "that", "your", "whole", "entire", "same", "right",
-        "great", "amazing", "global", "growing", "dynamic", "talented", "small", "large",
-        "engineering", "product", "core", "cross-functional", "broader", "wider", "larger",
-        "local", "hiring", "recruiting", "tiktok", "company", "best", "world-class", "diverse",
+        "a",
+        "an",
+        "our",
+        "the",
+        "this",
+        "that",
+        "your",
+        "whole",
+        "entire",
+        "same",
+        "right",
+        "great",
+        "amazing",
+        "global",
+        "growing",
+        "dynamic",
+        "talented",
+        "small",
+        "large",
+        "engineering",
+        "product",
+        "core",
+        "cross-functional",
+        "broader",
+        "wider",
+        "larger",
+        "local",
+        "hiring",
+        "recruiting",
+        "tiktok",
+        "company",
+        "best",
+        "world-class",
+        "diverse",
     }
 )
 
 
-def extract_team(doc: Doc, title: Found | None, company: str | None) -> tuple[Found | None, list[str]]:
+def extract_team(
+    doc: Doc, title: Found | None, company: str | None
+) -> tuple[Found | None, list[str]]:
     """(primary team, other spellings seen)."""
     candidates: list[Found] = []
     if title is not None:
@@ -66,7 +108,9 @@ def extract_team(doc: Doc, title: Found | None, company: str | None) -> tuple[Fo
         if m:
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
-    label_hits = doc.find_all("team", "department", "dept", "org", "group", "business unit", word_start=True)
+    label_hits = doc.find_all(
+        "team", "department", "dept", "org", "group", "business unit", word_start=True
+    )
     for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
@@ -124,7 +168,13 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
         if _abbreviates(inner, text[: m.start()]):
             continue  # "Sales Development Representative (SDR)"
         if _is_team_like(inner, company):
-            found.append(Found(doc.text[title.start + m.start(1) : title.start + m.end(1)], title.start + m.start(1), title.start + m.end(1)))
+            found.append(
+                Found(
+                    doc.text[title.start + m.start(1) : title.start + m.end(1)],
+                    title.start + m.start(1),
+                    title.start + m.end(1),
+                )
+            )
     unparenthesised = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
     parts = [(p.start(), p.end()) for p in re.finditer(r"[^-–—|:]+", unparenthesised)]
     # Dash/pipe segments after the role; then ", Team" after a role.
@@ -156,7 +206,11 @@ def _abbreviates(inner: str, before: str) -> bool:
     """True when "(SDR)" spells the initials of the words just before it."""
     if not (inner.isupper() and inner.isalpha() and 2 <= len(inner) <= 6):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", before) if w.lower() not in ("of", "and", "the", "for", "&")]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'-]*", before)
+        if w.lower() not in ("of", "and", "the", "for", "&")
+    ]
     initials = "".join(w[0].upper() for w in words[-len(inner) :])
     return initials == inner
 
@@ -192,9 +246,17 @@ def _abbreviation_offset(name: str, abbr: str) -> int:
 def _is_place(value: str) -> bool:
     from etl.parse.locations import is_place_name
 
-    bare = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]", " ", value)
+    bare = re.sub(
+        r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]", " ", value
+    )
     bare = " ".join(bare.split())
-    return not bare or is_place_name(bare) or all(is_place_name(p.strip()) for p in re.split(r"\s*(?:/|,|\bor\b|&)\s*", bare) if p.strip())
+    return (
+        not bare
+        or is_place_name(bare)
+        or all(
+            is_place_name(p.strip()) for p in re.split(r"\s*(?:/|,|\bor\b|&)\s*", bare) if p.strip()
+        )
+    )
 
 
 def _is_tech_list(value: str) -> bool:
@@ -229,7 +291,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> Found | None:
 
 def _is_generic(name: str) -> bool:
     words = name.lower().split()
-    return not words or all(w in _GENERIC_TEAM_WORDS for w in words) or words[0] in ("a", "an", "your", "this", "that")
+    return (
+        not words
+        or all(w in _GENERIC_TEAM_WORDS for w in words)
+        or words[0] in ("a", "an", "your", "this", "that")
+    )
 
 
 def _in_list_of_teams(doc: Doc, start: int, end: int) -> bool:

@@ -15,14 +15,24 @@ from etl.parse.doc import Doc, Found
 
 # --- employment type -------------------------------------------------------------------------
 
-_INTERN_TITLE = re.compile(r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?)\b")
+_INTERN_TITLE = re.compile(
+    r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?)\b"
+)
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
     r"internships at|as an intern|our interns|interns will|intern will|co-op (?:term|program|position))\b"
 )
 _INTERN_TRIGGERS = (
-    "for an internship", "this internship", "the internship", "internship program", "internships at",
-    "as an intern", "our interns", "interns will", "intern will", "co-op",
+    "for an internship",
+    "this internship",
+    "the internship",
+    "internship program",
+    "internships at",
+    "as an intern",
+    "our interns",
+    "interns will",
+    "intern will",
+    "co-op",
 )
 _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
@@ -31,7 +41,12 @@ _TYPE_LABEL = re.compile(
 _COMMITMENT_LABEL = re.compile(r"(?i)\bcommitment\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})")
 _TYPE_WORDS = (
     ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
-    ("contract", re.compile(r"(?i)\b(?:contract(?:or)?|contract[- ]to[- ]hire|temporary|temp|c2c|1099|w-?2 contract|freelance|fixed[- ]term)\b")),
+    (
+        "contract",
+        re.compile(
+            r"(?i)\b(?:contract(?:or)?|contract[- ]to[- ]hire|temporary|temp|c2c|1099|w-?2 contract|freelance|fixed[- ]term)\b"
+        ),
+    ),
     ("part_time", re.compile(r"(?i)\bpart[- ]?time\b")),
     ("full_time", re.compile(r"(?i)\bfull[- ]?time\b|\bfulltime\b|\bpermanent\b")),
 )
@@ -51,7 +66,15 @@ _BADGE = re.compile(
     r"[ \t]*(?=[*|(,]|$)",  # "·" and "•" read as "*" in the view
     re.MULTILINE,
 )
-_BADGE_KIND = {"full": "full_time", "part": "part_time", "cont": "contract", "temp": "contract", "inte": "internship", "co-o": "internship", "coop": "internship"}
+_BADGE_KIND = {
+    "full": "full_time",
+    "part": "part_time",
+    "cont": "contract",
+    "temp": "contract",
+    "inte": "internship",
+    "co-o": "internship",
+    "coop": "internship",
+}
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
@@ -68,14 +91,36 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         for kind in ("contract", "part_time", "full_time"):
             pattern = dict(_TYPE_WORDS)[kind]
             m = pattern.search(doc.view, title.start, title.end)
-            if m and kind != "contract" or (m and re.search(r"(?i)\(contract|contract\)|- contract", doc.view[title.start : title.end])):
+            if (
+                m
+                and kind != "contract"
+                or (
+                    m
+                    and re.search(
+                        r"(?i)\(contract|contract\)|- contract", doc.view[title.start : title.end]
+                    )
+                )
+            ):
                 return Found(kind, m.start(), m.end())
     if title is None:
         m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
         if m:
             return Found("internship", m.start(), m.end())
-    zone_end = max(doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0)
-    for m in doc.search_near(_BADGE, [p for p in doc.find_all("full", "part", "contract", "temporary", "intern", "co-op", "coop") if p < zone_end + 200], 12, 30):
+    zone_end = max(
+        doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
+    )
+    for m in doc.search_near(
+        _BADGE,
+        [
+            p
+            for p in doc.find_all(
+                "full", "part", "contract", "temporary", "intern", "co-op", "coop"
+            )
+            if p < zone_end + 200
+        ],
+        12,
+        30,
+    ):
         key = m.group("kind").lower().replace(" ", "")[:4]
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
@@ -86,7 +131,11 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
                 if w and w.start() - value_start <= 2:
                     return Found(kind, w.start(), w.end())
     for kind, pattern, triggers in (
-        ("contract", _CONTRACT_BODY, ("this is a", "contract", "on a w", "on w", "c2c", "corp", "1099")),
+        (
+            "contract",
+            _CONTRACT_BODY,
+            ("this is a", "contract", "on a w", "on w", "c2c", "corp", "1099"),
+        ),
         ("part_time", _PART_TIME_BODY, ("this is a part", "part")),
         ("full_time", _FULL_TIME_BODY, ("this is a full", "full", "permanent")),
     ):
@@ -104,7 +153,9 @@ def _first_outside_boilerplate(
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
         kind = doc.kind_at(m.start())
-        if kind in ("legal", "related", "about_company") or (kind == "benefits" and not allow_benefits):
+        if kind in ("legal", "related", "about_company") or (
+            kind == "benefits" and not allow_benefits
+        ):
             continue
         return m
     return None
@@ -150,7 +201,11 @@ def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> lis
     out = []
     hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end][:200]
     for m in doc.search_near(_SEASON, hits, 0, 8):
-        if not doc.view[m.start()].isupper() and require_context and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6):
+        if (
+            not doc.view[m.start()].isupper()
+            and require_context
+            and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6)
+        ):
             continue  # "this summer" in prose; labels write Summer, or "summer 2026"
         left = doc.view[max(0, m.start() - 40) : m.start()]
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
@@ -166,7 +221,10 @@ def _season_context(doc: Doc, start: int, end: int) -> bool:
     near = doc.view[max(0, start - 25) : end + 25]
     if _YEAR.search(near):
         return True
-    if doc.kind_at(start) == "start_dates" or "start" in (doc.sections.at(start).heading or "").lower():
+    if (
+        doc.kind_at(start) == "start_dates"
+        or "start" in (doc.sections.at(start).heading or "").lower()
+    ):
         return True
     return bool(_SEASON_CONTEXT.search(near))
 
@@ -211,26 +269,59 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
 # --- degree levels --------------------------------------------------------------------------
 
 _DEGREES = (
-    ("BS", re.compile(
-        r"(?i)\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|\bB\.?S\.?c?\b(?=[\s,/;)]|$)|"
-        r"(?-i:\bBA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|\bb\.?eng\b|\bundergrad(?:uate)?s?\b|"
-        r"\b(?:junior|senior) (?:standing|year)\b|\brising (?:junior|senior)s?\b|\b(?:four|4)[- ]year (?:college |university )?degree\b"
-    )),
-    ("MS", re.compile(
-        r"(?i)\bmaster'?s?\b|\bmasters\b|\bm\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
-        r"(?-i:\bMS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
-        r"\bm\.?eng\b|\bMBA\b|\bpost-?graduate\b|\bgraduate (?:degree|student|studies|study|program|school|level|coursework)s?\b|"
-        r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"
-    )),
+    (
+        "BS",
+        re.compile(
+            r"(?i)\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|\bB\.?S\.?c?\b(?=[\s,/;)]|$)|"
+            r"(?-i:\bBA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|\bb\.?eng\b|\bundergrad(?:uate)?s?\b|"
+            r"\b(?:junior|senior) (?:standing|year)\b|\brising (?:junior|senior)s?\b|\b(?:four|4)[- ]year (?:college |university )?degree\b"
+        ),
+    ),
+    (
+        "MS",
+        re.compile(
+            r"(?i)\bmaster'?s?\b|\bmasters\b|\bm\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
+            r"(?-i:\bMS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
+            r"\bm\.?eng\b|\bMBA\b|\bpost-?graduate\b|\bgraduate (?:degree|student|studies|study|program|school|level|coursework)s?\b|"
+            r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"
+        ),
+    ),
     ("PhD", re.compile(r"(?i)\bph\.?\s?d\.?(?=[\s,/;)s]|$)|\bdoctorate\b|\bdoctoral\b")),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
 
 
 _DEGREE_TRIGGERS = (
-    "bachelor", "master", "undergrad", "graduate", "post", "ph.", "phd", "ph d", "doctor", "b.s",
-    "b. s", "b.a", "b. a", "bs", "ba", "m.s", "m. s", "ms", "mba", "b.eng", "beng", "m.eng", "meng",
-    "junior", "senior", "rising", "four-year", "four year", "4-year", "4 year",
+    "bachelor",
+    "master",
+    "undergrad",
+    "graduate",
+    "post",
+    "ph.",
+    "phd",
+    "ph d",
+    "doctor",
+    "b.s",
+    "b. s",
+    "b.a",
+    "b. a",
+    "bs",
+    "ba",
+    "m.s",
+    "m. s",
+    "ms",
+    "mba",
+    "b.eng",
+    "beng",
+    "m.eng",
+    "meng",
+    "junior",
+    "senior",
+    "rising",
+    "four-year",
+    "four year",
+    "4-year",
+    "4 year",
 )
 
 
@@ -255,9 +346,25 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
 # --- duration -------------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
 }
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(

@@ -14,7 +14,9 @@ import unicodedata
 import ftfy
 
 # Sequences that UTF-8 text decoded as cp1252/latin-1 leaves behind ("â€“", "Ã©", "Â ").
-_MOJIBAKE = re.compile(r"[âÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
+_MOJIBAKE = re.compile(
+    r"[âÃÂ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 

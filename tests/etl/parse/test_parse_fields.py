@@ -17,19 +17,37 @@ D = dt.date
 @pytest.mark.parametrize(
     ("text", "title", "company"),
     [
-        ("Software Engineering Intern, BS, Summer 2026\nGoogle\nMountain View, CA, USA\n\nMinimum qualifications:\nPython",
-         "Software Engineering Intern, BS, Summer 2026", "Google"),
-        ("Tuesday, October 28, 2025\nAcme\n\nData Analyst Intern (Finance)\n\nPosted: 2 days ago\n\nJob Description\n",
-         "Data Analyst Intern (Finance)", "Acme"),
-        ("# Senior Backend Engineer - Payments\n### Lumen Pay\n\nWe build payment rails.",
-         "Senior Backend Engineer - Payments", "Lumen Pay"),
-        ("Job Title: Python AI/ MLType: FulltimeLocation: Dallas, TX\nAt Northwind, we build tools.\nNorthwind is an equal opportunity employer.",
-         "Python AI/ ML", "Northwind"),
-        ("Marketing Intern\nAcme Analytics · Austin, TX (On-site)\n1 week ago · Over 100 applicants\n",
-         "Marketing Intern", "Acme Analytics"),
-        ("FAQs\nWhat is the job title?\nThe job title for this position is Hardware Engineer Intern - Sensors.\n"
-         "Who is hiring?\nThe role is at Vexa.\nWhat is the work like at Vexa?\nGreat.\nVexa is an equal opportunity employer.",
-         "Hardware Engineer Intern - Sensors", "Vexa"),
+        (
+            "Software Engineering Intern, BS, Summer 2026\nGoogle\nMountain View, CA, USA\n\nMinimum qualifications:\nPython",
+            "Software Engineering Intern, BS, Summer 2026",
+            "Google",
+        ),
+        (
+            "Tuesday, October 28, 2025\nAcme\n\nData Analyst Intern (Finance)\n\nPosted: 2 days ago\n\nJob Description\n",
+            "Data Analyst Intern (Finance)",
+            "Acme",
+        ),
+        (
+            "# Senior Backend Engineer - Payments\n### Lumen Pay\n\nWe build payment rails.",
+            "Senior Backend Engineer - Payments",
+            "Lumen Pay",
+        ),
+        (
+            "Job Title: Python AI/ MLType: FulltimeLocation: Dallas, TX\nAt Northwind, we build tools.\nNorthwind is an equal opportunity employer.",
+            "Python AI/ ML",
+            "Northwind",
+        ),
+        (
+            "Marketing Intern\nAcme Analytics · Austin, TX (On-site)\n1 week ago · Over 100 applicants\n",
+            "Marketing Intern",
+            "Acme Analytics",
+        ),
+        (
+            "FAQs\nWhat is the job title?\nThe job title for this position is Hardware Engineer Intern - Sensors.\n"
+            "Who is hiring?\nThe role is at Vexa.\nWhat is the work like at Vexa?\nGreat.\nVexa is an equal opportunity employer.",
+            "Hardware Engineer Intern - Sensors",
+            "Vexa",
+        ),
     ],
 )
 def test_title_and_company(text, title, company):
@@ -51,7 +69,9 @@ def test_no_title_when_the_text_has_none(text):
 
 
 def test_board_placeholder_company_is_ignored():
-    p = parse_posting("# Platform Engineer\n### None\n\nAt Quillo, we ship fast.\nQuillo is an equal opportunity employer.")
+    p = parse_posting(
+        "# Platform Engineer\n### None\n\nAt Quillo, we ship fast.\nQuillo is an equal opportunity employer."
+    )
     assert p.company == "Quillo"
 
 
@@ -61,9 +81,15 @@ def test_board_placeholder_company_is_ignored():
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Backend Engineer Project Intern\nAcme\n\nCommit to a 12-week full-time work period.", "internship"),
+        (
+            "Backend Engineer Project Intern\nAcme\n\nCommit to a 12-week full-time work period.",
+            "internship",
+        ),
         ("Software Engineer, Co-op (Fall 2026)\nAcme\n", "internship"),
-        ("Senior Backend Engineer\nOrbit\nFull-Time · Remote (US)\n\nThe role\nBuild things.", "full_time"),
+        (
+            "Senior Backend Engineer\nOrbit\nFull-Time · Remote (US)\n\nThe role\nBuild things.",
+            "full_time",
+        ),
         ("Data Analyst\nAcme\n\nJob Type: Part-time\nPay: $20/hr", "part_time"),
         ("Program Manager\nAcme\n\nThis is a 6-month contract role on W2.", "contract"),
         ("Account Executive\nAcme\n\nEmployment Type: Full-time\nSalary: $70K", "full_time"),
@@ -83,10 +109,18 @@ def test_employment_type(text, want):
         ("Software Engineering Intern (Summer/Fall 2026)\nAcme\n", ["Summer", "Fall"], 2026),
         ("Backend Intern - 2025 Summer (BS/MS)\nAcme\n", ["Summer"], 2025),
         ("Backend Engineer Intern (Social) 2026 Start (BS/MS)\nAcme\n", [], 2026),
-        ("Job Specifications\nResponsibilities\nJoin us for an internship in 2026.\n"
-         "Qualifications\nAble to commit to working for 12 weeks during the Summer of 2026.", ["Summer"], 2026),
-        ("Research Intern\nAcme\n\nPreferred Qualifications\nGraduating Fall 2025 or later.\n"
-         "Internship dates: May or June 2026.", [], 2026),
+        (
+            "Job Specifications\nResponsibilities\nJoin us for an internship in 2026.\n"
+            "Qualifications\nAble to commit to working for 12 weeks during the Summer of 2026.",
+            ["Summer"],
+            2026,
+        ),
+        (
+            "Research Intern\nAcme\n\nPreferred Qualifications\nGraduating Fall 2025 or later.\n"
+            "Internship dates: May or June 2026.",
+            [],
+            2026,
+        ),
         ("Analyst\nAcme\n\nWe are hiring for our Winter 2027 co-op term.", ["Winter"], 2027),
     ],
 )
@@ -97,7 +131,9 @@ def test_seasons_and_year(text, seasons, year):
 
 
 def test_graduation_years_are_not_the_internship_year():
-    p = parse_posting("Data Intern\nAcme\n\nQualifications\nExpected graduation December 2027; Class of 2028 welcome.")
+    p = parse_posting(
+        "Data Intern\nAcme\n\nQualifications\nExpected graduation December 2027; Class of 2028 welcome."
+    )
     assert p.year is None
 
 
@@ -107,10 +143,19 @@ def test_graduation_years_are_not_the_internship_year():
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Qualifications\nCurrently pursuing an Undergraduate/Graduate degree in CS.", ["BS", "MS"]),
-        ("Qualifications\nUndergraduate or Postgraduate with background in software.", ["BS", "MS"]),
+        (
+            "Qualifications\nCurrently pursuing an Undergraduate/Graduate degree in CS.",
+            ["BS", "MS"],
+        ),
+        (
+            "Qualifications\nUndergraduate or Postgraduate with background in software.",
+            ["BS", "MS"],
+        ),
         ("Qualifications\nBachelor's degree or above in computer science.", ["BS"]),
-        ("Software Engineer Intern (BS/MS)\nAcme\n\nQualifications\nPhD students are welcome too.", ["BS", "MS", "PhD"]),
+        (
+            "Software Engineer Intern (BS/MS)\nAcme\n\nQualifications\nPhD students are welcome too.",
+            ["BS", "MS", "PhD"],
+        ),
         ("Qualifications\nPursuing a B.S. or M.S. in Electrical Engineering.", ["BS", "MS"]),
         ("Qualifications\nJunior or senior standing preferred.", ["BS"]),
         ("Qualifications\nProficient in MS Office and MS Excel.", []),
@@ -136,7 +181,10 @@ def test_degree_levels(text, want):
         ("Program\nMust be able to commit to at least 3 months long internship period.", 13),
         ("Program\nThis co-op term runs 4 months.", 17),
         ("Program\nOur internships are twelve (12) to sixteen (16) weeks long.", 12),
-        ("Program\nA 12-week program.\nApplication\nMust commit to at least a 3-month internship period.", 12),
+        (
+            "Program\nA 12-week program.\nApplication\nMust commit to at least a 3-month internship period.",
+            12,
+        ),
         ("Benefits\nPaid sick time (56 hours if hired in the first half of the year).", None),
         ("Benefits\nThree weeks paid vacation and 16 weeks parental leave.", None),
         ("Qualifications\n6 months of experience with Excel.", None),
@@ -178,7 +226,11 @@ def test_dates_that_are_not_start_dates(text):
 @pytest.mark.parametrize(
     ("text", "as_of", "want"),
     [
-        ("Tuesday, October 28, 2025\nAcme\n\nData Intern\n\nPosted: 2 days ago\n", None, D(2025, 10, 26)),
+        (
+            "Tuesday, October 28, 2025\nAcme\n\nData Intern\n\nPosted: 2 days ago\n",
+            None,
+            D(2025, 10, 26),
+        ),
         ("Data Intern\nAcme\n\nPosted 3 weeks ago\n", D(2025, 11, 21), D(2025, 10, 31)),
         ("Data Intern\nAcme\n\nPosted 3 weeks ago\n", None, None),
         ("Data Intern\nAcme\n1 week ago · Over 100 applicants\n", D(2025, 11, 21), D(2025, 11, 14)),
@@ -203,23 +255,47 @@ def test_page_date_from_the_source_wins_over_as_of():
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Backend Engineer Intern (Social) 2026 Start\nTikTok\n\nWe are the messaging team on TikTok.", "Social"),
-        ("Backend Engineer Intern - TikTok User and Relation - 2025 Summer\nTikTok\n", "User and Relation"),
-        ("Software Engineering Intern, Ads Creative & Ecosystem (Summer/Fall 2026)\nTikTok\n", "Ads Creative & Ecosystem"),
-        ("Senior Backend Engineer (Go)\nOrbit\n\nThe role\nYou'll join the Ledger team to run our books.", "Ledger"),
-        ("Job Specifications\nResponsibilities\nThe Acme Customer Service Platform (CSP) is responsible for support.", "Customer Service Platform"),
-        ("Data Engineer\nAcme\n\nAbout the Team: Acme Risk Analytics\nWe model risk.", "Risk Analytics"),
+        (
+            "Backend Engineer Intern (Social) 2026 Start\nTikTok\n\nWe are the messaging team on TikTok.",
+            "Social",
+        ),
+        (
+            "Backend Engineer Intern - TikTok User and Relation - 2025 Summer\nTikTok\n",
+            "User and Relation",
+        ),
+        (
+            "Software Engineering Intern, Ads Creative & Ecosystem (Summer/Fall 2026)\nTikTok\n",
+            "Ads Creative & Ecosystem",
+        ),
+        (
+            "Senior Backend Engineer (Go)\nOrbit\n\nThe role\nYou'll join the Ledger team to run our books.",
+            "Ledger",
+        ),
+        (
+            "Job Specifications\nResponsibilities\nThe Acme Customer Service Platform (CSP) is responsible for support.",
+            "Customer Service Platform",
+        ),
+        (
+            "Data Engineer\nAcme\n\nAbout the Team: Acme Risk Analytics\nWe model risk.",
+            "Risk Analytics",
+        ),
         ("Data Engineer\nAcme\n\nTeam: Growth\n", "Growth"),
         ("Software Dev Engineer Intern (Summer 2026 - US)\nAmazon\n", None),
         ("Software Engineering Intern, BS, Summer 2026\nGoogle\n", None),
-        ("Data Engineer\nAcme\n\nYou will partner with teams such as Search, Ads, Maps and Cloud.", None),
+        (
+            "Data Engineer\nAcme\n\nYou will partner with teams such as Search, Ads, Maps and Cloud.",
+            None,
+        ),
         ("Software Engineer - India\nAcme\n", None),
         ("Backend Engineer (Remote, Sweden)\nAcme\n", None),
         ("Backend Engineer (m/f/d)\nAcme\n", None),
         ("Développeur(se) Full Stack\nAcme\n", None),
         ("Sales Development Representative (SDR)\nAcme\n", None),
         ("Senior Software Engineer (C++ Angular)\nAcme\n", None),
-        ("Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.", None),
+        (
+            "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
+            None,
+        ),
     ],
 )
 def test_team(text, want):
@@ -233,14 +309,26 @@ def test_team(text, want):
     ("text", "want"),
     [
         ("Backend Intern\nAcme\n4.5\nSan Jose, CA\n\nResponsibilities\nBuild.", ["San Jose, CA"]),
-        ("Engineer\nAcme\nMountain View, CA, USA; New York, NY, USA\n", ["Mountain View, CA, USA", "New York, NY, USA"]),
+        (
+            "Engineer\nAcme\nMountain View, CA, USA; New York, NY, USA\n",
+            ["Mountain View, CA, USA", "New York, NY, USA"],
+        ),
         ("Engineer\nAcme\nMenlo Park, CA • Seattle, WA\n", ["Menlo Park, CA", "Seattle, WA"]),
         ("Engineer\nAcme\n\n**Location:** Remote - Canada\n", ["Canada"]),
         ("Engineer\nAcme\nFull-Time · Remote (US)\n", ["US"]),
-        ("Engineer\nAcme\n\nThis role is based in Austin, TX with two days in the office.", ["Austin, TX"]),
+        (
+            "Engineer\nAcme\n\nThis role is based in Austin, TX with two days in the office.",
+            ["Austin, TX"],
+        ),
         ("Engineer\nAcme\n\nLocation: Remote\n", []),
-        ("Engineer\nAcme\n\nAbout Acme\nOur HQ is in Los Angeles, CA with offices in Austin, TX and London.", []),
-        ("Engineer\nAcme\n\nImportant Information for Los Angeles County (unincorporated) Candidates:\nFair chance applies.", []),
+        (
+            "Engineer\nAcme\n\nAbout Acme\nOur HQ is in Los Angeles, CA with offices in Austin, TX and London.",
+            [],
+        ),
+        (
+            "Engineer\nAcme\n\nImportant Information for Los Angeles County (unincorporated) Candidates:\nFair chance applies.",
+            [],
+        ),
         ("Engineer\nAcme\n\nWe hire in AZ, CA, CO, GA, FL and NV.", []),
         ("Engineer\nAcme\n\nLocation: We hire in Alaska, Hawaii and Montana.", []),
         ("Engineer\nAcme\nRemote, Canada\n", ["Canada"]),
@@ -258,15 +346,27 @@ def test_locations(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Qualifications\nProficient in at least one of Python, Java, Go, PHP.", {"Python", "Java", "Go", "PHP"}),
+        (
+            "Qualifications\nProficient in at least one of Python, Java, Go, PHP.",
+            {"Python", "Java", "Go", "PHP"},
+        ),
         ("Qualifications\nExperience with C/C++ and embedded Linux.", {"C", "C++"}),
         ("Qualifications\nWe write Golang and TypeScript.", {"Go", "TypeScript"}),
         ("Qualifications\nStrong R and SQL skills for statistical modelling.", {"R"}),
         ("Qualifications\nCoding in C#, JS and Kotlin.", {"C#", "JavaScript", "Kotlin"}),
-        ("Qualifications\nExpertise in multiple programming languages (preferably Ruby or Go).", {"Ruby", "Go"}),
+        (
+            "Qualifications\nExpertise in multiple programming languages (preferably Ruby or Go).",
+            {"Ruby", "Go"},
+        ),
         ("Go to our careers site to apply. Report to the C-suite on R&D strategy.", set()),
-        ("Be the go-to person for the team; we react quickly and express interest in swift responses.", set()),
-        ("Drivers need a Class C license. Vitamin C supplements are provided. Grade R.N. preferred.", set()),
+        (
+            "Be the go-to person for the team; we react quickly and express interest in swift responses.",
+            set(),
+        ),
+        (
+            "Drivers need a Class C license. Vitamin C supplements are provided. Grade R.N. preferred.",
+            set(),
+        ),
         ("Spring 2026 internship. Apply in the Spring or Fall.", set()),
         ("Qualifications\nFamiliarity with React/Vue and Node.js; Express/Koa a plus.", set()),
     ],
@@ -276,9 +376,13 @@ def test_languages(text, want):
 
 
 def test_frameworks_and_query_languages_are_skills_not_languages():
-    p = parse_posting("Qualifications\nFamiliarity with React/Vue, Node.js, Express/Koa, SQL, HTML/CSS and Bash.")
+    p = parse_posting(
+        "Qualifications\nFamiliarity with React/Vue, Node.js, Express/Koa, SQL, HTML/CSS and Bash."
+    )
     assert p.languages == []
-    assert {"React", "Vue", "Node.js", "Express", "Koa", "SQL", "HTML", "CSS", "Bash"} <= set(p.skills)
+    assert {"React", "Vue", "Node.js", "Express", "Koa", "SQL", "HTML", "CSS", "Bash"} <= set(
+        p.skills
+    )
 
 
 def test_a_language_in_the_company_blurb_still_counts():

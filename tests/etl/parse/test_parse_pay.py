@@ -15,20 +15,32 @@ def pay(text: str):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Hourly Compensation:\n- The hourly rate range for this position is $45 – $60.", (45, 60, "USD", "hour")),
+        (
+            "Hourly Compensation:\n- The hourly rate range for this position is $45 – $60.",
+            (45, 60, "USD", "hour"),
+        ),
         ("Pay: $45-60/hr", (45, 60, "USD", "hour")),
         ("Salary: USD 120,000 - 150,000 annually", (120_000, 150_000, "USD", "year")),
-        ("Monthly stipend for interns... no. Compensation: $8,000~$9,500 per month", (8_000, 9_500, "USD", "month")),
+        (
+            "Monthly stipend for interns... no. Compensation: $8,000~$9,500 per month",
+            (8_000, 9_500, "USD", "month"),
+        ),
         (
             "The base pay for this position ranges from $47.84/hr in our lowest geographic market "
             "up to $96.15/hr in our highest geographic market.",
             (47.84, 96.15, "USD", "hour"),
         ),
-        ("The base salary range for this role is $130,000 - $165,000.", (130_000, 165_000, "USD", "year")),
+        (
+            "The base salary range for this role is $130,000 - $165,000.",
+            (130_000, 165_000, "USD", "year"),
+        ),
         ("Salary: $40 - $45K per year", (40_000, 45_000, "USD", "year")),
         ("Starting Salary: $65k to $75k", (65_000, 75_000, "USD", "year")),
         ("Salary Description\n93,000 to $114,000", (93_000, 114_000, "USD", "year")),
-        ("Pay Range: $21.16 - $34.04 per hourA list of our benefit offerings is online", (21.16, 34.04, "USD", "hour")),
+        (
+            "Pay Range: $21.16 - $34.04 per hourA list of our benefit offerings is online",
+            (21.16, 34.04, "USD", "hour"),
+        ),
         ("Compensation: $102,000- $142,000 CAD", (102_000, 142_000, "CAD", "year")),
         ("The monthly salary for this role is CAD 7,800 – 8,400.", (7_800, 8_400, "CAD", "month")),
         ("Gehalt: €50.000 - €60.000 pro Jahr, annual", (50_000, 60_000, "EUR", "year")),
@@ -40,7 +52,10 @@ def pay(text: str):
             "Pay zones: Zone A: $185,000 - $220,000. Zone B: $165,000 - $198,000. Zone C: $150,000 - $180,000.",
             (150_000, 220_000, "USD", "year"),
         ),
-        ("Salary: $130,000.00 USD Annually - $150,000.00 USD Annually", (130_000, 150_000, "USD", "year")),
+        (
+            "Salary: $130,000.00 USD Annually - $150,000.00 USD Annually",
+            (130_000, 150_000, "USD", "year"),
+        ),
         ("$7,650/month to $12,134/month + benefits", (7_650, 12_134, "USD", "month")),
         ("Rate/Salary: $60 to $70/hr on w2 (DOE)", (60, 70, "USD", "hour")),
     ],

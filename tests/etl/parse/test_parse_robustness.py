@@ -18,12 +18,59 @@ from etl.parse.text import clean_text, match_view
 # Text built from the pieces real postings are made of, so Hypothesis reaches the patterns.
 _PIECES = st.sampled_from(
     [
-        "Responsibilities", "Minimum Qualifications", "Preferred Qualifications:", "Benefits",
-        "$", "$45", "- $60", "/hr", "per year", "USD", "120,000", "k", "K", "Summer", "Fall 2026",
-        "2026", "May 11th, 2026", "Posted: 2 days ago", "12-week", "3 months", "Python", "Go",
-        "C/C++", "R&D", "(", ")", "Intern", "Engineer", " - ", ", ", "\n", "\n\n", "•", "·", "–",
-        "San Jose, CA", "Remote - US", "About the Team: ", "We are the ", " team", "(CSP)",
-        "\u00a0", "â€“", "Ã©", "“`html", "#", "**", "?", ":", ".", "Bachelor's", "BS/MS", "PhD",
+        "Responsibilities",
+        "Minimum Qualifications",
+        "Preferred Qualifications:",
+        "Benefits",
+        "$",
+        "$45",
+        "- $60",
+        "/hr",
+        "per year",
+        "USD",
+        "120,000",
+        "k",
+        "K",
+        "Summer",
+        "Fall 2026",
+        "2026",
+        "May 11th, 2026",
+        "Posted: 2 days ago",
+        "12-week",
+        "3 months",
+        "Python",
+        "Go",
+        "C/C++",
+        "R&D",
+        "(",
+        ")",
+        "Intern",
+        "Engineer",
+        " - ",
+        ", ",
+        "\n",
+        "\n\n",
+        "•",
+        "·",
+        "–",
+        "San Jose, CA",
+        "Remote - US",
+        "About the Team: ",
+        "We are the ",
+        " team",
+        "(CSP)",
+        "\u00a0",
+        "â€“",
+        "Ã©",
+        "“`html",
+        "#",
+        "**",
+        "?",
+        ":",
+        ".",
+        "Bachelor's",
+        "BS/MS",
+        "PhD",
     ]
 )
 _POSTINGISH = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=60).map("".join)
@@ -60,7 +107,18 @@ def test_never_raises_and_spans_stay_inside_the_text(text):
         "Summer " * 30_000,
         "Python, " * 30_000,
     ],
-    ids=["1MB-line", "dollars", "dollar-ones", "headings", "glued-headings", "long-team", "parens", "dashes", "seasons", "languages"],
+    ids=[
+        "1MB-line",
+        "dollars",
+        "dollar-ones",
+        "headings",
+        "glued-headings",
+        "long-team",
+        "parens",
+        "dashes",
+        "seasons",
+        "languages",
+    ],
 )
 def test_pathological_input_finishes(text):
     # Guarded by a generous timeout: this checks termination (no catastrophic backtracking),
@@ -98,7 +156,11 @@ def test_mojibake_does_not_hide_pay():
 
 def _jobdash(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "etl.cli", *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "etl.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -112,9 +174,27 @@ def test_cli_parse_json_contract(tmp_path):
     assert [line["source"] for line in lines] == [str(samples[0]), str(broken), str(samples[1])]
     assert "error" in lines[1] and lines[1]["error"]
     required = {
-        "source", "company", "title", "team", "locations", "employment_type", "seasons", "year",
-        "degree_levels", "languages", "skills", "pay_min", "pay_max", "pay_currency", "pay_period",
-        "start_dates", "duration_weeks", "posted_date", "parser_version", "mentions", "evidence",
+        "source",
+        "company",
+        "title",
+        "team",
+        "locations",
+        "employment_type",
+        "seasons",
+        "year",
+        "degree_levels",
+        "languages",
+        "skills",
+        "pay_min",
+        "pay_max",
+        "pay_currency",
+        "pay_period",
+        "start_dates",
+        "duration_weeks",
+        "posted_date",
+        "parser_version",
+        "mentions",
+        "evidence",
     }
     assert required <= set(lines[0])
     assert "text" not in lines[0]  # the text only with --text
@@ -123,7 +203,9 @@ def test_cli_parse_json_contract(tmp_path):
 def test_cli_parse_as_of_resolves_relative_dates(tmp_path):
     posting = tmp_path / "p.txt"
     posting.write_text("Data Intern\nAcme\n\nPosted 3 days ago\n", encoding="utf-8")
-    with_date = json.loads(_jobdash("parse", str(posting), "--json", "--as-of", "2025-11-21").stdout)
+    with_date = json.loads(
+        _jobdash("parse", str(posting), "--json", "--as-of", "2025-11-21").stdout
+    )
     without = json.loads(_jobdash("parse", str(posting), "--json").stdout)
     assert with_date["posted_date"] == "2025-11-18"
     assert without["posted_date"] is None

@@ -123,7 +123,9 @@ def test_sample_every_field(parsed, name):
     assert posting.degree_levels == want["degree_levels"]
     assert set(posting.languages) == want["languages"]
     assert want["skills_include"] <= set(posting.skills)
-    assert (posting.pay_min, posting.pay_max, posting.pay_currency, posting.pay_period) == want["pay"]
+    assert (posting.pay_min, posting.pay_max, posting.pay_currency, posting.pay_period) == want[
+        "pay"
+    ]
     assert posting.start_dates == want["start_dates"]
     assert posting.duration_weeks == want["duration_weeks"]
     assert posting.posted_date == want["posted_date"]
@@ -151,13 +153,19 @@ def test_every_value_points_at_its_source_text(parsed):
         for field in ("company", "title", "team"):
             value = getattr(posting, field)
             if value is not None:
-                spans = [posting.text[e.start : e.end] for e in posting.evidence if e.field == field]
+                spans = [
+                    posting.text[e.start : e.end] for e in posting.evidence if e.field == field
+                ]
                 assert value in spans, (posting.source, field)
         for mention in posting.mentions:
-            assert posting.text[mention.start : mention.end].lower() in {
-                mention.name.lower(),
-                *[e.value.lower() for e in posting.evidence if e.start == mention.start],
-            } or mention.end > mention.start
+            assert (
+                posting.text[mention.start : mention.end].lower()
+                in {
+                    mention.name.lower(),
+                    *[e.value.lower() for e in posting.evidence if e.start == mention.start],
+                }
+                or mention.end > mention.start
+            )
 
 
 def test_required_and_preferred_come_from_the_section(parsed):
