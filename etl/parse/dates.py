@@ -49,7 +49,8 @@ _AGO_LINE = re.compile(
     r"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago)"
 )
 _PAGE_DATE_LINE = re.compile(
-    rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\s*$"
+    rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\s*$"
 )
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 

@@ -237,6 +237,8 @@ def test_dates_that_are_not_start_dates(text):
         ("Data Intern\nAcme\n\nDate posted: Oct 14, 2025\n", None, D(2025, 10, 14)),
         ("Data Intern\nAcme\n\nPosted: yesterday\n", D(2025, 11, 21), D(2025, 11, 20)),
         ("Data Intern\nAcme\n\nApplication deadline: Dec 1, 2025\n", D(2025, 11, 21), None),
+        ("2025-10-28\nData Intern\nAcme\n\nPosted 1 day ago\n", None, D(2025, 10, 27)),
+        ("10/28/2025\nData Intern\nAcme\n\nPosted 1 week ago\n", None, D(2025, 10, 21)),
     ],
 )
 def test_posted_date(text, as_of, want):
