@@ -1,0 +1,1 @@
+"""Benchmarks that print figures (postings/s, ms, MB); `python -m benchmarks` runs them all."""

@@ -1,0 +1,333 @@
+"""Files in, warehouse out: read, hash, parse what changed, load, check, publish.
+
+Incremental by content hash: an unchanged file is skipped without being read, an unchanged
+record inside a changed file is not re-parsed, a changed record replaces its posting, and
+documents last parsed by another parser version are re-parsed from the raw layer. Every run
+builds a new warehouse version and publishes it atomically (`warehouse.publish`), so a failed
+or killed run leaves the served warehouse as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from etl.model import Posting, Rejection, SourceDocument
+from etl.parse.version import PARSER_VERSION
+from etl.pipeline import parse_document
+from etl.sources import iter_posting_files, read_source
+from warehouse.load import (
+    WarehouseWriter,
+    content_hash,
+    document_key,
+    file_hash,
+    rejection_key,
+)
+from warehouse.publish import new_version
+from warehouse.schema import set_meta
+
+# Below this many documents a process pool costs more (worker start-up) than it saves.
+PARALLEL_MIN_DOCUMENTS = 200
+WRITE_BATCH = 1000
+Parser = Callable[[SourceDocument], Posting]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did. `ok` is False only when the run itself failed (nothing published)."""
+
+    db_path: Path
+    ok: bool = True
+    run_id: int | None = None
+    parser_version: str = PARSER_VERSION
+    files: int = 0
+    documents: int = 0  # documents read or confirmed unchanged
+    parsed: int = 0  # new documents parsed
+    replaced: int = 0  # changed documents whose posting was replaced
+    reparsed: int = 0  # stored documents re-parsed for a new parser version
+    unchanged: int = 0
+    removed: int = 0  # documents their file no longer contains
+    rejected: list[Rejection] = field(default_factory=list)
+    postings_total: int = 0
+    duplicate_groups: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": self.files,
+            "documents": self.documents,
+            "parsed": self.parsed,
+            "unchanged": self.unchanged,
+            "replaced": self.replaced,
+            "reparsed": self.reparsed,
+            "removed": self.removed,
+            "rejected": len(self.rejected),
+        }
+
+
+def ingest_paths(
+    paths: list[Path], db_path: Path, *, workers: int | None = None, progress: bool = True
+) -> IngestSummary:
+    """Ingest posting files and folders (recursively) into the warehouse at `db_path`."""
+    summary = IngestSummary(db_path=Path(db_path))
+    started = time.perf_counter()
+    missing = [p for p in paths if not Path(p).exists()]
+    summary.rejected.extend(
+        Rejection(source=str(p), reason="no such file or folder") for p in missing
+    )
+    # A file named twice (directly and inside a named folder) is read once.
+    found = iter_posting_files(Path(p).resolve() for p in paths if Path(p).exists())
+    files = list(dict.fromkeys(found))
+    summary.files = len(files)
+    try:
+        with new_version(summary.db_path) as con:
+            writer = WarehouseWriter(con)
+            run_id = writer.start_run(PARSER_VERSION)
+            summary.run_id = run_id
+            documents, rejections = _read_changed_files(writer, files, run_id, summary)
+            summary.rejected.extend(rejections)
+            _load_and_parse(writer, documents, run_id, summary, parse_document, workers, progress)
+            _finish(writer, run_id, summary, started)
+    except Exception as exc:  # the run failed as a whole; nothing was published
+        summary.ok = False
+        summary.error = f"{type(exc).__name__}: {exc}"
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def ingest_documents(
+    documents: list[SourceDocument],
+    db_path: Path,
+    *,
+    parse: Parser = parse_document,
+    progress: bool = False,
+) -> IngestSummary:
+    """Add postings read elsewhere (pasted text, uploads) through the same load and publish path."""
+    summary = IngestSummary(db_path=Path(db_path))
+    started = time.perf_counter()
+    try:
+        with new_version(summary.db_path, wait_seconds=30) as con:
+            writer = WarehouseWriter(con)
+            run_id = writer.start_run(PARSER_VERSION, note="documents added directly")
+            summary.run_id = run_id
+            _load_and_parse(writer, list(documents), run_id, summary, parse, 1, progress)
+            _finish(writer, run_id, summary, started)
+    except Exception as exc:  # the run failed as a whole; nothing was published
+        summary.ok = False
+        summary.error = f"{type(exc).__name__}: {exc}"
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _read_changed_files(
+    writer: WarehouseWriter, files: Sequence[Path], run_id: int, summary: IngestSummary
+) -> tuple[list[SourceDocument], list[Rejection]]:
+    """Read the files whose bytes changed since the last run; skip the others unread."""
+    known = writer.known_file_hashes()
+    unchanged_sources, seen_files = [], []
+    documents: list[SourceDocument] = []
+    rejections: list[Rejection] = []
+    complete_sources: dict[str, set[str]] = {}
+    for path in files:
+        source = str(path)
+        try:
+            digest, size = file_hash(path)
+        except OSError as exc:
+            rejections.append(
+                Rejection(source=source, reason=f"cannot read file: {exc.strerror or exc}")
+            )
+            continue
+        if known.get(source) == digest:
+            unchanged_sources.append(source)
+            continue
+        seen_files.append((source, digest, size))
+        file_docs, file_rejections = [], []
+        for item in read_source(path):
+            (file_rejections if isinstance(item, Rejection) else file_docs).append(item)
+        documents.extend(file_docs)
+        rejections.extend(file_rejections)
+        writer.clear_rejections(sources=[source])
+        if not any(r.locator is None for r in file_rejections):
+            # The file was read whole, so records it no longer has are gone.
+            complete_sources[source] = {document_key(d) for d in file_docs}
+    summary.unchanged += writer.touch_unchanged_sources(unchanged_sources, run_id)
+    writer.record_files(seen_files, run_id)
+    writer.record_rejections(rejections, run_id)
+    stale = [
+        doc_id
+        for source, keys in complete_sources.items()
+        for key, doc_id in writer.document_keys_of_sources([source]).items()
+        if key not in keys
+    ]
+    writer.remove_documents(stale)
+    summary.removed = len(stale)
+    return documents, rejections
+
+
+def _load_and_parse(
+    writer: WarehouseWriter,
+    documents: list[SourceDocument],
+    run_id: int,
+    summary: IngestSummary,
+    parse: Parser,
+    workers: int | None,
+    progress: bool,
+) -> None:
+    """Store new and changed documents, then parse every document the current parser has not."""
+    latest = {document_key(d): d for d in documents}  # a key seen twice: the last one wins
+    stored = writer.stored_documents(latest)
+    next_id = writer.next_document_id()
+    to_write: list[tuple[int, SourceDocument, str]] = []
+    new_ids: set[int] = set()
+    replaced_ids: set[int] = set()
+    for key, doc in latest.items():
+        digest = content_hash(doc)
+        previous = stored.get(key)
+        if previous is not None and previous.content_hash == digest:
+            summary.unchanged += 1
+            continue
+        if previous is None:
+            doc_id, next_id = next_id, next_id + 1
+            new_ids.add(doc_id)
+        else:
+            doc_id = previous.document_id
+            replaced_ids.add(doc_id)
+        to_write.append((doc_id, doc, digest))
+    writer.write_documents(to_write, run_id)
+    summary.documents = summary.unchanged + len(to_write)
+
+    pending = writer.documents_to_reparse(PARSER_VERSION)
+    summary.parsed = sum(1 for doc_id, _ in pending if doc_id in new_ids)
+    summary.replaced = sum(1 for doc_id, _ in pending if doc_id in replaced_ids)
+    summary.reparsed = len(pending) - summary.parsed - summary.replaced
+    parse_failures: list[Rejection] = []
+    batch: list[tuple[int, Posting]] = []
+    done: list[int] = []
+    for (doc_id, doc), result in zip(
+        pending, _parse_all(pending, parse, workers, progress), strict=True
+    ):
+        done.append(doc_id)
+        if isinstance(result, str):
+            parse_failures.append(Rejection(source=doc.source, locator=doc.locator, reason=result))
+        else:
+            batch.append((doc_id, result))
+        if len(batch) >= WRITE_BATCH:
+            writer.write_postings(batch)
+            batch = []
+    writer.write_postings(batch)
+    writer.mark_parsed(done, PARSER_VERSION)
+    failed_keys = {rejection_key(r) for r in parse_failures}
+    writer.clear_rejections(
+        keys=[
+            k for k in (f"{d.source}#{d.locator or ''}" for _, d in pending) if k not in failed_keys
+        ]
+    )
+    writer.record_rejections(parse_failures, run_id)
+    summary.rejected.extend(parse_failures)
+
+
+def _finish(writer: WarehouseWriter, run_id: int, summary: IngestSummary, started: float) -> None:
+    summary.duplicate_groups = writer.regroup_duplicates()
+    writer.finish_run(run_id, summary.counts(), time.perf_counter() - started)
+    set_meta(writer.con, "parser_version", PARSER_VERSION)
+    set_meta(writer.con, "last_ingest_at", dt.datetime.now().isoformat(timespec="seconds"))
+    summary.postings_total = writer.con.execute("SELECT count(*) FROM postings").fetchone()[0]
+
+
+def _parse_safely(item: tuple[SourceDocument, Parser]) -> Posting | str:
+    """A posting, or the reason (a string) the parser could not make one; never raises."""
+    doc, parse = item
+    try:
+        return parse(doc)
+    except Exception as exc:  # a parser bug must not lose the rest of the run
+        return f"the parser failed on this posting ({type(exc).__name__}: {exc})"
+
+
+def _parse_all(
+    pending: Sequence[tuple[int, SourceDocument]],
+    parse: Parser,
+    workers: int | None,
+    progress: bool,
+) -> Iterator[Posting | str]:
+    """Parse in order, in a process pool when there are many documents."""
+    workers = workers or os.cpu_count() or 1
+    items = ((doc, parse) for _, doc in pending)
+    with _progress_bar(len(pending), enabled=progress and len(pending) > 0) as advance:
+        if workers > 1 and len(pending) >= PARALLEL_MIN_DOCUMENTS:
+            # spawn: the parent holds a DuckDB connection and threads, which fork would copy.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for result in pool.map(_parse_safely, items, chunksize=16):
+                    advance()
+                    yield result
+        else:
+            for item in items:
+                result = _parse_safely(item)
+                advance()
+                yield result
+
+
+class _progress_bar:  # noqa: N801 - used like a function in a with statement
+    def __init__(self, total: int, *, enabled: bool):
+        self.total = total
+        self.enabled = enabled
+        self._progress: Progress | None = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.enabled:
+            return lambda: None
+        self._progress = Progress(
+            TextColumn("parsing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        task = self._progress.add_task("parse", total=self.total)
+        return lambda: self._progress.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def print_summary(summary: IngestSummary, console: Console | None = None) -> None:
+    """Tell a person what the run did, naming every rejected file and why."""
+    console = console or Console()
+    if not summary.ok:
+        console.print(f"[bold red]Ingest failed; the warehouse was not changed.[/] {summary.error}")
+    table = Table(title=f"Ingest into {summary.db_path}", show_header=False, box=None)
+    for label, value in (
+        ("files", summary.files),
+        ("parsed (new)", summary.parsed),
+        ("replaced (changed)", summary.replaced),
+        ("re-parsed (new parser)", summary.reparsed),
+        ("unchanged", summary.unchanged),
+        ("removed", summary.removed),
+        ("rejected", len(summary.rejected)),
+        ("postings in warehouse", summary.postings_total if summary.ok else "-"),
+        ("repost groups", summary.duplicate_groups if summary.ok else "-"),
+        ("seconds", f"{summary.seconds:.2f}"),
+    ):
+        table.add_row(label, str(value))
+    console.print(table)
+    for rejection in summary.rejected:
+        where = f" ({rejection.locator})" if rejection.locator else ""
+        console.print(
+            f"  rejected: {rejection.source}{where}: {rejection.reason}",
+            markup=False,
+            highlight=False,
+        )

@@ -1,0 +1,147 @@
+"""Safe publishing: every change is built in a new file and swapped in whole with `os.replace`.
+
+The served file is never opened for writing, so read-only readers (the dashboard) never meet
+DuckDB's write lock, and a failed or killed build leaves the served file exactly as it was.
+The previous version stays beside it as `<db>.prev`. One writer at a time, by an advisory
+lock on `<db>.lock` that the kernel releases when the writer dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from warehouse.checks import run_checks
+from warehouse.marts import refresh_marts
+from warehouse.schema import SCHEMA_VERSION, apply_migrations, set_meta
+
+# A build of a million postings must fit beside the dashboard on a small machine: past this
+# DuckDB spills to a temporary folder next to the file instead of growing.
+BUILD_CONFIG = {"memory_limit": "2GB", "preserve_insertion_order": True}
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process is writing this warehouse and did not finish in time."""
+
+
+def previous_version_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".prev")
+
+
+def _lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _building_prefix(db_path: Path) -> str:
+    return f".{db_path.name}.building-"
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path, *, wait_seconds: float = 300.0) -> Iterator[None]:
+    """Hold the one-writer lock of a warehouse; raise WarehouseLocked after `wait_seconds`."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(_lock_path(db_path), "a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseLocked(
+                        f"another Jobdash process is writing {db_path}; try again when it finishes"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_stale_builds(db_path: Path) -> None:
+    """Delete half-built files a killed writer left behind (safe: we hold the writer lock)."""
+    for leftover in db_path.parent.glob(_building_prefix(db_path) + "*"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def new_version(
+    db_path: Path, *, start_empty: bool = False, wait_seconds: float = 300.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable copy of the warehouse (migrated to the current schema); published on clean exit.
+
+    On exit the declared checks run (a failure raises `CheckFailed` and nothing is published),
+    the marts are refreshed, and the new file atomically replaces the served one. On any
+    exception the copy is discarded and the served file is untouched.
+    """
+    db_path = Path(db_path)
+    with writer_lock(db_path, wait_seconds=wait_seconds):
+        _remove_stale_builds(db_path)
+        building = db_path.with_name(f"{_building_prefix(db_path)}{os.getpid()}.duckdb")
+        if db_path.exists() and not start_empty:
+            shutil.copyfile(db_path, building)
+        con = duckdb.connect(str(building), config=BUILD_CONFIG)
+        try:
+            apply_migrations(con)
+            yield con
+            run_checks(con)
+            refresh_marts(con)
+            set_meta(con, "schema_version", SCHEMA_VERSION)
+            set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
+            con.execute("CHECKPOINT")
+            con.close()
+            _publish(building, db_path)
+        finally:
+            con.close()
+            for leftover in (building, building.with_name(building.name + ".wal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def _publish(building: Path, db_path: Path) -> None:
+    """Make `building` the served file in one atomic rename; keep the old one as `.prev`."""
+    _fsync(building)
+    if db_path.exists():
+        prev = previous_version_path(db_path)
+        staged_prev = prev.with_name(prev.name + ".new")
+        with contextlib.suppress(FileNotFoundError):
+            staged_prev.unlink()
+        try:
+            os.link(db_path, staged_prev)  # a second name for the same bytes: no copy
+        except OSError:
+            shutil.copyfile(db_path, staged_prev)
+        os.replace(staged_prev, prev)
+    os.replace(building, db_path)
+    _fsync_dir(db_path.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def upgrade(db_path: Path, *, wait_seconds: float = 300.0) -> None:
+    """Migrate an old published warehouse to the current schema by publishing a migrated copy."""
+    with new_version(db_path, wait_seconds=wait_seconds):
+        pass
