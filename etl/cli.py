@@ -64,7 +64,9 @@ def parse(paths: tuple[Path, ...], as_json: bool, as_of: dt.datetime | None, wit
     out = sys.stdout
     for path in paths:
         for item in parse_path(path, as_of=as_of_date):
-            record = item.to_json_dict(with_text=with_text) if hasattr(item, "to_json_dict") else item
+            record = (
+                item.to_json_dict(with_text=with_text) if hasattr(item, "to_json_dict") else item
+            )
             if as_json:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
@@ -76,7 +78,9 @@ def _print_human(record: dict) -> None:
     if "error" in record:
         click.echo(f"{record['source']}: error: {record['error']}", err=False)
         return
-    click.echo(f"== {record['source']}" + (f" ({record['locator']})" if record.get("locator") else ""))
+    click.echo(
+        f"== {record['source']}" + (f" ({record['locator']})" if record.get("locator") else "")
+    )
     for key in (
         "company",
         "title",
@@ -124,10 +128,8 @@ def ingest(
     """Load posting files or folders (recursive) into the warehouse."""
     from etl.ingest import ingest_paths, print_summary
 
-    # Passed only when given, so ingest_paths without a `columns` parameter keeps working.
-    mapping = {"columns": columns} if columns else {}
     summary = ingest_paths(
-        list(paths), _resolve_db(db), workers=workers, progress=not quiet, **mapping
+        list(paths), _resolve_db(db), workers=workers, progress=not quiet, columns=columns or None
     )
     print_summary(summary)
     sys.exit(0 if summary.ok else 1)
@@ -269,6 +271,14 @@ def _exec_streamlit(db_path: Path, host: str, port: int) -> None:
         "5",
         "--global.developmentMode",
         "false",
+        # The same look and error reporting as .streamlit/config.toml, which Streamlit only
+        # reads from the current directory: `jobdash serve` may be run from anywhere.
+        "--theme.base",
+        "light",
+        "--client.toolbarMode",
+        "minimal",
+        "--client.showErrorDetails",
+        "type",
     ]
     sys.stdout.flush()
     sys.stderr.flush()

@@ -13,7 +13,7 @@ import datetime as dt
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,9 +77,17 @@ class IngestSummary:
 
 
 def ingest_paths(
-    paths: list[Path], db_path: Path, *, workers: int | None = None, progress: bool = True
+    paths: list[Path],
+    db_path: Path,
+    *,
+    workers: int | None = None,
+    progress: bool = True,
+    columns: Mapping[str, str] | None = None,
 ) -> IngestSummary:
-    """Ingest posting files and folders (recursively) into the warehouse at `db_path`."""
+    """Ingest posting files and folders (recursively) into the warehouse at `db_path`.
+
+    `columns` overrides the detected CSV/JSON column mapping (field -> header).
+    """
     summary = IngestSummary(db_path=Path(db_path))
     started = time.perf_counter()
     missing = [p for p in paths if not Path(p).exists()]
@@ -95,7 +103,7 @@ def ingest_paths(
             writer = WarehouseWriter(con)
             run_id = writer.start_run(PARSER_VERSION)
             summary.run_id = run_id
-            documents, rejections = _read_changed_files(writer, files, run_id, summary)
+            documents, rejections = _read_changed_files(writer, files, run_id, summary, columns)
             summary.rejected.extend(rejections)
             _load_and_parse(writer, documents, run_id, summary, parse_document, workers, progress)
             _finish(writer, run_id, summary, started)
@@ -131,7 +139,11 @@ def ingest_documents(
 
 
 def _read_changed_files(
-    writer: WarehouseWriter, files: Sequence[Path], run_id: int, summary: IngestSummary
+    writer: WarehouseWriter,
+    files: Sequence[Path],
+    run_id: int,
+    summary: IngestSummary,
+    columns: Mapping[str, str] | None = None,
 ) -> tuple[list[SourceDocument], list[Rejection]]:
     """Read the files whose bytes changed since the last run; skip the others unread."""
     known = writer.known_file_hashes()
@@ -153,7 +165,7 @@ def _read_changed_files(
             continue
         seen_files.append((source, digest, size))
         file_docs, file_rejections = [], []
-        for item in read_source(path):
+        for item in read_source(path, columns=columns):
             (file_rejections if isinstance(item, Rejection) else file_docs).append(item)
         documents.extend(file_docs)
         rejections.extend(file_rejections)

@@ -68,7 +68,8 @@ _CHILD_TABLES = (
 def document_key(doc: SourceDocument) -> str:
     """A document's identity across runs: the source's own id when it has one, else where it lies."""
     if doc.external_id:
-        return f"ext:{doc.external_id}"
+        # Ids are unique only within a source's own format (row ids 1..N in two CSVs collide).
+        return f"ext:{doc.format}:{doc.external_id}"
     return f"{doc.source}#{doc.locator or ''}"
 
 

@@ -53,7 +53,7 @@ _BASE = (
     # Raw layer: one row per posting document read from a source file.
     """CREATE TABLE documents (
         document_id BIGINT NOT NULL,
-        doc_key VARCHAR NOT NULL,          -- 'ext:<external id>' or '<source>#<locator>'
+        doc_key VARCHAR NOT NULL,          -- 'ext:<format>:<external id>' or '<source>#<locator>'
         content_hash VARCHAR NOT NULL,
         source VARCHAR NOT NULL,
         locator VARCHAR,

@@ -92,11 +92,16 @@ _PAGE_DATE_LINE = re.compile(
 )
 
 
+# Files that describe a folder rather than hold a posting ("README.md" beside exports). They
+# are skipped when walking a folder and still read when named directly.
+FOLDER_DOCUMENTATION = frozenset({"README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
+
+
 def iter_posting_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Files named directly, and posting files found recursively under folders, in a stable order.
 
     Folders are walked in sorted order without following links; hidden files and folders
-    (".git", ".DS_Store") are skipped. A file named twice is yielded once. A path that does
+    (".git", ".DS_Store") and folder documentation (README.md, SOURCE.md) are skipped. A file named twice is yielded once. A path that does
     not exist is yielded as given, so reading it reports the problem.
     """
     seen: set[Path] = set()
@@ -117,7 +122,9 @@ def _files_under(folder: Path) -> list[Path]:
         found.extend(
             Path(root, name)
             for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in POSTING_SUFFIXES
+            if not name.startswith(".")
+            and Path(name).suffix.lower() in POSTING_SUFFIXES
+            and Path(name).stem.upper() not in FOLDER_DOCUMENTATION
         )
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 

@@ -132,7 +132,7 @@ def test_records_a_file_no_longer_contains_are_removed(tmp_path, monkeypatch):
     export = tmp_path / "export.jsonl"
     records = {"a": "Posting A text for a backend intern.", "b": "Posting B text, data engineer."}
 
-    def read_records(path: Path):
+    def read_records(path: Path, columns=None):
         for key, text in records.items():
             yield SourceDocument(
                 source=str(path), text=text, format="jsonl", locator=f"id {key}", external_id=key
@@ -244,7 +244,7 @@ def test_a_record_the_parser_failed_on_stays_rejected_when_its_file_changes(tmp_
     export = tmp_path / "export.jsonl"
     records = {"a": "Posting A, fine.", "b": "Posting B, breaks the parser."}
 
-    def read_records(path: Path):
+    def read_records(path: Path, columns=None):
         for key, text in records.items():
             yield SourceDocument(source=str(path), text=text, format="jsonl", locator=key)
 

@@ -374,3 +374,15 @@ def test_record_rejections_name_the_record_and_the_rest_survives():
 def test_a_page_date_on_the_first_line_is_the_page_date():
     assert read("plain_posting.txt")[0][0].page_date == dt.date(2025, 9, 1)
     assert read("posting.md")[0][0].page_date is None
+
+
+def test_folder_documentation_is_not_a_posting(tmp_path):
+    from etl.sources import iter_posting_files
+
+    (tmp_path / "README.md").write_text("# Exports\nThese are our saved postings.", encoding="utf-8")
+    (tmp_path / "SOURCE.md").write_text("Where the files came from.", encoding="utf-8")
+    posting = tmp_path / "backend-intern.md"
+    posting.write_text("# Backend Intern\n### Acme\n\nBuild APIs in Go.", encoding="utf-8")
+    assert list(iter_posting_files([tmp_path])) == [posting]
+    # Named directly, a README is still read (the person asked for it).
+    assert list(iter_posting_files([tmp_path / "README.md"])) == [tmp_path / "README.md"]
