@@ -94,7 +94,9 @@ _PAGE_DATE_LINE = re.compile(
 
 # Files that describe a folder rather than hold a posting ("README.md" beside exports). They
 # are skipped when walking a folder and still read when named directly.
-FOLDER_DOCUMENTATION = frozenset({"README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
+FOLDER_DOCUMENTATION = frozenset(
+    {"README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"}
+)
 
 
 def iter_posting_files(paths: Iterable[Path | str]) -> Iterator[Path]:

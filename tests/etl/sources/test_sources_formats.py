@@ -379,7 +379,9 @@ def test_a_page_date_on_the_first_line_is_the_page_date():
 def test_folder_documentation_is_not_a_posting(tmp_path):
     from etl.sources import iter_posting_files
 
-    (tmp_path / "README.md").write_text("# Exports\nThese are our saved postings.", encoding="utf-8")
+    (tmp_path / "README.md").write_text(
+        "# Exports\nThese are our saved postings.", encoding="utf-8"
+    )
     (tmp_path / "SOURCE.md").write_text("Where the files came from.", encoding="utf-8")
     posting = tmp_path / "backend-intern.md"
     posting.write_text("# Backend Intern\n### Acme\n\nBuild APIs in Go.", encoding="utf-8")
