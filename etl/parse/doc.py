@@ -18,9 +18,8 @@ from etl.parse.segment import (
     SectionIndex,
     segment,
 )
-from etl.parse.text import clean_text, match_view
+from etl.parse.text import clean_text, line_spans, match_view
 
-_LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? followed by a space/capital, a newline, or a bullet.
 _BOUNDARY_CHAR = re.compile(r"[.!?;\n*]")
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
@@ -82,7 +81,7 @@ class Doc:
     def __post_init__(self) -> None:
         self.view = match_view(self.text)
         self.lower = self.view.lower()
-        self.blocks = segment(self.view)
+        self.blocks = segment(self.view, self.lines)
         self.sections = SectionIndex(self.blocks)
 
     @classmethod
@@ -118,7 +117,7 @@ class Doc:
     @cached_property
     def lines(self) -> list[tuple[int, int]]:
         """(start, end) of every non-empty line."""
-        return [(m.start(), m.end()) for m in _LINE.finditer(self.view)]
+        return line_spans(self.view)
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -10,6 +10,7 @@ level comes from the section ("Preferred Qualifications") or the sentence ("... 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,21 @@ LANGUAGE = "language"
 _PREFERRED_CUES = re.compile(
     r"(?i)\b(?:preferred|preferably|a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|ideally|desir(?:ed|able)|"
     r"advantage(?:ous)?|would be great|good to have|not required|optional|pluses)\b"
+)
+_PREFERRED_TRIGGERS = (
+    "prefer",
+    "a plus",
+    "are a plus",
+    "nice",
+    "bonus",
+    "ideally",
+    "desir",
+    "advantage",
+    "would be great",
+    "good to have",
+    "not required",
+    "optional",
+    "pluses",
 )
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
@@ -134,12 +150,13 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
     mentions: dict[str, Mention] = {}
     occurrences: list[tuple[str, str, int, int]] = []
     seen: dict[str, int] = {}
+    cues = _preferred_cue_positions(doc) if accepted else []
     for hit in accepted:
         term = hit.term
         seen[term.name] = seen.get(term.name, 0) + 1
         if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name].level == "required":
             continue  # enough evidence for highlighting; the level cannot rise any further
-        level = _level(doc, hit.start, hit.end)
+        level = _level(doc, hit.start, hit.end, cues)
         field = "languages" if term.category == LANGUAGE else "skills"
         if seen[term.name] <= _MAX_OCCURRENCES:
             occurrences.append((field, term.name, hit.start, hit.end))
@@ -181,12 +198,15 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 continue
             raw.append(_Hit(term, start, end, term.ambiguous and _is_distinctive(surface, term)))
             break
-    letters = _single_letter_terms()
-    for m in _SINGLE_LETTER.finditer(view):
-        for term in letters.get(m.group(0), ()):
-            if _token_boundaries(view, m.start(), m.end(), term):
-                raw.append(_Hit(term, m.start(), m.end()))
-                break
+    for letter, owners in _single_letter_terms().items():
+        i = view.find(letter)
+        while i != -1:
+            if _SINGLE_LETTER.match(view, i):
+                for term in owners:
+                    if _token_boundaries(view, i, i + 1, term):
+                        raw.append(_Hit(term, i, i + 1))
+                        break
+            i = view.find(letter, i + 1)
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[_Hit] = []
     last_end = -1
@@ -269,12 +289,19 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
     )
 
 
-def _level(doc: Doc, start: int, end: int) -> str:
+def _level(doc: Doc, start: int, end: int, cues: list[int]) -> str:
     if doc.kind_at(start) == "preferred_quals":
         return "preferred"
     sentence_start, sentence_end = doc.sentence_at(start)
     # Glued text can make one "sentence" of a whole posting: look at the clause around it.
     lo, hi = max(sentence_start, start - 200), min(sentence_end, end + 200)
-    if _PREFERRED_CUES.search(doc.view, lo, hi):
-        return "preferred"
-    return "required"
+    i = bisect.bisect_left(cues, lo)
+    return "preferred" if i < len(cues) and cues[i] < hi else "required"
+
+
+def _preferred_cue_positions(doc: Doc) -> list[int]:
+    """Where "preferred", "a plus", "nice to have"... stand, found once per posting."""
+    return [
+        m.start()
+        for m in doc.search_near(_PREFERRED_CUES, doc.find_all(*_PREFERRED_TRIGGERS), 0, 20)
+    ]

@@ -16,6 +16,7 @@ from functools import cache
 
 import ahocorasick
 
+from etl.parse.text import line_spans
 from etl.parse.vocab import heading_kinds, heading_prefixes
 
 # Kinds whose text is boilerplate: no location, pay, duration or team comes from them.
@@ -23,7 +24,6 @@ BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "applicatio
 HEADER_KIND = "header"
 OTHER_KIND = "other"
 
-_LINE = re.compile(r"[^\n]*")
 _BULLET = re.compile(r"^[\s>*#\-+•·●▪◦‣⁃|]*(?:\d{1,2}[.)]\s+)?[\s*_]*")
 _NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
@@ -118,9 +118,9 @@ def _capitalised(phrase: str) -> set[str]:
     return {phrase[:1].upper() + phrase[1:], title, phrase.upper()}
 
 
-def segment(view: str) -> list[Block]:
+def segment(view: str, lines: list[tuple[int, int]] | None = None) -> list[Block]:
     """Sections covering the whole text, in order; the first is the header (title block)."""
-    headings = _find_headings(view)
+    headings = _find_headings(view, line_spans(view) if lines is None else lines)
     blocks: list[Block] = []
     if not headings or headings[0].start > 0:
         first_end = headings[0].start if headings else len(view)
@@ -149,8 +149,7 @@ class SectionIndex:
         return [b for b in self.blocks if b.kind in kinds]
 
 
-def _find_headings(view: str) -> list[_Heading]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(view) if m.end() > m.start()]
+def _find_headings(view: str, lines: list[tuple[int, int]]) -> list[_Heading]:
     faq = _is_faq(view, lines)
     # One pass over the whole text for heading phrases; lines then take their share.
     hits = sorted((i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view))
@@ -168,6 +167,8 @@ def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) -> list[_Heading]:
+    if not hits and end - start > (200 if faq else 120):
+        return []  # too long to be a heading line, and no heading phrase glued inside it
     line = view[start:end]
     lead = _BULLET.match(line).end()
     core_start = start + lead
@@ -196,10 +197,19 @@ def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
         return kind
     # "About TikTok", "Life at Acme", "Important Information for LA County Candidates".
     if len(lower) <= 80 and not lower.endswith("."):
-        for prefix, prefix_kind in heading_prefixes():
+        first = lower.split(" ", 1)[0]
+        for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:
                 return prefix_kind
     return None
+
+
+@cache
+def _prefixes_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for prefix, kind in heading_prefixes():
+        grouped.setdefault(prefix.split(" ", 1)[0], []).append((prefix, kind))
+    return {word: tuple(pairs) for word, pairs in grouped.items()}
 
 
 @cache

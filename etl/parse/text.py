@@ -20,6 +20,11 @@ _MOJIBAKE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
+# Any character that can start a repair: one character-class scan decides for most postings.
+_NEEDS_FIXING = re.compile(
+    "[âÃÂ\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u200b-\u200d\u2060\ufeff\u2028\u2029]"
+)
+
 _ONE_FOR_ONE = {
     "\u00a0": " ",  # no-break space
     "\u2007": " ",
@@ -70,16 +75,36 @@ _SPECIAL = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
 def clean_text(raw: str) -> str:
     """The posting text the parser reads and every span indexes: repaired, NFC, '\\n' line ends."""
     text = raw
+    if not _NEEDS_FIXING.search(text):
+        # One scan decides: most postings have no mojibake, odd line breaks or control chars.
+        return (
+            text
+            if text.isascii() or unicodedata.is_normalized("NFC", text)
+            else unicodedata.normalize("NFC", text)
+        )
     if _MOJIBAKE.search(text):
         # ftfy only when needed: it is the slowest step by far and most text is clean.
         text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
-    if "\r" in text or _LINE_BREAKS.search(text):
-        text = _LINE_BREAKS.sub("\n", text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if text.isascii():
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
+    spans = []
+    start = 0
+    size = len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end == -1:
+            end = size
+        if end > start:
+            spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 def match_view(text: str) -> str:
