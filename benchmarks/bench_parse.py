@@ -59,17 +59,20 @@ def measure(texts: list[str]) -> dict[str, float]:
         parse_posting(text)
     gc.collect()
     timings: list[float] = []
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for text in texts:
         t0 = time.perf_counter()
         parse_posting(text)
         timings.append((time.perf_counter() - t0) * 1000)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     timings.sort()
     return {
         "postings": len(texts),
         "seconds": elapsed,
         "postings_per_s": len(texts) / elapsed if elapsed else float("inf"),
+        # CPU time of this process: the one-core figure even when other work shares the machine.
+        "postings_per_cpu_s": len(texts) / cpu if cpu else float("inf"),
         "p50_ms": statistics.median(timings),
         "p99_ms": timings[min(len(timings) - 1, int(len(timings) * 0.99))],
         "max_ms": timings[-1],
@@ -94,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = measure(texts)
     print(f"parser on {origin}: {figures['postings']} postings, mean {figures['mean_kb']:.1f} KB")
     print(
-        f"  {figures['postings_per_s']:,.0f} postings/s (one process)  "
-        f"p50 {figures['p50_ms']:.2f} ms  p99 {figures['p99_ms']:.2f} ms  max {figures['max_ms']:.1f} ms"
+        f"  {figures['postings_per_s']:,.0f} postings/s wall, {figures['postings_per_cpu_s']:,.0f} "
+        f"postings per CPU-second (one process)  p50 {figures['p50_ms']:.2f} ms  "
+        f"p99 {figures['p99_ms']:.2f} ms  max {figures['max_ms']:.1f} ms"
     )
     return 0
 
