@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from markdown_it import MarkdownIt
+import cmarkgfm
+from cmarkgfm.cmark import Options as cmarkgfmOptions
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from etl.sources.normalize import vocab
@@ -107,16 +107,15 @@ def tidy_plain_text(text: str) -> str:
 
 def clean_markdown(text: str) -> str:
     """Markdown -> plain lines: heading marks, emphasis, link targets and escapes removed."""
-    rendered = _markdown().render(strip_code_fences(normalize_newlines(text)))
+    rendered = cmarkgfm.github_flavored_markdown_to_html(
+        strip_code_fences(normalize_newlines(text)), options=_MARKDOWN_OPTIONS
+    )
     return clean_html_fragment(rendered)
 
 
-@cache
-def _markdown() -> MarkdownIt:
-    # breaks=True: a single newline stays a line break, because posting authors write lines.
-    return MarkdownIt("commonmark", {"breaks": True, "html": True}).enable(
-        ["table", "strikethrough"]
-    )
+# HARDBREAKS: a single newline stays a line break, because posting authors write lines.
+# UNSAFE: keep inline HTML so it is cleaned like any other HTML (nothing here is rendered).
+_MARKDOWN_OPTIONS = cmarkgfmOptions.CMARK_OPT_HARDBREAKS | cmarkgfmOptions.CMARK_OPT_UNSAFE
 
 
 def clean_html_fragment(markup: str, *, keep_newlines: bool = False) -> str:
