@@ -1,0 +1,68 @@
+"""Pay: stated ranges per team and per posting, and their distribution, in one currency and
+period at a time (chosen by the person); how many postings state pay at all."""
+
+import streamlit as st
+
+from dashboard import charts, data, ui, wording
+from warehouse import queries
+
+NORMALISE = {"As stated": None, "Hourly": "hour", "Yearly": "year"}
+POSTINGS_SHOWN = 40
+
+filters, actions = ui.page_start(
+    "Pay",
+    "Base pay as the postings state it, one currency and pay period at a time: figures in "
+    "different units never share an axis.",
+)
+coverage = data.fetch(queries.pay_coverage, filters)
+st.markdown(wording.pay_coverage_sentence(coverage))
+left, right = st.columns([2, 3], vertical_alignment="bottom")
+choice = left.segmented_control(
+    "Pay per", list(NORMALISE), default="As stated", key="pay_basis", help=charts.NORMALISATION_NOTE
+)
+basis = NORMALISE[choice or "As stated"]
+units = charts.pay_units(coverage, basis)
+if not units:
+    st.info("No posting in view states pay in a form that can be shown this way.")
+    st.stop()
+labels = {f"{charts.unit_text(u)} ({wording.postings(n)})": u for u, n in units}
+unit = labels[right.selectbox("Currency and period", list(labels), key=f"pay_unit_{basis}")]
+with actions:
+    ui.download_csv(
+        "pay",
+        "pay.csv",
+        data.deferred(queries.pay_ranges, filters, normalize_to=basis, limit=None),
+        key="dl_pay",
+    )
+if basis:
+    st.caption(charts.NORMALISATION_NOTE + " Postings that state no pay period are left out.")
+if len(units) > 1:
+    others = ", ".join(f"{charts.unit_text(u)}: {n:,}" for u, n in units if u != unit)
+    st.caption(f"Other units in view (choose above): {others}.")
+
+colors = ui.team_colors()
+by_team = data.fetch(queries.pay_by_team, filters, normalize_to=basis)
+ui.chart(
+    charts.pay_by_team_chart(by_team, normalize_to=basis, unit=unit, colors=colors),
+    key="pay_by_team",
+)
+top = data.top_paid_postings(
+    filters, currency=unit[0], period=unit[1], normalize_to=basis, count=POSTINGS_SHOWN
+)
+ui.chart(
+    charts.pay_ranges_chart(
+        top,
+        normalize_to=basis,
+        unit=unit,
+        colors=colors,
+        title=f"Pay range per posting (the {POSTINGS_SHOWN} paying most; the CSV has every posting)",
+    ),
+    key="pay_ranges",
+)
+spread = data.fetch(queries.pay_distribution, filters, normalize_to=basis)
+ui.chart(
+    charts.pay_distribution_chart(
+        spread, normalize_to=basis, unit=unit, title="Distribution of pay midpoints"
+    ),
+    key="pay_distribution",
+)

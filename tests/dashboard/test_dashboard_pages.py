@@ -1,0 +1,370 @@
+"""Every page through AppTest on the known warehouse: filters change what the charts hold,
+URL query parameters apply filters, and each CSV holds exactly the rows behind the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from dashboard import charts
+from dashboard.app import PAGES
+from warehouse import queries
+from warehouse.connection import Warehouse
+from warehouse.csv_export import frame_to_csv_bytes
+from warehouse.filters import Filters
+
+URL_PATHS = [url_path for _file, _title, url_path, _icon in PAGES]
+CHARTS_PER_PAGE = {"": 0, "skills": 3, "pay": 3, "start-dates": 3, "teams": 2, "postings": 0,
+                   "quality": 1, "add": 0}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", URL_PATHS)
+def test_every_page_renders_with_its_filters_and_csv_button(open_app, path):
+    at = open_app(path)
+    assert at.title, "page has a title"
+    assert [w.label for w in at.sidebar.multiselect][:2] == ["Team", "Language"]
+    assert at.sidebar.toggle[0].label == "Count reposts once"
+    assert _counter(at) == "7 of 7 postings"
+    assert len(at.get("plotly_chart")) == CHARTS_PER_PAGE[path]
+    if path != "add":
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert labels and all(lb.startswith("Download ") and lb.endswith(" CSV") for lb in labels)
+
+
+def test_overview_counts_follow_the_team_filter_from_the_url(open_app):
+    at = open_app("", team="Growth")
+    metrics = {m.label: m.value for m in at.metric}
+    # Growth: Initech's frontend posting (no pay) and Hooli's data posting (pay stated).
+    assert metrics == {"Postings": "2", "Companies": "2", "Teams": "1", "Pay stated": "50%"}
+    assert "pay stated in 1 of 2" in at.caption[1].value
+    assert _counter(at) == "2 of 7 postings"
+    assert at.sidebar.multiselect(key="team").value == ["Growth"]
+
+
+def test_repeated_url_keys_select_several_values(open_app):
+    at = open_app("", team=["Growth", "Search"], language="Go")
+    assert at.sidebar.multiselect(key="team").value == ["Growth", "Search"]
+    assert at.sidebar.multiselect(key="language").value == ["Go"]
+    assert _counter(at) == "1 of 7 postings"  # only Globex Search names Go
+
+
+def test_choosing_a_language_changes_the_skills_chart_and_the_url(open_app):
+    at = open_app("skills")
+    assert _bars(_chart(at, "postings naming each"))["Python"] == {"Required": 2, "Preferred": 3}
+    at.sidebar.multiselect(key="language").set_value(["Go"]).run()
+    # The one posting naming Go also names Python, as preferred.
+    assert _bars(_chart(at, "postings naming each")) == {
+        "Go": {"Required": 1, "Preferred": 0},
+        "Python": {"Required": 0, "Preferred": 1},
+    }
+    assert _url(at, "language") == ["Go"]
+
+
+def test_skills_by_category_and_their_csv_are_the_same_rows(open_app, download, known_warehouse):
+    at = open_app("skills")
+    at.segmented_control(key="skills_scope").set_value("Other skills").run()
+    category = at.selectbox(key="skills_category_skill")
+    assert category.options == ["All categories", "cloud", "data", "database", "framework"]
+    category.set_value("framework").run()
+    chart = _chart(at, "framework: postings naming each")
+    # ROS (two Acme postings, one a repost counted once) and React (Initech), as preferred.
+    assert _bars(chart) == {
+        "ROS": {"Required": 0, "Preferred": 1},
+        "React": {"Required": 0, "Preferred": 1},
+    }
+    rows = _csv_frame(download(at, "dl_skills"))
+    assert sorted(rows["name"].to_list()) == ["ROS", "React"]
+    assert set(rows["category"]) == {"framework"}
+
+
+def test_count_reposts_once_switch_counts_the_repost(open_app):
+    at = open_app("teams")
+    assert _team_bars(at)["Perception"] == 1
+    at.sidebar.toggle(key="reposts_once").set_value(False).run()
+    assert _team_bars(at)["Perception"] == 2
+    assert _counter(at) == "8 of 8 postings"
+    assert _url(at, "reposts") == ["all"]
+    assert _counter(open_app("teams", reposts="all")) == "8 of 8 postings"
+
+
+def test_a_link_with_values_the_warehouse_lacks_says_so_and_keeps_the_rest(open_app):
+    at = open_app("", team=["Growth", "Nonexistent"])
+    assert at.sidebar.multiselect(key="team").value == ["Growth"]
+    assert any("Nonexistent" in c.value for c in at.sidebar.caption)
+    assert _counter(at) == "2 of 7 postings"
+
+
+def test_pay_shows_one_currency_and_period_at_a_time_and_normalises_on_request(open_app):
+    at = open_app("pay")
+    unit = at.selectbox(key="pay_unit_None")
+    assert unit.options == [
+        "USD per hour (2 postings)",  # Perception and Planning (the repost counts once)
+        "CAD per hour (1 posting)",
+        "USD per month (1 posting)",
+        "USD per year (1 posting)",
+    ]
+    chart = _chart(at, "per team")
+    assert [a["text"] for a in chart["layout"]["annotations"]] == ["USD per hour"]
+    assert set(_bar_bases(chart)) == {"Perception (1)", "Planning (1)"}
+    per_posting = _chart(at, "per posting")
+    assert _bar_bases(per_posting) == {
+        "Acme Robotics · Motion Planning Intern": 45,
+        "Acme Robotics · Perception Intern": 40,
+    }
+
+    unit.set_value("CAD per hour (1 posting)").run()
+    chart = _chart(at, "per team")
+    assert [a["text"] for a in chart["layout"]["annotations"]] == ["CAD per hour"]
+    assert _bar_bases(chart) == {"Search (1)": 35}
+
+    at.segmented_control(key="pay_basis").set_value("Yearly").run()
+    assert at.selectbox(key="pay_unit_year").options == [
+        "USD per year (4 postings)",
+        "CAD per year (1 posting)",
+    ]
+    chart = _chart(at, "per team")
+    assert "2,080" in chart["layout"]["title"]["subtitle"]["text"]
+    assert [a["text"] for a in chart["layout"]["annotations"]] == ["USD per year"]
+    assert _bar_bases(chart)["Perception (1)"] == 40 * 2080  # 40 USD an hour, its lowest
+    # Per posting, every USD posting converted to a year, monthly pay included (x 12).
+    assert _bar_bases(_chart(at, "per posting")) == {
+        "Globex · Backend Engineer, Payments": 90_000,
+        "Acme Robotics · Motion Planning Intern": 45 * 2080,
+        "Acme Robotics · Perception Intern": 40 * 2080,
+        "Hooli · Data Engineering Intern": 6_000 * 12,
+    }
+
+
+def test_start_dates_page_puts_each_start_date_on_the_timeline(open_app, download, known_warehouse):
+    at = open_app("start-dates", team="Perception")
+    (perception,) = _chart(at, "Start dates by team (postings per day)")["data"]
+    assert perception["name"] == "Perception"
+    assert sorted(perception["x"]) == ["2025-05-12", "2025-06-02"]
+    # Grouped per month on request; the CSV follows what the chart shows.
+    at.segmented_control(key="grain").set_value("Month").run()
+    (perception,) = _chart(at, "postings per month")["data"]
+    assert sorted(perception["x"]) == ["2025-05-01", "2025-06-01"]
+    per_month = queries.start_date_cohorts(
+        Warehouse(known_warehouse), Filters(teams=("Perception",)), grain="month"
+    )
+    assert download(at, "dl_start_dates") == frame_to_csv_bytes(per_month)
+
+
+def test_empty_view_names_the_filter_that_emptied_it(open_app):
+    at = open_app("skills", team="Perception", language="Go")
+    (warning,) = at.warning
+    assert "Language: Go" in warning.value.replace("\\", "")
+    assert "Team: Perception" in warning.value.replace("\\", "")  # applied before it
+    assert not at.get("plotly_chart")
+
+
+def test_postings_search_narrows_the_list_and_lives_in_the_url(open_app):
+    at = open_app("postings")
+    at.text_input(key="q").set_value("globex").run()
+    assert sorted(at.dataframe[0].value["company"].tolist()) == ["Globex", "Globex"]
+    assert _url(at, "q") == ["globex"]
+    assert open_app("postings", q="initech").dataframe[0].value["company"].tolist() == [
+        "Initech",
+        "Initech",
+    ]
+
+
+def test_posting_detail_highlights_every_value_at_its_span(open_app, known_warehouse):
+    planning = _posting_id(known_warehouse, "known/acme-planning.txt")
+    at = open_app("postings", posting=str(planning))
+    (text,) = [h.proto.body for h in at.get("html") if "jobdash-posting-text" in h.proto.body]
+    for value in ("Motion Planning Intern", "Acme Robotics", "Planning", "C++", "Python",
+                  "Pittsburgh, PA", "45 to 55 USD per hour"):  # fmt: skip
+        assert f">{value}</mark>" in text
+    fields = {row["Field"]: row["Value"] for row in at.dataframe[-1].value.to_dict("records")}
+    assert fields["Pay"] == "45–55 USD per hour"
+    assert fields["Degree"] == "MS; PhD"
+
+
+def test_posting_detail_lists_its_reposts(open_app, known_warehouse):
+    original = _posting_id(known_warehouse, "known/acme-perception.txt")
+    at = open_app("postings", posting=str(original))
+    reposts = at.dataframe[-1].value
+    assert reposts["source"].tolist() == ["known/acme-perception-repost.txt"]
+
+
+# --- downloads: exactly the rows behind the page under the current filters ------------------
+
+TWO_TEAMS = Filters(teams=("Perception", "Growth"))
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "query", "kwargs"),
+    [
+        ("", "dl_overview", queries.postings_extract, {}),
+        ("skills", "dl_skills", queries.skills_demand, {"kind": "language", "limit": None}),
+        ("pay", "dl_pay", queries.pay_ranges, {"normalize_to": None, "limit": None}),
+        ("start-dates", "dl_start_dates", queries.start_date_cohorts, {"grain": "day"}),
+        ("teams", "dl_teams", queries.team_distribution, {}),
+        ("postings", "dl_postings", queries.postings_extract, {}),
+        ("quality", "dl_missing", queries.missing_fields, {}),
+        ("quality", "dl_groups", queries.duplicate_groups, {}),
+    ],
+)
+def test_each_download_is_the_query_behind_the_page(
+    open_app, download, known_warehouse, path, key, query, kwargs
+):
+    at = open_app(path, team=["Perception", "Growth"])
+    frame = query(Warehouse(known_warehouse), TWO_TEAMS, **kwargs)
+    if key == "dl_skills":  # the chart shows the top 20 of every category
+        frame = charts.pick_skills(frame, category=None, top=20)
+    expected = frame_to_csv_bytes(frame)
+    assert expected.count(b"\r\n") >= 2, "the filters leave rows to compare"
+    assert download(at, key) == expected
+
+
+def test_postings_csv_holds_one_row_per_filtered_posting(open_app, download, known_postings):
+    at = open_app("postings", language="Python")
+    rows = _csv_frame(download(at, "dl_postings"))
+    naming_python = {p.source for p in known_postings if "Python" in p.languages}
+    # The repost of the Acme perception posting counts once, as everywhere else.
+    assert set(rows["source"]) == naming_python - {"known/acme-perception-repost.txt"}
+    assert rows.height == len(naming_python) - 1
+    hooli = rows.filter(pl.col("source") == "known/hooli-data.txt").row(0, named=True)
+    assert hooli["languages"] == "Python; Scala"
+
+
+def test_csv_is_built_when_clicked_not_on_every_rerun(open_app, download, monkeypatch):
+    calls: list[int] = []
+    original = queries.postings_extract
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "postings_extract", counting)
+    at = open_app("postings")
+    at.run()
+    assert calls == []
+    download(at, "dl_postings")
+    assert calls == [1]
+
+
+# --- adding postings ---------------------------------------------------------------------------
+
+PASTED = """Compiler Engineering Intern
+Zorblax Systems is hiring a compiler intern for Summer 2026.
+You will write C++ and Python every day. Pay: $48 - $52 per hour.
+"""
+
+
+def test_pasted_posting_is_shown_at_once_and_added_on_request(writable_warehouse, add_page):
+    at = add_page()
+    at.text_area(key="add_text").set_value(PASTED).run()
+    assert not at.exception
+    assert any("Compiler Engineering Intern" in h.proto.body for h in at.get("html"))
+    assert _total(writable_warehouse) == 8  # shown, not yet saved
+    at.button(key="add_button").click().run()
+    assert not at.exception
+    assert "Added: 1 new" in at.success[0].value
+    assert _total(writable_warehouse) == 9
+    assert _counter(at.run()) == "8 of 8 postings"  # the sidebar reads the new version
+
+
+def test_uploads_are_read_and_bad_files_get_a_clear_message(writable_warehouse, add_page):
+    at = add_page()
+    at.file_uploader(key="add_files").set_value(
+        [
+            ("good.md", b"# Data Intern\nWe use **Go** at Quuxly.\n", "text/markdown"),
+            ("empty.txt", b"   \n", "text/plain"),
+            ("binary.txt", b"\x00\x01\x02\xff" * 64, "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 2
+    assert any("empty" in e for e in errors) and any("binary" in e for e in errors)
+    assert at.button(key="add_button").label == "Add 1 posting to the warehouse"
+    assert _total(writable_warehouse) == 8
+
+
+def test_without_a_warehouse_pages_say_how_to_get_one(tmp_path, monkeypatch, app_on_env):
+    monkeypatch.setenv("JOBDASH_DB", str(tmp_path / "not-yet.duckdb"))
+    at = app_on_env("skills")
+    assert "jobdash ingest" in at.info[0].value
+    assert _counter_or_none(at) is None
+    assert not at.get("plotly_chart")
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _counter(at) -> str:
+    return next(m.value for m in at.sidebar.markdown if "postings" in m.value).strip("*")
+
+
+def _url(at, key: str) -> list[str]:
+    """A URL query parameter as the list of its values (AppTest gives one value as a str)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _counter_or_none(at) -> str | None:
+    return next((m.value for m in at.sidebar.markdown if "postings" in m.value), None)
+
+
+def _chart(at, words: str) -> dict:
+    """The chart whose title contains `words`, as its Plotly JSON."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    found = [s for s in specs if words in (s["layout"].get("title", {}).get("text") or "")]
+    assert len(found) == 1, f"{len(found)} charts titled with {words!r}"
+    return found[0]
+
+
+def _bars(spec: dict) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for trace in spec["data"]:
+        for name, x in zip(trace["y"], trace["x"], strict=True):
+            out.setdefault(name, {})[trace["name"]] = x
+    return out
+
+
+def _bar_bases(spec: dict) -> dict[str, float]:
+    """Where each floating bar starts, by its axis label."""
+    return {
+        label: base
+        for trace in spec["data"]
+        if trace["type"] == "bar"
+        for label, base in zip(trace["y"], trace["base"], strict=True)
+    }
+
+
+def _team_bars(at) -> dict[str, int]:
+    (trace,) = _chart(at, "Postings per team")["data"]
+    return dict(zip(trace["y"], trace["x"], strict=True))
+
+
+def _csv_frame(data: bytes) -> pl.DataFrame:
+    assert data.startswith("\ufeff".encode()), "CSV starts with a UTF-8 byte-order mark"
+    return pl.read_csv(data[3:], infer_schema=False)
+
+
+def _posting_id(db: Path, source: str) -> int:
+    listing = queries.postings_list(Warehouse(db), Filters(dedupe=False), limit=100)
+    return listing.filter(pl.col("source") == source)["posting_id"][0]
+
+
+def _total(db: Path) -> int:
+    return int(queries.count_postings(Warehouse(db), Filters(dedupe=False))["total"][0])
+
+
+def test_the_first_posting_can_be_pasted_before_any_warehouse_exists(
+    tmp_path, monkeypatch, app_on_env
+):
+    db = tmp_path / "new" / "warehouse.duckdb"
+    monkeypatch.setenv("JOBDASH_DB", str(db))
+    at = app_on_env("add")
+    at.text_area(key="add_text").set_value(PASTED).run()
+    at.button(key="add_button").click().run()
+    assert not at.exception
+    assert "Added: 1 new" in at.success[0].value
+    assert db.is_file() and _total(db) == 1
+    assert _counter(at.run()) == "1 of 1 postings"
