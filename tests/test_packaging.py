@@ -19,7 +19,9 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK_TEXT = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-_PIN = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)==(?P<version>[^\s;\\]+)\s*(?:;\s*(?P<marker>[^\\]+?))?\s*\\?$")
+_PIN = re.compile(
+    r"^(?P<name>[A-Za-z0-9_.-]+)==(?P<version>[^\s;\\]+)\s*(?:;\s*(?P<marker>[^\\]+?))?\s*\\?$"
+)
 
 
 def _lock_entries() -> list[tuple[str, Version, str | None, list[str]]]:
@@ -64,9 +66,12 @@ def test_declared_dependency_is_pinned_in_range(requirement):
     pins = [
         (version, marker)
         for name, version, marker, _ in LOCK
-        if name == canonicalize_name(requirement.name) and (marker is None or Marker(marker).evaluate())
+        if name == canonicalize_name(requirement.name)
+        and (marker is None or Marker(marker).evaluate())
     ]
-    assert pins, f"{requirement.name} is in pyproject.toml but not in requirements.lock: run `make lock`"
+    assert pins, (
+        f"{requirement.name} is in pyproject.toml but not in requirements.lock: run `make lock`"
+    )
     for version, _ in pins:
         assert requirement.specifier.contains(version, prereleases=True), (
             f"{requirement.name}=={version} does not satisfy '{requirement.specifier}': run `make lock`"
