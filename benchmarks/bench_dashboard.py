@@ -22,20 +22,18 @@ import argparse
 import contextlib
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from tests.browser.browser_support import CHROMIUM_ARGS, start_server, stop_server
 from warehouse import queries
 from warehouse.connection import Warehouse
 from warehouse.filters import Filters
@@ -43,16 +41,6 @@ from warehouse.filters import Filters
 TARGET_P95_MS = 2000.0
 TARGET_MB_PER_RERUN = 5.0
 TARGET_RSS_MB = 1536.0
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # URL path -> Plotly charts the page draws (must all be rendered for the page to be ready).
 PAGES = {
     "": 0,
@@ -102,48 +90,14 @@ class Socket:
         self.received += size
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(db: Path, log_dir: Path) -> Iterator[tuple[str, int]]:
-    """A real `jobdash serve` on a free port; yields (url, pid) once healthy."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    jobdash = Path(sys.executable).with_name("jobdash")
-    command = [str(jobdash)] if jobdash.exists() else [sys.executable, "-m", "etl.cli"]
-    log = log_dir / "serve.log"
-    with open(log, "wb") as sink:
-        process = subprocess.Popen(
-            [*command, "serve", "--db", str(db), "--port", str(port)], stdout=sink, stderr=sink
-        )
+    """A real `jobdash serve` on a free port (the browser tests' harness); yields (url, pid)."""
+    server = start_server(db, log_dir / "serve.log")
     try:
-        _wait_healthy(url, process, log)
-        yield url, process.pid
+        yield server.url, server.process.pid
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"jobdash serve exited:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"jobdash serve not healthy after 120 s:\n{log.read_text()}")
+        stop_server(server.process)
 
 
 def rss_mb(pid: int) -> tuple[float, float]:

@@ -19,23 +19,6 @@ RequirementLevel = Literal["required", "preferred"]
 Season = Literal["Spring", "Summer", "Fall", "Winter"]
 DegreeLevel = Literal["BS", "MS", "PhD"]
 
-SPAN_FIELDS = (
-    "company",
-    "title",
-    "team",
-    "locations",
-    "employment_type",
-    "seasons",
-    "year",
-    "degree_levels",
-    "languages",
-    "skills",
-    "pay",
-    "start_dates",
-    "duration_weeks",
-    "posted_date",
-)
-
 
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
