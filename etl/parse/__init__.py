@@ -132,14 +132,17 @@ def parse_posting(
     )
     posting.posted_date = posted.value if posted else None
 
-    team, aliases = step("team", lambda: extract_team(doc, title, posting.company), (None, []))
-    keep("team", team)
-    posting.team = str(team.value) if team else None
-    posting.team_aliases = aliases
-
     for found in step("locations", lambda: extract_locations(doc, title), []):
         keep("locations", found)
         posting.locations.append(str(found.value))
+
+    places = tuple(posting.locations)
+    team, aliases = step(
+        "team", lambda: extract_team(doc, title, posting.company, places), (None, [])
+    )
+    keep("team", team)
+    posting.team = str(team.value) if team else None
+    posting.team_aliases = aliases
 
     posting.sections = _sections(doc)
     posting.evidence = sorted(evidence, key=lambda e: (e.start, e.end))

@@ -14,13 +14,11 @@ from functools import cache
 from etl.parse.doc import Doc, Found
 from etl.parse.vocab import load
 
-# Matched where "location" stands; _LABEL_START checks it opens a line (or a glued label).
+# Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
     r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})"
 )
-_LABEL_START = re.compile(
-    r"(?i)(?:^|\n|[a-z0-9)])[\s*#>-]*(?:job\s+|work\s+|office\s+|primary\s+)?$"
-)
+_LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:(?:job|work|office|primary)\s+)?")
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in) our|relocate to|report(?:ing)? to our)\s+(?P<value>[^.;\n]{3,120})"
@@ -44,6 +42,11 @@ _BASED_IN_TRIGGERS = (
 _REMOTE_REGION = re.compile(
     r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
+)
+# A labelled value that is just a place name we do not know: "Location: Toronto".
+_LABELLED_PLACE = re.compile(
+    r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide)\b)"
+    r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
 )
 _PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
@@ -98,10 +101,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     zone_start, zone_end = doc.title_zone
     header_end = doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else zone_end
     for m in doc.match_at(_LOCATION_LABEL, doc.find_all("location")):
-        line_start, _ = doc.line_at(m.start())
-        if _excluded(doc, m.start()) or not _LABEL_START.search(
-            doc.view, max(line_start, m.start() - 20), m.start()
-        ):
+        if _excluded(doc, m.start()) or not _opens_a_label(doc, m.start()):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     if title is not None:
@@ -135,6 +135,20 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
 _NOT_CITY = frozenset(
     {"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"}
 )
+
+
+def _opens_a_label(doc: Doc, pos: int) -> bool:
+    """ "Location:" starts its line (after bullets or "Job "), or is glued on ("...DeveloperLocation:")."""
+    line_start, _ = doc.line_at(pos)
+    before = doc.view[line_start:pos]
+    if _LABEL_PREFIX.fullmatch(before):
+        return True
+    stem = before.rstrip()
+    return (
+        bool(stem)
+        and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] == ")")
+        and stem == before
+    )
 
 
 def _is_city(name: str, region: str = "") -> bool:
@@ -215,7 +229,7 @@ def _places_in(
             return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
-    pieces = re.split(r"\s*(?:;|\||•| or |\n)\s*", text)
+    pieces = re.split(r"\s*(?:;|\||\*| or |\n)\s*", text)
     offset = 0
     for piece in pieces:
         pos = text.find(piece, offset)
@@ -223,7 +237,8 @@ def _places_in(
         value = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|\(.*?\))", "", piece).strip(
             " ,-–:/"
         )
-        if value and _is_region(value):
+        # An unknown name counts only in a short value: a long one is a sentence, not a place.
+        if value and (_is_region(value) or (len(text) <= 80 and _LABELLED_PLACE.fullmatch(value))):
             value_start = start + pos + piece.find(value)
             out.append(
                 Found(

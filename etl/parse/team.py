@@ -97,12 +97,15 @@ _GENERIC_TEAM_WORDS = frozenset(
 
 
 def extract_team(
-    doc: Doc, title: Found | None, company: str | None
+    doc: Doc, title: Found | None, company: str | None, places: tuple[str, ...] = ()
 ) -> tuple[Found | None, list[str]]:
-    """(primary team, other spellings seen)."""
+    """(primary team, other spellings seen). `places`: the posting's locations, never a team."""
     candidates: list[Found] = []
     if title is not None:
-        candidates.extend(_teams_in_title(doc, title, company))
+        cities = {p.split(",")[0].strip().lower() for p in places} | {p.lower() for p in places}
+        candidates.extend(
+            c for c in _teams_in_title(doc, title, company) if str(c.value).lower() not in cities
+        )
     for block in doc.blocks:
         m = _ABOUT_TEAM.match(block.heading or "")
         if m:

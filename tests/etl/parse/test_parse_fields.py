@@ -293,6 +293,7 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Backend Engineer (m/f/d)\nAcme\n", None),
         ("Développeur(se) Full Stack\nAcme\n", None),
         ("Sales Development Representative (SDR)\nAcme\n", None),
+        ("Data Engineer Intern - Toronto\nAcme\n\nLocation: Toronto\n", None),
         ("Senior Software Engineer (C++ Angular)\nAcme\n", None),
         (
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
@@ -334,6 +335,9 @@ def test_team(text, want):
         ("Engineer\nAcme\n\nWe hire in AZ, CA, CO, GA, FL and NV.", []),
         ("Engineer\nAcme\n\nLocation: We hire in Alaska, Hawaii and Montana.", []),
         ("Engineer\nAcme\nRemote, Canada\n", ["Canada"]),
+        ("Engineer\nAcme\n\nLocation: Toronto\n", ["Toronto"]),
+        ("Engineer\nAcme\n\nLocations: London | Remote\n", ["London"]),
+        ("Engineer\nAcme\n\nLocation: Multiple Locations\n", []),
         ("Engineer\nAcme\nNew York, NY\n", ["New York, NY"]),
         ("Engineer\nAcme\nPosition-Software DeveloperLocation- Duluth, GA\n", ["Duluth, GA"]),
     ],
