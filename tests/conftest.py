@@ -1,9 +1,9 @@
 """Shared fixtures: a small warehouse of postings whose every field is known.
 
-The postings are written here (fictional companies), turned into `Posting` records with
-spans into their own text, and loaded through the real ingest path
-(`etl.ingest.ingest_documents` with a parser that returns the known record), so dashboard
-tests can assert exact numbers while the real parser is still changing.
+The postings are written here (fictional companies) with the shared factory
+(`tests/factories.py`: text written from the fields, spans into it) and loaded through the
+real ingest path, so dashboard tests can assert exact numbers while the real parser is still
+changing.
 """
 
 from __future__ import annotations
@@ -12,104 +12,17 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import factories
 import pytest
+from factories import PREF, REQ, make_posting
 
-from etl.model import Evidence, Mention, PayRange, Posting, SourceDocument
+from etl.model import Posting
 
 D = dt.date
-SKILL_CATEGORIES = {"SQL": "database", "ROS": "framework", "React": "framework",
-                    "Kubernetes": "cloud", "Spark": "data"}  # fmt: skip
-
-
-def known_posting(
-    source: str,
-    *,
-    company: str,
-    title: str,
-    team: str | None,
-    languages: dict[str, str],
-    skills: dict[str, str] | None = None,
-    pay: tuple[float, float, str, str] | None = None,
-    seasons: tuple[str, ...] = (),
-    year: int | None = None,
-    degrees: tuple[str, ...] = (),
-    locations: tuple[str, ...] = (),
-    employment_type: str | None = "internship",
-    start_dates: tuple[dt.date, ...] = (),
-    duration_weeks: int | None = None,
-    posted: dt.date | None = None,
-    extra: str = "",
-) -> Posting:
-    """A posting with its text written from its fields; every value has a span in the text."""
-    skills = skills or {}
-    lines = [
-        title,
-        f"{company} · Team: {team or 'to be decided'}",
-        f"Location: {'; '.join(locations) or 'not said'}",
-    ]
-    lines += [f"We need {name} ({level})." for name, level in {**languages, **skills}.items()]
-    if pay:
-        lines.append(f"Pay: {pay[0]:g} to {pay[1]:g} {pay[2]} per {pay[3]}.")
-    lines.append(
-        extra or f"This is the {title} role at {company}; write clear code and learn fast."
-    )
-    text = "\n".join(lines)
-
-    def span(field: str, value: str, after: str = "") -> Evidence:
-        start = text.index(after + value) + len(after)
-        return Evidence(field=field, value=value, start=start, end=start + len(value))
-
-    evidence = [span("title", title), span("company", company, after="\n")]
-    if team:
-        evidence.append(span("team", team, after="Team: "))
-    evidence += [span("locations", place) for place in locations]
-    mentions = []
-    for name, level in {**languages, **skills}.items():
-        start = text.index(f"We need {name} (") + len("We need ")
-        category = "language" if name in languages else SKILL_CATEGORIES.get(name, "tool")
-        mentions.append(
-            Mention(name=name, category=category, level=level, start=start, end=start + len(name))
-        )
-    pay_ranges = []
-    if pay:
-        start = text.index("Pay: ") + len("Pay: ")
-        end = text.index(".", text.index(f" per {pay[3]}", start))
-        pay_ranges.append(
-            PayRange(min=pay[0], max=pay[1], currency=pay[2], period=pay[3], start=start, end=end)
-        )
-    return Posting(
-        source=source,
-        parser_version="known-postings",
-        company=company,
-        title=title,
-        team=team,
-        locations=list(locations),
-        employment_type=employment_type,
-        season="/".join(seasons) or None,
-        seasons=list(seasons),
-        year=year,
-        degree_levels=list(degrees),
-        languages=list(languages),
-        skills=list(skills),
-        pay_min=pay[0] if pay else None,
-        pay_max=pay[1] if pay else None,
-        pay_currency=pay[2] if pay else None,
-        pay_period=pay[3] if pay else None,
-        start_dates=list(start_dates),
-        duration_weeks=duration_weeks,
-        posted_date=posted,
-        mentions=mentions,
-        pay_ranges=pay_ranges,
-        evidence=evidence,
-        text=text,
-    )
-
-
-REQ, PREF = "required", "preferred"
 
 # Eight postings over four companies and five teams; one is a repost of another.
 KNOWN_POSTINGS: tuple[Posting, ...] = (
-    known_posting(
+    make_posting(
         "known/acme-perception.txt",
         company="Acme Robotics",
         title="Perception Intern",
@@ -125,7 +38,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         duration_weeks=12,
         posted=D(2025, 1, 10),
     ),
-    known_posting(
+    make_posting(
         "known/acme-perception-repost.txt",
         company="Acme Robotics",
         title="Perception Intern",
@@ -141,7 +54,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         duration_weeks=12,
         posted=D(2025, 1, 24),
     ),
-    known_posting(
+    make_posting(
         "known/acme-planning.txt",
         company="Acme Robotics",
         title="Motion Planning Intern",
@@ -156,7 +69,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         duration_weeks=12,
         posted=D(2025, 2, 3),
     ),
-    known_posting(
+    make_posting(
         "known/globex-payments.txt",
         company="Globex",
         title="Backend Engineer, Payments",
@@ -169,7 +82,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         start_dates=(D(2025, 7, 7),),
         posted=D(2025, 2, 14),
     ),
-    known_posting(
+    make_posting(
         "known/globex-search.txt",
         company="Globex",
         title="Search Infrastructure Intern",
@@ -185,7 +98,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         duration_weeks=16,
         posted=D(2025, 9, 1),
     ),
-    known_posting(
+    make_posting(
         "known/initech-growth.txt",
         company="Initech",
         title="Frontend Intern, Growth",
@@ -198,7 +111,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         locations=("Austin, TX",),
         posted=D(2025, 3, 3),
     ),
-    known_posting(
+    make_posting(
         "known/initech-tools.txt",
         company="Initech",
         title="Developer Tools Intern",
@@ -210,7 +123,7 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
         locations=("Austin, TX",),
         duration_weeks=24,
     ),
-    known_posting(
+    make_posting(
         "known/hooli-data.txt",
         company="Hooli",
         title="Data Engineering Intern",
@@ -229,20 +142,6 @@ KNOWN_POSTINGS: tuple[Posting, ...] = (
 )
 
 
-def load_known_postings(db_path: Path, postings: tuple[Posting, ...] = KNOWN_POSTINGS) -> None:
-    """Load postings into the warehouse through the real ingest path, as their own parse result."""
-    from etl.ingest import ingest_documents
-
-    by_source = {p.source: p for p in postings}
-    documents = [SourceDocument(source=p.source, text=p.text, format="text") for p in postings]
-    summary = ingest_documents(documents, db_path, parse=known_parser(by_source))
-    assert summary.ok, summary.error
-
-
-def known_parser(by_source: dict[str, Posting]) -> Callable[[SourceDocument], Posting]:
-    return lambda doc: by_source[doc.source].model_copy(deep=True)
-
-
 @pytest.fixture(scope="session")
 def known_postings() -> tuple[Posting, ...]:
     """The postings inside `known_warehouse`, to compute expected answers from."""
@@ -253,17 +152,17 @@ def known_postings() -> tuple[Posting, ...]:
 def known_warehouse(tmp_path_factory) -> Path:
     """A warehouse file holding exactly KNOWN_POSTINGS (build once; tests must not write to it)."""
     db = tmp_path_factory.mktemp("known") / "known.duckdb"
-    load_known_postings(db)
+    factories.load_postings(db, KNOWN_POSTINGS)
     return db
 
 
 @pytest.fixture(scope="session")
 def make_known_posting() -> Callable[..., Posting]:
-    """`known_posting`, for tests that need a posting of their own (e.g. hostile text)."""
-    return known_posting
+    """`factories.make_posting`, for tests that need a posting of their own (e.g. hostile text)."""
+    return make_posting
 
 
 @pytest.fixture(scope="session")
-def load_postings() -> Callable[..., None]:
-    """`load_known_postings(db_path, postings)`: load records through the real ingest path."""
-    return load_known_postings
+def load_postings() -> Callable[..., object]:
+    """`factories.load_postings(db_path, postings)`: load postings through the real ingest path."""
+    return factories.load_postings

@@ -17,14 +17,15 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.marts import refresh_marts
+from warehouse.marts import marts_outdated, refresh_marts
 from warehouse.schema import SCHEMA_VERSION, WarehouseTooNew, apply_migrations, schema_version
 
 MISSING_VERSION = "missing"
 # The dashboard's queries return aggregates; this bounds the file cache a reader keeps.
 READER_MEMORY_LIMIT = "1GB"
-# An old file is upgraded by publishing a migrated copy; a reader waits this long for a
-# running ingest to finish first (which also upgrades it).
+# An old file (older schema, or marts built before this release's definitions) is upgraded by
+# publishing a migrated copy with rebuilt marts; a reader waits this long for a running
+# ingest to finish first (which also upgrades it).
 UPGRADE_WAIT_SECONDS = 30.0
 
 
@@ -104,8 +105,10 @@ class Warehouse:
             raise WarehouseTooNew(
                 f"{self.path} was written by a newer Jobdash (schema {found} > {SCHEMA_VERSION})"
             )
-        if found < SCHEMA_VERSION:
-            # An older release's file: publish a migrated copy, then read that.
+        # Checked in this order: an older schema may not even have the table marts are
+        # versioned in.
+        if found < SCHEMA_VERSION or marts_outdated(con):
+            # An older release's file: publish a migrated copy with current marts, then read that.
             from warehouse.publish import upgrade
 
             con.close()

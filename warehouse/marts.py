@@ -19,6 +19,14 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.schema import get_meta, set_meta
+
+# Bump whenever a mart is added or its definition changes: a reader that opens a file whose
+# marts are older (or missing one) has them rebuilt through the publish path before querying.
+MARTS_VERSION = 1
+MART_TABLES = ("mart_codes", "posting_facts", "mart_skill_demand", "mart_skill_pairs",
+               "mart_overview")  # fmt: skip
+
 SEASON_BITS = {"Spring": 1, "Summer": 2, "Fall": 4, "Winter": 8}
 DEGREE_BITS = {"BS": 1, "MS": 2, "PhD": 4}
 PAY_PERIOD_CODES = {"hour": 1, "day": 2, "week": 3, "month": 4, "year": 5}
@@ -76,8 +84,39 @@ def _case(column: str, codes: dict[str, int], default: str = "NULL") -> str:
     return f"CASE {column} {branches} ELSE {default} END"
 
 
+def marts_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The marts version recorded in `meta` (0 when none: marts built before it was recorded)."""
+    recorded = get_meta(con).get("marts_version")
+    try:
+        return int(recorded or 0)
+    except ValueError:
+        return 0
+
+
+def missing_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The marts this release reads that the database lacks."""
+    present = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_catalog = current_database() AND list_contains($names, table_name)",
+            {"names": list(MART_TABLES)},
+        ).fetchall()
+    }
+    return [name for name in MART_TABLES if name not in present]
+
+
+def marts_outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the marts were built by an older release's definitions or one is missing.
+
+    Marts from a newer release (a higher version, none missing) are not outdated: rebuilding
+    them here would undo that release's work every time this one opened the file.
+    """
+    return marts_version(con) < MARTS_VERSION or bool(missing_marts(con))
+
+
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild `mart_codes` and `posting_facts` from the parsed layer (inside a build)."""
+    """Rebuild every mart from the parsed layer (inside a build) and record MARTS_VERSION."""
     con.execute(
         f"""CREATE OR REPLACE TABLE mart_codes AS
         WITH one AS (
@@ -200,3 +239,4 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
         SELECT true AS dedupe, * FROM ({overview_canonical})
         UNION ALL SELECT false, * FROM ({overview_all})"""  # noqa: S608 - constant fragments
     )
+    set_meta(con, "marts_version", MARTS_VERSION)

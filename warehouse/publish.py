@@ -142,6 +142,6 @@ def _fsync_dir(path: Path) -> None:
 
 
 def upgrade(db_path: Path, *, wait_seconds: float = 300.0) -> None:
-    """Migrate an old published warehouse to the current schema by publishing a migrated copy."""
+    """Bring an old published warehouse to the current schema and marts by publishing a copy."""
     with new_version(db_path, wait_seconds=wait_seconds):
         pass

@@ -11,6 +11,8 @@ once, through its canonical posting.
 Pay is never mixed across currencies or periods: every aggregate is grouped by currency and
 period. `normalize_to` converts periods with 2,080 working hours a year (8 h a day, 40 h a
 week, 260 days, 52 weeks, 12 months); postings whose period is not stated are then left out.
+The pay queries can also be asked for one pay unit (`currency=`, `period=`; see
+`pay_ranges`), so a page showing one unit gets that unit's top rows and totals.
 `limit=None` means every row (for downloads).
 """
 
@@ -35,6 +37,7 @@ from warehouse.marts import (
 )
 
 __all__ = [
+    "NOT_STATED",
     "Filters",
     "PostingDetail",
     "Warehouse",
@@ -554,56 +557,136 @@ def skills_by_team(
 
 # --- pay -------------------------------------------------------------------------------------
 
+# `currency=` / `period=` value asking for pay that names no currency / no period.
+NOT_STATED = "not stated"
+
 
 def _pay_filter(basis: PayBasis) -> str:
     return "f.pay_min IS NOT NULL" + ("" if basis is None else " AND f.per_year IS NOT NULL")
 
 
+def _check_period(period: str | None) -> None:
+    if period is not None and period != NOT_STATED and period not in PAY_PERIOD_CODES:
+        raise ValueError(
+            f"period must be None, {NOT_STATED!r} or one of {', '.join(PAY_PERIOD_CODES)},"
+            f" not {period!r}"
+        )
+
+
+def _pay_unit(
+    cur: duckdb.DuckDBPyConnection,
+    basis: PayBasis,
+    currency: str | None,
+    period: str | None,
+    params: dict[str, Any],
+) -> str:
+    """SQL true for facts rows stating pay usable in `basis`, in one currency and output period.
+
+    None leaves that side open; NOT_STATED asks for pay without a currency (or period). The
+    period is the one rows come out in: with `basis` set that is `basis` itself, so any other
+    period selects nothing.
+    """
+    _check_period(period)
+    clauses = [_pay_filter(basis)]
+    if currency == NOT_STATED:
+        clauses.append("f.currency_code IS NULL")
+    elif currency is not None:
+        found = cur.execute(
+            "SELECT code FROM mart_codes WHERE field = 'currencies' AND value = $currency",
+            {"currency": currency},
+        ).fetchone()
+        if found is None:  # a currency no posting states: nothing to show
+            clauses.append("FALSE")
+        else:
+            clauses.append("f.currency_code = $pay_currency")
+            params["pay_currency"] = found[0]
+    if period is not None and basis is not None:
+        if period != basis:
+            clauses.append("FALSE")
+    elif period == NOT_STATED:
+        clauses.append("f.period_code IS NULL")
+    elif period is not None:
+        clauses.append("f.period_code = $pay_period")
+        params["pay_period"] = PAY_PERIOD_CODES[period]
+    return " AND ".join(clauses)
+
+
 def pay_ranges(
-    wh: Warehouse, filters: Filters, *, normalize_to: PayBasis = None, limit: int | None = 500
+    wh: Warehouse,
+    filters: Filters,
+    *,
+    normalize_to: PayBasis = None,
+    currency: str | None = None,
+    period: str | None = None,
+    limit: int | None = 500,
 ) -> pl.DataFrame:
     """One row per filtered posting that states pay, by currency, period, then midpoint (high first).
 
     `normalize_to` None keeps each posting's own period; 'hour' or 'year' converts (postings
-    with no stated period are left out). Columns: posting_id, company, title, team, pay_min,
-    pay_max, pay_mid, currency, period, total (all matching postings with pay before `limit`;
-    the same on every row).
+    with no stated period are left out).
+
+    `currency` and `period` restrict the rows to one pay unit, as the output shows it: only
+    postings stating that currency, and only rows whose `period` column is that period.
+    With `normalize_to` set every row's period is `normalize_to`, so `period` then selects
+    everything (None or `normalize_to`) or nothing (any other period); to restrict the
+    *stated* period use `Filters.pay_periods`. `NOT_STATED` selects pay that names no
+    currency (or no period; nothing when normalising). None (default) leaves it open. An
+    unknown period is a ValueError; a currency no posting states gives no rows.
+
+    `limit` applies after the restriction, so it takes the top rows of the chosen unit.
+    Columns: posting_id, company, title, team, pay_min, pay_max, pay_mid, currency, period,
+    total (every matching posting with pay in the unit, before `limit`; the same on every row).
     """
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
-    sql = f"""WITH page AS (
-                  SELECT f.posting_id, f.currency_code, f.period_code, {lo} AS lo, {hi} AS hi,
-                         ({lo} + {hi}) / 2 AS mid
-                  FROM posting_facts f WHERE {{where}} AND {_pay_filter(normalize_to)}
-                  ORDER BY f.currency_code NULLS LAST, f.period_code, mid DESC, f.posting_id
-                  LIMIT $limit)
-              SELECT page.posting_id, p.company, p.title, p.team, page.lo AS pay_min,
-                     page.hi AS pay_max, page.mid AS pay_mid, cc.value AS currency,
-                     {_period_label(normalize_to)} AS period,
-                     (SELECT count(*) FROM posting_facts f
-                      WHERE {{where}} AND {_pay_filter(normalize_to)}) AS total
-              FROM page JOIN postings p USING (posting_id)
-              LEFT JOIN mart_codes cc ON cc.field = 'currencies' AND cc.code = page.currency_code
-              LEFT JOIN mart_codes pp ON pp.field = 'pay_periods' AND pp.code = page.period_code
-              ORDER BY page.currency_code NULLS LAST, page.period_code, page.mid DESC,
-                       page.posting_id"""  # noqa: S608 - constant fragments
-    return _query(wh, sql, filters, limit=_limit(limit))
+    # Rows are ordered by the period they come out in: normalised, one period for all.
+    out_period = "f.period_code" if normalize_to is None else "0"
+    with wh.cursor() as cur:
+        where, params = _where(cur, filters)
+        in_unit = _pay_unit(cur, normalize_to, currency, period, params)
+        sql = f"""WITH page AS (
+                      SELECT f.posting_id, f.currency_code, f.period_code,
+                             {out_period} AS out_period, {lo} AS lo, {hi} AS hi,
+                             ({lo} + {hi}) / 2 AS mid
+                      FROM posting_facts f WHERE {{where}} AND {in_unit}
+                      ORDER BY f.currency_code NULLS LAST, out_period, mid DESC, f.posting_id
+                      LIMIT $limit)
+                  SELECT page.posting_id, p.company, p.title, p.team, page.lo AS pay_min,
+                         page.hi AS pay_max, page.mid AS pay_mid, cc.value AS currency,
+                         {_period_label(normalize_to)} AS period,
+                         (SELECT count(*) FROM posting_facts f WHERE {{where}} AND {in_unit})
+                           AS total
+                  FROM page JOIN postings p USING (posting_id)
+                  LEFT JOIN mart_codes cc ON cc.field = 'currencies' AND cc.code = page.currency_code
+                  LEFT JOIN mart_codes pp ON pp.field = 'pay_periods' AND pp.code = page.period_code
+                  ORDER BY page.currency_code NULLS LAST, page.out_period, page.mid DESC,
+                           page.posting_id"""  # noqa: S608 - constant fragments
+        return cur.execute(_sql(sql, where), {**params, "limit": _limit(limit)}).pl()
 
 
 def pay_by_team(
-    wh: Warehouse, filters: Filters, *, normalize_to: PayBasis = "year", limit: int | None = 30
+    wh: Warehouse,
+    filters: Filters,
+    *,
+    normalize_to: PayBasis = "year",
+    currency: str | None = None,
+    period: str | None = None,
+    limit: int | None = 30,
 ) -> pl.DataFrame:
     """Pay statistics per team, never mixing currencies or periods.
 
+    `currency` and `period` restrict to one pay unit exactly as in `pay_ranges` (`period` is
+    the output period: with `normalize_to` set, only None or `normalize_to` keep rows).
     Columns: team, currency, period, postings, pay_min (lowest stated minimum), p25,
     median, p75 (of midpoints), pay_max (highest stated maximum). The `limit` teams with
-    most postings stating pay.
+    most postings stating pay (in the unit, when one is chosen).
     """
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
     period_key = "f.period_code" if normalize_to is None else "0"
-    period = "pp.value" if normalize_to is None else f"'{normalize_to}'"
+    period_label = _period_label(normalize_to)
     with wh.cursor() as cur:
         where, params = _where(cur, filters)
-        teams = _top_teams(cur, where, params, _limit(limit), _pay_filter(normalize_to))
+        in_unit = _pay_unit(cur, normalize_to, currency, period, params)
+        teams = _top_teams(cur, where, params, _limit(limit), in_unit)
         in_teams = _in_list("team", [t for t, _ in teams], params)
         sql = f"""WITH stats AS (
                       SELECT f.team_code, f.currency_code, {period_key} AS period_code,
@@ -611,9 +694,9 @@ def pay_by_team(
                              quantile_cont(({lo} + {hi}) / 2, [0.25, 0.5, 0.75]) AS q,
                              max({hi}) AS pay_max
                       FROM posting_facts f
-                      WHERE {{where}} AND {_pay_filter(normalize_to)} AND f.team_code IN {in_teams}
+                      WHERE {{where}} AND {in_unit} AND f.team_code IN {in_teams}
                       GROUP BY ALL)
-                  SELECT tt.value AS team, cc.value AS currency, {period} AS period,
+                  SELECT tt.value AS team, cc.value AS currency, {period_label} AS period,
                          s.postings, s.pay_min, s.q[1] AS p25, s.q[2] AS median, s.q[3] AS p75,
                          s.pay_max
                   FROM stats s
@@ -625,10 +708,18 @@ def pay_by_team(
 
 
 def pay_distribution(
-    wh: Warehouse, filters: Filters, *, normalize_to: PayBasis = "year", bins: int = 30
+    wh: Warehouse,
+    filters: Filters,
+    *,
+    normalize_to: PayBasis = "year",
+    currency: str | None = None,
+    period: str | None = None,
+    bins: int = 30,
 ) -> pl.DataFrame:
     """A histogram of pay midpoints per currency and period (equal-width bins within each).
 
+    `currency` and `period` restrict to one pay unit exactly as in `pay_ranges` (`period` is
+    the output period: with `normalize_to` set, only None or `normalize_to` keep rows).
     Columns: currency, period, bin (0-based), bin_start, bin_end, postings. Empty bins are
     left out.
     """
@@ -637,14 +728,15 @@ def pay_distribution(
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
     mid = f"({lo} + {hi}) / 2"
     period_key = "f.period_code" if normalize_to is None else "0"
-    period = "pp.value" if normalize_to is None else f"'{normalize_to}'"
+    period_label = _period_label(normalize_to)
     with wh.cursor() as cur:
         where, params = _where(cur, filters)
+        in_unit = _pay_unit(cur, normalize_to, currency, period, params)
         # First the range of each (currency, period), then one pass that bins every posting.
         bounds = cur.execute(
             _sql(
                 f"""SELECT f.currency_code, {period_key} AS period_code, min({mid}), max({mid})
-                    FROM posting_facts f WHERE {{where}} AND {_pay_filter(normalize_to)}
+                    FROM posting_facts f WHERE {{where}} AND {in_unit}
                     GROUP BY ALL""",  # noqa: S608
                 where,
             ),
@@ -668,15 +760,15 @@ def pay_distribution(
                              count(*) AS postings
                       FROM posting_facts f JOIN bounds b
                         ON b.currency_code IS NOT DISTINCT FROM f.currency_code
-                       AND b.period_code = {period_key}
-                      WHERE {{where}} AND {_pay_filter(normalize_to)}
+                       AND b.period_code IS NOT DISTINCT FROM {period_key}
+                      WHERE {{where}} AND {in_unit}
                       GROUP BY ALL)
-                  SELECT cc.value AS currency, {period} AS period, x.bin,
+                  SELECT cc.value AS currency, {period_label} AS period, x.bin,
                          b.lo + x.bin * b.width AS bin_start, b.lo + (x.bin + 1) * b.width AS bin_end,
                          x.postings
                   FROM binned x JOIN bounds b
                     ON b.currency_code IS NOT DISTINCT FROM x.currency_code
-                   AND b.period_code = x.period_code
+                   AND b.period_code IS NOT DISTINCT FROM x.period_code
                   LEFT JOIN mart_codes cc ON cc.field = 'currencies' AND cc.code = x.currency_code
                   LEFT JOIN mart_codes pp ON pp.field = 'pay_periods' AND pp.code = x.period_code
                   ORDER BY currency NULLS LAST, period, x.bin"""  # noqa: S608

@@ -27,11 +27,12 @@ if not units:
     st.stop()
 labels = {f"{charts.unit_text(u)} ({wording.postings(n)})": u for u, n in units}
 unit = labels[right.selectbox("Currency and period", list(labels), key=f"pay_unit_{basis}")]
+in_unit = data.pay_unit(unit)  # every query below reads this unit only
 with actions:
     ui.download_csv(
         "pay",
         "pay.csv",
-        data.deferred(queries.pay_ranges, filters, normalize_to=basis, limit=None),
+        data.deferred(queries.pay_ranges, filters, normalize_to=basis, **in_unit, limit=None),
         key="dl_pay",
     )
 if basis:
@@ -41,25 +42,21 @@ if len(units) > 1:
     st.caption(f"Other units in view (choose above): {others}.")
 
 colors = ui.team_colors()
-by_team = data.fetch(queries.pay_by_team, filters, normalize_to=basis)
+by_team = data.fetch(queries.pay_by_team, filters, normalize_to=basis, **in_unit)
 ui.chart(
     charts.pay_by_team_chart(by_team, normalize_to=basis, unit=unit, colors=colors),
     key="pay_by_team",
 )
-top = data.top_paid_postings(
-    filters, currency=unit[0], period=unit[1], normalize_to=basis, count=POSTINGS_SHOWN
-)
+top = data.fetch(queries.pay_ranges, filters, normalize_to=basis, **in_unit, limit=POSTINGS_SHOWN)
+in_view = int(top["total"][0]) if top.height else 0
+title = "Pay range per posting"
+if in_view > POSTINGS_SHOWN:
+    title += f" (the {POSTINGS_SHOWN} paying most of {in_view:,}, by midpoint; the CSV has all)"
 ui.chart(
-    charts.pay_ranges_chart(
-        top,
-        normalize_to=basis,
-        unit=unit,
-        colors=colors,
-        title=f"Pay range per posting (the {POSTINGS_SHOWN} paying most; the CSV has every posting)",
-    ),
+    charts.pay_ranges_chart(top, normalize_to=basis, unit=unit, colors=colors, title=title),
     key="pay_ranges",
 )
-spread = data.fetch(queries.pay_distribution, filters, normalize_to=basis)
+spread = data.fetch(queries.pay_distribution, filters, normalize_to=basis, **in_unit)
 ui.chart(
     charts.pay_distribution_chart(
         spread, normalize_to=basis, unit=unit, title="Distribution of pay midpoints"

@@ -16,6 +16,7 @@ import pytest
 from browser_support import HOSTILE_TITLE, full_page_screenshot, wait_for_app
 from playwright.sync_api import Page, expect
 
+from dashboard import charts, data
 from dashboard.app import PAGES
 from warehouse import queries
 from warehouse.connection import Warehouse
@@ -144,11 +145,22 @@ def test_downloaded_csv_is_the_query_layer_rows(page, server, tmp_path, path, la
     filters = Filters(
         teams=tuple(params.get("team", ())), languages=tuple(params.get("language", ()))
     )
-    expected = query(Warehouse(server.db), filters, **kwargs)
+    wh = Warehouse(server.db)
+    if query is queries.pay_ranges:  # the pay page exports the one unit it shows
+        kwargs = {**kwargs, **_first_pay_unit(wh, filters)}
+    expected = query(wh, filters, **kwargs)
     assert expected.height > 0
+    if query is queries.pay_ranges:
+        assert expected.select("currency", "period").unique().height == 1
     assert saved.read_bytes() == frame_to_csv_bytes(expected)
     rows = pl.read_csv(saved.read_bytes()[3:], infer_schema=False)
     assert rows.height == expected.height
+
+
+def _first_pay_unit(wh: Warehouse, filters: Filters) -> dict[str, str]:
+    """`currency=`/`period=` of the unit the pay page opens on: the one with most postings."""
+    (unit, _postings), *_ = charts.pay_units(queries.pay_coverage(wh, filters), None)
+    return data.pay_unit(unit)
 
 
 def test_hostile_posting_text_renders_as_text_and_runs_nothing(page, server, screenshot_dir):

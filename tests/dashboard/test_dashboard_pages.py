@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
+from factories import load_postings, make_posting
 
 from dashboard import charts
 from dashboard.app import PAGES
@@ -138,6 +140,62 @@ def test_pay_shows_one_currency_and_period_at_a_time_and_normalises_on_request(o
     }
 
 
+def test_pay_csv_holds_exactly_the_rows_of_the_unit_shown(open_app, download, known_warehouse):
+    wh = Warehouse(known_warehouse)
+    at = open_app("pay")
+    usd_hourly = queries.pay_ranges(wh, Filters(), currency="USD", period="hour", limit=None)
+    assert download(at, "dl_pay") == frame_to_csv_bytes(usd_hourly)
+    rows = _csv_frame(download(at, "dl_pay"))
+    assert sorted(rows["title"]) == ["Motion Planning Intern", "Perception Intern"]
+    assert set(zip(rows["currency"], rows["period"], strict=True)) == {("USD", "hour")}
+
+    at.selectbox(key="pay_unit_None").set_value("CAD per hour (1 posting)").run()
+    rows = _csv_frame(download(at, "dl_pay"))
+    assert rows.select("company", "title", "currency", "period").rows() == [
+        ("Globex", "Search Infrastructure Intern", "CAD", "hour")
+    ]
+
+    at.segmented_control(key="pay_basis").set_value("Yearly").run()  # first unit: USD per year
+    rows = _csv_frame(download(at, "dl_pay"))
+    assert rows.height == 4  # every USD posting, whatever period it states
+    assert set(zip(rows["currency"], rows["period"], strict=True)) == {("USD", "year")}
+    assert sorted(float(v) for v in rows["pay_min"]) == sorted(
+        [6_000 * 12, 40 * 2080, 45 * 2080, 90_000]
+    )
+
+
+def test_pay_per_posting_shows_the_top_of_the_unit_chosen(tmp_path, monkeypatch, app_on_env):
+    # 45 USD and 42 CAD hourly postings: CAD sorts first, USD (more postings) is shown first.
+    made = [
+        make_posting(
+            f"usd-{n}.txt",
+            company=f"Usco {n}",
+            team="Payments",
+            pay=(20 + n, 30 + n, "USD", "hour"),
+        )
+        for n in range(45)
+    ] + [
+        make_posting(
+            f"cad-{n}.txt", company=f"Canco {n}", team="Search", pay=(10 + n, 15 + n, "CAD", "hour")
+        )
+        for n in range(42)
+    ]
+    db = tmp_path / "many-units.duckdb"
+    load_postings(db, made)
+    monkeypatch.setenv("JOBDASH_DB", str(db))
+    at = app_on_env("pay")
+    assert at.selectbox(key="pay_unit_None").value == "USD per hour (45 postings)"
+    chart = _chart(at, "per posting")
+    assert "the 40 paying most of 45" in chart["layout"]["title"]["text"]
+    bases = _bar_bases(chart)
+    assert len(bases) == 40
+    assert sorted(bases.values()) == [20 + n for n in range(5, 45)]  # the 40 highest, in USD
+    at.selectbox(key="pay_unit_None").set_value("CAD per hour (42 postings)").run()
+    chart = _chart(at, "per posting")
+    assert "of 42" in chart["layout"]["title"]["text"]
+    assert sorted(_bar_bases(chart).values()) == [10 + n for n in range(2, 42)]
+
+
 def test_start_dates_page_puts_each_start_date_on_the_timeline(open_app, download, known_warehouse):
     at = open_app("start-dates", team="Perception")
     (perception,) = _chart(at, "Start dates by team (postings per day)")["data"]
@@ -201,7 +259,14 @@ TWO_TEAMS = Filters(teams=("Perception", "Growth"))
     [
         ("", "dl_overview", queries.postings_extract, {}),
         ("skills", "dl_skills", queries.skills_demand, {"kind": "language", "limit": None}),
-        ("pay", "dl_pay", queries.pay_ranges, {"normalize_to": None, "limit": None}),
+        # The pay page shows one unit, first the one with most postings (here a tie, broken
+        # by name: USD per hour before USD per month).
+        (
+            "pay",
+            "dl_pay",
+            queries.pay_ranges,
+            {"normalize_to": None, "currency": "USD", "period": "hour", "limit": None},
+        ),
         ("start-dates", "dl_start_dates", queries.start_date_cohorts, {"grain": "day"}),
         ("teams", "dl_teams", queries.team_distribution, {}),
         ("postings", "dl_postings", queries.postings_extract, {}),
@@ -284,6 +349,21 @@ def test_uploads_are_read_and_bad_files_get_a_clear_message(writable_warehouse, 
     assert any("empty" in e for e in errors) and any("binary" in e for e in errors)
     assert at.button(key="add_button").label == "Add 1 posting to the warehouse"
     assert _total(writable_warehouse) == 8
+
+
+def test_a_warehouse_published_before_a_mart_existed_still_shows_the_skills_page(
+    known_warehouse, writable_warehouse, monkeypatch, app_on_env
+):
+    con = duckdb.connect(str(writable_warehouse))
+    con.execute("DROP TABLE mart_skill_pairs")  # as a release before that mart left the file
+    con.execute("DELETE FROM meta WHERE key = 'marts_version'")
+    con.close()
+    at = app_on_env("skills")  # start_app fails the test on any exception the page raises
+    pairs = _chart(at, "Named together")
+    monkeypatch.setenv("JOBDASH_DB", str(known_warehouse))
+    reference = _chart(app_on_env("skills"), "Named together")
+    assert pairs["data"] == reference["data"]
+    assert pairs["data"][0]["z"], "the heatmap has cells"
 
 
 def test_without_a_warehouse_pages_say_how_to_get_one(tmp_path, monkeypatch, app_on_env):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,9 +15,10 @@ import duckdb
 import pytest
 
 from warehouse import queries as q
-from warehouse.connection import Warehouse
+from warehouse.connection import Warehouse, file_version
+from warehouse.marts import MARTS_VERSION, marts_version, missing_marts
 from warehouse.publish import WarehouseLocked, new_version, previous_version_path, writer_lock
-from warehouse.schema import SCHEMA_VERSION, WarehouseTooNew, apply_migrations
+from warehouse.schema import SCHEMA_VERSION, WarehouseTooNew, apply_migrations, set_meta
 from warehouse.status import warehouse_status
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -194,3 +196,69 @@ def test_a_warehouse_from_a_newer_release_is_refused_clearly(tmp_path):
     con.close()
     with pytest.raises(WarehouseTooNew, match="newer Jobdash"):
         q.count_postings(Warehouse(db), q.Filters())
+
+
+# --- marts added or changed by a later release ---------------------------------------------------
+
+
+def _edit(db: Path, *statements: str, marts_version_to: int | None = None) -> None:
+    """Change a published file in place, as an older or newer release would have left it."""
+    con = duckdb.connect(str(db))
+    for statement in statements:
+        con.execute(statement)
+    if marts_version_to is not None:
+        set_meta(con, "marts_version", marts_version_to)
+    con.close()
+
+
+def _marts_meta(db: Path) -> tuple[int, list[str]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return marts_version(con), missing_marts(con)
+    finally:
+        con.close()
+
+
+def _copy(sample_db: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "published.duckdb"
+    shutil.copyfile(sample_db, db)
+    return db
+
+
+def test_a_warehouse_published_before_a_mart_existed_gets_it_on_open(sample_db, tmp_path):
+    reference = Warehouse(sample_db)
+    expected = q.skill_cooccurrence(reference, q.Filters())
+    reference.close()
+    assert expected.height > 0
+    db = _copy(sample_db, tmp_path)
+    # As a release before `mart_skill_pairs` left it (the marts version was not recorded yet).
+    _edit(db, "DROP TABLE mart_skill_pairs", "DELETE FROM meta WHERE key = 'marts_version'")
+    assert _marts_meta(db) == (0, ["mart_skill_pairs"])
+
+    wh = Warehouse(db)  # the handle the dashboard caches
+    assert q.skill_cooccurrence(wh, q.Filters()).equals(expected)
+    wh.close()
+    assert _marts_meta(db) == (MARTS_VERSION, [])  # published, so every reader gets it
+    assert _marts_meta(previous_version_path(db)) == (0, ["mart_skill_pairs"])
+
+
+def test_marts_built_by_an_older_definition_are_rebuilt_on_open(sample_db, tmp_path):
+    db = _copy(sample_db, tmp_path)
+    # An older release's mart: present, but not what this release builds.
+    _edit(db, "UPDATE mart_overview SET postings = 999", marts_version_to=MARTS_VERSION - 1)
+    wh = Warehouse(db)
+    assert q.overview(wh, q.Filters())["postings"][0] == 6
+    assert q.count_postings(wh, q.Filters())["matching"][0] == 6
+    wh.close()
+    assert _marts_meta(db) == (MARTS_VERSION, [])
+
+
+def test_marts_from_a_newer_release_are_read_as_they_are(sample_db, tmp_path):
+    db = _copy(sample_db, tmp_path)
+    _edit(db, marts_version_to=MARTS_VERSION + 1)
+    published = file_version(db)
+    wh = Warehouse(db)
+    assert q.overview(wh, q.Filters())["postings"][0] == 6
+    wh.close()
+    assert file_version(db) == published  # not republished: this release must not undo them
+    assert not previous_version_path(db).exists()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import polars as pl
 import pytest
-from posting_factory import build_warehouse, make_posting
+from factories import load_postings, make_posting
 
 from warehouse import queries as q
 from warehouse.filters import Filters
@@ -249,21 +249,21 @@ def test_every_query_answers_on_a_warehouse_that_does_not_exist_yet(tmp_path):
 def test_more_values_than_a_bit_mask_holds_still_filter_and_pair_correctly(tmp_path):
     # 70 languages: the rarest ones get no bit in the 64-bit masks and take the list path.
     names = [f"Lang{i:02d}" for i in range(70)]
-    pairs = []
+    postings = []
     for i, name in enumerate(names):
         common = {"Python": "required"} if i % 2 == 0 else {}
         # Lang00 appears in 70 postings, Lang01 in 69, ... so frequency order = name order.
         for copy in range(70 - i):
-            pairs.append(
+            postings.append(
                 make_posting(
                     f"p{i}-{copy}.txt",
                     company=f"Co{copy}",
                     languages={name: "required", **common},
-                    body=f"posting {i} copy {copy} " + "word " * (i + copy),
+                    extra=f"posting {i} copy {copy} " + "word " * (i + copy),
                 )
             )
     db = tmp_path / "many.duckdb"
-    build_warehouse(db, pairs)
+    load_postings(db, postings)
     wh = q.Warehouse(db)
     rare = q.count_postings(wh, Filters(languages=("Lang69",), dedupe=False))["matching"][0]
     assert rare == 1
@@ -292,3 +292,131 @@ def test_precomputed_answers_equal_computed_ones(wh, dedupe):
         mart = q.skill_cooccurrence(wh, nothing, kind=kind)
         computed = q.skill_cooccurrence(wh, everything, kind=kind)
         assert mart.equals(computed), (kind, mart, computed)
+
+
+# --- pay in one unit (currency and period) -----------------------------------------------------
+
+# (currency, period, team, pay minima): pay_max is minimum + 10. CAD sorts before USD, so
+# an unrestricted LIMIT would fill up with CAD rows first.
+PAY_UNITS = [
+    ("USD", "hour", "Alpha", [20, 35, 50]),
+    ("USD", "hour", "Beta", [30, 45]),
+    ("CAD", "hour", "Maple", [25, 40, 60]),
+    ("CAD", "year", "Maple", [70_000, 80_000]),
+    ("USD", "year", "Beta", [90_000, 110_000]),
+    ("USD", None, "Alpha", [5_000]),
+    (None, "hour", "Alpha", [15]),
+]
+
+
+@pytest.fixture(scope="module")
+def units_wh(tmp_path_factory):
+    postings = [
+        make_posting(
+            f"pay-{n}.txt",
+            company=f"Payco {n}",  # no two share a company, so none is a repost of another
+            title=f"Intern {n}",
+            team=team,
+            pay=(low, low + 10, currency, period),
+        )
+        for n, (currency, period, team, low) in enumerate(
+            (c, p, t, low) for c, p, t, lows in PAY_UNITS for low in lows
+        )
+    ]
+    postings.append(make_posting("no-pay.txt", company="Nopay", team="Alpha"))
+    db = tmp_path_factory.mktemp("units") / "units.duckdb"
+    load_postings(db, postings)
+    wh = q.Warehouse(db)
+    yield wh
+    wh.close()
+
+
+def _in_unit(frame: pl.DataFrame, currency: str | None, period: str | None) -> pl.DataFrame:
+    def same(column: str, value: str | None) -> pl.Expr:
+        return pl.col(column).is_null() if value is None else pl.col(column) == value
+
+    return frame.filter(same("currency", currency) & same("period", period))
+
+
+def test_pay_ranges_limit_takes_the_top_rows_of_the_chosen_unit(units_wh):
+    everything = q.pay_ranges(units_wh, ALL, limit=None)
+    assert set(q.pay_ranges(units_wh, ALL, limit=3)["currency"]) == {"CAD"}  # why R2 exists
+    top = q.pay_ranges(units_wh, ALL, currency="USD", period="hour", limit=3)
+    usd_hourly = _in_unit(everything, "USD", "hour").sort("pay_mid", descending=True)
+    assert top["posting_id"].to_list() == usd_hourly["posting_id"].head(3).to_list()
+    assert top["pay_min"].to_list() == [50, 45, 35]
+    assert top["total"].to_list() == [5, 5, 5]  # the unit's postings, not every posting's
+    assert set(zip(top["currency"], top["period"], strict=True)) == {("USD", "hour")}
+
+
+@pytest.mark.parametrize(
+    ("currency", "period", "expected"),
+    [
+        ("CAD", None, {("CAD", "hour"): 3, ("CAD", "year"): 2}),
+        (None, "year", {("CAD", "year"): 2, ("USD", "year"): 2}),
+        ("USD", q.NOT_STATED, {("USD", None): 1}),
+        (q.NOT_STATED, "hour", {(None, "hour"): 1}),
+        ("EUR", "hour", {}),  # a currency no posting states
+        ("x' OR 1=1 --", None, {}),  # bound, never spliced into SQL
+    ],
+)
+def test_pay_ranges_restrict_to_a_currency_and_a_stated_period(
+    units_wh, currency, period, expected
+):
+    rows = q.pay_ranges(units_wh, ALL, currency=currency, period=period, limit=None)
+    units = rows.group_by("currency", "period").len()
+    assert {(c, p): n for c, p, n in units.iter_rows()} == expected
+    assert set(rows["total"]) <= {sum(expected.values())}
+
+
+def test_with_normalize_to_the_period_is_the_output_period(units_wh):
+    usd_yearly = q.pay_ranges(units_wh, ALL, normalize_to="year", currency="USD", period="year")
+    # Every USD posting that states a period, converted to a year; the undated one is left out.
+    assert usd_yearly.height == usd_yearly["total"][0] == 7
+    assert set(usd_yearly["period"]) == {"year"}
+    # Highest midpoint first across the stated periods, so `limit` takes the top of the unit.
+    assert usd_yearly["pay_min"].to_list() == [
+        50 * 2080, 110_000, 45 * 2080, 90_000, 35 * 2080, 30 * 2080, 20 * 2080
+    ]  # fmt: skip
+    top = q.pay_ranges(units_wh, ALL, normalize_to="year", currency="USD", period="year", limit=2)
+    assert top["posting_id"].to_list() == usd_yearly["posting_id"].head(2).to_list()
+    open_period = q.pay_ranges(units_wh, ALL, normalize_to="year", currency="USD")
+    assert open_period.equals(usd_yearly)
+    for other in ("hour", "month", q.NOT_STATED):
+        assert q.pay_ranges(units_wh, ALL, normalize_to="year", period=other).is_empty()
+    # To restrict the stated period, filter: hourly USD pay, shown per year.
+    stated_hourly = Filters(pay_periods=("hour",))
+    converted = q.pay_ranges(units_wh, stated_hourly, normalize_to="year", currency="USD")
+    assert sorted(converted["pay_min"].to_list()) == [w * 2080 for w in (20, 30, 35, 45, 50)]
+    with pytest.raises(ValueError, match="period"):
+        q.pay_ranges(units_wh, ALL, period="fortnight")
+
+
+def test_pay_by_team_ranks_teams_within_the_chosen_unit(units_wh):
+    # Maple states pay most often overall (5 CAD postings) but none in USD per hour.
+    assert q.pay_by_team(units_wh, ALL, limit=1)["team"].to_list() == ["Maple"]
+    top = q.pay_by_team(units_wh, ALL, normalize_to=None, currency="USD", period="hour", limit=1)
+    assert _rows(top, "team", "currency", "period", "postings", "pay_min", "pay_max") == [
+        ("Alpha", "USD", "hour", 3, 20, 60)
+    ]
+    every = q.pay_by_team(units_wh, ALL, normalize_to=None, currency="USD", period="hour")
+    assert dict(_rows(every, "team", "postings")) == {"Alpha": 3, "Beta": 2}
+    yearly = q.pay_by_team(units_wh, ALL, normalize_to="year", currency="CAD", period="year")
+    assert _rows(yearly, "team", "postings", "pay_min") == [("Maple", 5, 25 * 2080)]
+
+
+def test_pay_distribution_bins_only_the_chosen_unit(units_wh):
+    usd_hourly = q.pay_distribution(
+        units_wh, ALL, normalize_to=None, currency="USD", period="hour", bins=5
+    )
+    assert set(zip(usd_hourly["currency"], usd_hourly["period"], strict=True)) == {("USD", "hour")}
+    assert usd_hourly["postings"].sum() == 5
+    assert usd_hourly["bin_start"].min() == 25  # the lowest midpoint, 20-30
+    # Pay that states no period is binned too, in a unit of its own.
+    undated = q.pay_distribution(units_wh, ALL, normalize_to=None, period=q.NOT_STATED)
+    assert _rows(undated, "currency", "period", "postings") == [("USD", None, 1)]
+    stated = q.pay_distribution(units_wh, ALL, normalize_to=None)
+    assert stated["postings"].sum() == sum(len(lows) for *_, lows in PAY_UNITS)
+    cad_yearly = q.pay_distribution(units_wh, ALL, normalize_to="year", currency="CAD")
+    assert cad_yearly["postings"].sum() == 5
+    assert q.pay_distribution(units_wh, ALL, normalize_to="year", period="hour").is_empty()
