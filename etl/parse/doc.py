@@ -225,7 +225,3 @@ class Doc:
             if m is not None:
                 last_end = m.end()
                 yield m
-
-    def window(self, start: int, end: int, before: int, after: int) -> str:
-        """Lower-case text around a span, clipped to the text."""
-        return self.lower[max(0, start - before) : min(len(self.lower), end + after)]

@@ -297,7 +297,6 @@ def _looks_like_name_line(line: str) -> bool:
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
     name = re.sub(r"(?i)^(?:the)\s+", "", name)
-    name = re.sub(r"\s+(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|S\.?A)\.?$", lambda m: m.group(0), name)
     if not name or len(name) > 60:
         return ""
     first = name.split()[0].lower()

@@ -145,9 +145,6 @@ class SectionIndex:
     def kind_at(self, pos: int) -> str:
         return self.at(pos).kind
 
-    def of_kind(self, *kinds: str) -> list[Block]:
-        return [b for b in self.blocks if b.kind in kinds]
-
 
 def _find_headings(view: str, lines: list[tuple[int, int]]) -> list[_Heading]:
     faq = _is_faq(view, lines)
