@@ -23,9 +23,13 @@ from warehouse.schema import get_meta, set_meta
 
 # Bump whenever a mart is added or its definition changes: a reader that opens a file whose
 # marts are older (or missing one) has them rebuilt through the publish path before querying.
-MARTS_VERSION = 1
+MARTS_VERSION = 2
 MART_TABLES = ("mart_codes", "posting_facts", "mart_skill_demand", "mart_skill_pairs",
-               "mart_overview")  # fmt: skip
+               "mart_overview", "mart_extract")  # fmt: skip
+# How `mart_extract` writes a list field in one cell (the CSV's own separator).
+EXTRACT_LIST_SEPARATOR = "; "
+EXTRACT_LIST_FIELDS = ("team_aliases", "locations", "seasons", "degree_levels", "languages",
+                       "skills", "start_dates")  # fmt: skip
 
 SEASON_BITS = {"Spring": 1, "Summer": 2, "Fall": 4, "Winter": 8}
 DEGREE_BITS = {"BS": 1, "MS": 2, "PhD": 4}
@@ -239,4 +243,40 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
         SELECT true AS dedupe, * FROM ({overview_canonical})
         UNION ALL SELECT false, * FROM ({overview_all})"""  # noqa: S608 - constant fragments
     )
+    _refresh_extract(con)
     set_meta(con, "marts_version", MARTS_VERSION)
+
+
+def _refresh_extract(con: duckdb.DuckDBPyConnection) -> None:
+    """`mart_extract`: one CSV-shaped row per posting, sorted by id, lists joined as text.
+
+    The CSV download picks a few thousand ids spread over a million postings; decoding list
+    columns for every row the scan passes over made that the slowest query (about 300 ms).
+    Joined strings decode several times faster, and the language levels are computed here
+    once instead of from `posting_skills` on every download.
+    """
+    joined = ",\n            ".join(
+        f"array_to_string(p.{name}, '{EXTRACT_LIST_SEPARATOR}') AS {name}"
+        for name in EXTRACT_LIST_FIELDS
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TABLE mart_extract AS
+        WITH levels AS (
+            SELECT posting_id,
+                   string_agg(name, '{EXTRACT_LIST_SEPARATOR}' ORDER BY name)
+                       FILTER (WHERE level = 'required') AS required_languages,
+                   string_agg(name, '{EXTRACT_LIST_SEPARATOR}' ORDER BY name)
+                       FILTER (WHERE level = 'preferred') AS preferred_languages
+            FROM posting_skills WHERE category = 'language' GROUP BY posting_id)
+        SELECT p.posting_id, p.company, p.title, p.team, p.employment_type, p.season, p.year,
+            {joined},
+            coalesce(l.required_languages, '') AS required_languages,
+            coalesce(l.preferred_languages, '') AS preferred_languages,
+            p.pay_min, p.pay_max, p.pay_currency, p.pay_period, p.duration_weeks,
+            p.posted_date, p.dup_group AS duplicate_group, p.dup_group_size AS reposts,
+            d.url, p.source, p.locator, p.parser_version
+        FROM postings p
+        LEFT JOIN levels l USING (posting_id)
+        LEFT JOIN documents d ON d.document_id = p.posting_id
+        ORDER BY p.posting_id"""  # noqa: S608 - constant fragments
+    )

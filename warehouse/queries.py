@@ -978,34 +978,28 @@ def postings_list(
 
 
 def postings_extract(wh: Warehouse, filters: Filters, *, limit: int | None = None) -> pl.DataFrame:
-    """Every field of every filtered posting, one row each, lists as lists (the CSV download).
+    """Every field of every filtered posting, one row each, in the CSV's shape (the download).
 
     Columns: posting_id, company, title, team, team_aliases, locations, employment_type,
     season, seasons, year, degree_levels, languages, required_languages, preferred_languages,
     skills, pay_min, pay_max, pay_currency, pay_period, start_dates, duration_weeks,
     posted_date, duplicate_group, reposts, url, source, locator, parser_version.
+    List fields come as text joined with "; " (empty when there are none), as the CSV
+    writes them; read them as lists from `postings_list` or `posting_detail`.
     """
+    # The SEMI JOIN + ORDER BY ... LIMIT shape lets DuckDB fetch the wide columns for the
+    # chosen rows only (late materialisation) instead of for every row the scan passes.
     return _query(
         wh,
         """WITH ids AS (SELECT f.posting_id FROM posting_facts f WHERE {where}
-                        ORDER BY f.posting_id LIMIT $limit),
-           levels AS (
-               SELECT s.posting_id,
-                      list(s.name ORDER BY s.name) FILTER (WHERE s.level = 'required') AS required_languages,
-                      list(s.name ORDER BY s.name) FILTER (WHERE s.level = 'preferred') AS preferred_languages
-               FROM posting_skills s SEMI JOIN ids USING (posting_id)
-               WHERE s.category = 'language' GROUP BY s.posting_id)
-           SELECT p.posting_id, p.company, p.title, p.team, p.team_aliases, p.locations,
-                  p.employment_type, p.season, p.seasons, p.year, p.degree_levels, p.languages,
-                  coalesce(l.required_languages, []) AS required_languages,
-                  coalesce(l.preferred_languages, []) AS preferred_languages,
-                  p.skills, p.pay_min, p.pay_max, p.pay_currency, p.pay_period, p.start_dates,
-                  p.duration_weeks, p.posted_date, p.dup_group AS duplicate_group,
-                  p.dup_group_size AS reposts, d.url, p.source, p.locator, p.parser_version
-           FROM ids JOIN postings p USING (posting_id)
-           LEFT JOIN levels l USING (posting_id)
-           LEFT JOIN documents d ON d.document_id = p.posting_id
-           ORDER BY p.posting_id""",
+                        ORDER BY f.posting_id LIMIT $limit)
+           SELECT m.posting_id, m.company, m.title, m.team, m.team_aliases, m.locations,
+                  m.employment_type, m.season, m.seasons, m.year, m.degree_levels, m.languages,
+                  m.required_languages, m.preferred_languages, m.skills, m.pay_min, m.pay_max,
+                  m.pay_currency, m.pay_period, m.start_dates, m.duration_weeks, m.posted_date,
+                  m.duplicate_group, m.reposts, m.url, m.source, m.locator, m.parser_version
+           FROM mart_extract m SEMI JOIN ids USING (posting_id)
+           ORDER BY m.posting_id LIMIT $limit""",
         filters,
         limit=_limit(limit),
     )

@@ -181,14 +181,22 @@ def test_postings_list_sorts_pages_and_refuses_unknown_columns(wh):
         q.postings_list(wh, ALL, sort="text; DROP TABLE postings")
 
 
-def test_postings_extract_has_every_field_with_lists_as_lists(wh):
+def test_postings_extract_has_every_field_with_lists_joined_as_in_the_csv(wh):
     extract = q.postings_extract(wh, ALL)
     assert extract.height == 6
-    assert extract.schema["locations"] == pl.List(pl.String)
+    assert extract.schema["locations"] == pl.String
     row = extract.filter(pl.col("posting_id") == 1).row(0, named=True)
-    assert row["required_languages"] == ["Python"]
-    assert row["preferred_languages"] == ["Go"]
-    assert row["start_dates"] == [dt.date(2025, 5, 12), dt.date(2025, 6, 9)]
+    assert row["required_languages"] == "Python"
+    assert row["preferred_languages"] == "Go"
+    assert row["start_dates"] == "2025-05-12; 2025-06-09"
+    listed = q.postings_list(wh, ALL).filter(pl.col("posting_id") == 1).row(0, named=True)
+    assert row["locations"] == "; ".join(listed["locations"])
+
+
+def test_postings_extract_limit_keeps_the_first_filtered_postings_in_id_order(wh):
+    everything = q.postings_extract(wh, ALL)
+    first_two = q.postings_extract(wh, ALL, limit=2)
+    assert first_two.equals(everything.head(2))
 
 
 def test_posting_detail_gives_text_and_spans_that_point_into_it(wh):
