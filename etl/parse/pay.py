@@ -89,19 +89,22 @@ _PERIOD_BEFORE = (
     ("month", re.compile(r"\bmonthly\b|\bper month\b", re.I)),
     ("week", re.compile(r"\bweekly\b|\bper week\b", re.I)),
 )
-# Cue words start at a word boundary or at a glued capital ("ImmediatePay Scale").
+# Cue words start at a word boundary or at a glued capital ("ImmediatePay Scale"), and end at
+# one or before a glued capital ("base salaryAnnual bonus"); a short word such as "Pay" in
+# "PayPal" does not end before a capital.
 _B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+_E = r"(?:\b|(?-i:(?<=[a-z]{4})(?=[A-Z])))"
 _PAY_CUES = re.compile(
     _B
     + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
-    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|starting at|paid|"
-    r"hiring range|rate range|range|rate|pays?|paying)\b",
+    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|paid|"
+    r"hiring range|rate range|range|rate|pays?|paying)" + _E,
     re.I,
 )
 _STRONG_PAY_CUES = re.compile(
     _B + r"(?:base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
     r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|pay scale|"
-    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation)\b",
+    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation)" + _E,
     re.I,
 )
 # Money that is not base pay: benefits, allowances, company figures, other people's money.
@@ -461,11 +464,13 @@ def _score(doc: Doc, c: _Candidate) -> float:
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
     block = doc.sections.at(c.start)
     heading = block.heading or ""
-    # "$130,000 - $160,000 base salary": the label may follow the amount.
+    # "$130,000 - $160,000 base salary": the label may follow the amount, before or inside
+    # the period words ("$95,000 base salary annually").
     strong = bool(
         _STRONG_PAY_CUES.search(left)
         or _STRONG_PAY_CUES.search(heading)
         or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
+        or (after and _STRONG_PAY_CUES.search(after.group(0)))
     )
     weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
     score = 0.0

@@ -58,6 +58,19 @@ def pay(text: str):
         ),
         ("$7,650/month to $12,134/month + benefits", (7_650, 12_134, "USD", "month")),
         ("Rate/Salary: $60 to $70/hr on w2 (DOE)", (60, 70, "USD", "hour")),
+        # The label glued to the next heading, after the amount: the label still counts.
+        (
+            "The Site Lead will be eligible for$95,000 - $120,000 base salaryQuarterly bonus plan",
+            (95_000, 120_000, "USD", "year"),
+        ),
+        (
+            "The Site Lead will be eligible for$95,000 - $120,000 base salaryAnnual bonus and equity",
+            (95_000, 120_000, "USD", "year"),
+        ),
+        (
+            "Why join us? This position starts at $72,500 and includes a pension.",
+            (72_500, 72_500, "USD", "year"),
+        ),
     ],
 )
 def test_pay_forms(text, want):
