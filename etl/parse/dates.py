@@ -38,6 +38,15 @@ _NOT_START_CUE = re.compile(
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth)\b"
 )
+# Words that make a date range the job's own period (not an application window).
+_JOB_PERIOD_CUE = re.compile(
+    r"(?i)\b(?:intern\w*|co-?op|program(?:me)?|term|placement|assignment|session|cohort|"
+    r"(?:work|employment) period|runs?|dates?)\b"
+)
+_NOT_JOB_PERIOD_CUE = re.compile(
+    r"(?i)\b(?:apply|applications?|applicants?|accept\w*|open|submi\w*|interview\w*|recruit\w*|hiring|review\w*|event|"
+    r"fair|webinar|info(?:rmation)? session|assessment)\b"
+)
 _RANGE_END = re.compile(r"(?i)^[ \t]*(?:-|to|through|until|thru)[ \t]*$")
 _POSTED = re.compile(
     r"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago"
@@ -208,7 +217,15 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     left = doc.view[max(sentence_start, start - 80) : start]
     cues = list(_START_CUE.finditer(left))
     if not cues:
-        return False
+        # "The internship runs from June 1 through August 14", "Term: Jan 4 to Apr 30": the
+        # date opening the job's own date range is when it starts.
+        opens_range = i + 1 < len(dates) and _RANGE_END.match(doc.view[end : dates[i + 1][0]])
+        return bool(
+            opens_range
+            and _JOB_PERIOD_CUE.search(left)
+            and not _NOT_START_CUE.search(left)
+            and not _NOT_JOB_PERIOD_CUE.search(left)
+        )
     cue = cues[-1]  # the start word nearest the date
     between = left[cue.end() :]
     return not _NOT_START_CUE.search(between)

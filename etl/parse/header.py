@@ -129,6 +129,11 @@ def _not_company() -> frozenset[str]:
     return frozenset(load("roles")["not_company"])
 
 
+@cache
+def _not_company_last() -> frozenset[str]:
+    return frozenset(load("roles")["not_company_last"])
+
+
 def extract_title(doc: Doc) -> Found | None:
     """The posting's title line, verbatim, or None when the text has no title."""
     limit = min(len(doc.view), 4000)
@@ -202,10 +207,11 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, Found] = {}
 
-    def vote(name: str, start: int, weight: float) -> None:
-        name = _clean_name(name)
+    def vote(raw: str, start: int, weight: float) -> None:
+        name = _clean_name(raw)
         if not name:
             return
+        start += max(raw.find(name), 0)  # cleaning drops leading marks ("** webAI")
         key = name.lower()
         votes[key] += weight
         first_seen.setdefault(
@@ -299,8 +305,10 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"(?i)^(?:the)\s+", "", name)
     if not name or len(name) > 60:
         return ""
-    first = name.split()[0].lower()
-    if first in _not_company() or name.lower() in _not_company():
+    words = name.lower().split()
+    if words[0] in _not_company() or name.lower() in _not_company():
+        return ""
+    if words[-1] in _not_company_last():
         return ""
     if name.lower() in heading_kinds():
         return ""

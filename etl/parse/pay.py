@@ -64,7 +64,7 @@ _PERIOD_AFTER = re.compile(
     r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|US)\s*)?(?:(?:gross|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
     r"\(?depending on experience\)?|plus benefits|,)\s*){0,2}"
     r"-?(?:(?P<hour>/\s?(?:hr|hour|hrs|h)|per\s+hour|an\s+hour|p/?h|/?\s?hourly|ph|hr|hrs)"
-    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annual|p\.?a\.?|/\s?y)"
+    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annuali[sz]ed|annual|p\.?a\.?|/\s?y)"
     r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth)"
     r"|(?P<week>/\s?(?:wk|week)|per\s+week|a\s+week|/?\s?weekly)"
     r"|(?P<day>/\s?day|per\s+day|a\s+day|/?\s?daily))"

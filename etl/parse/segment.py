@@ -17,7 +17,7 @@ from functools import cache
 import ahocorasick
 
 from etl.parse.text import line_spans
-from etl.parse.vocab import heading_kinds, heading_prefixes
+from etl.parse.vocab import heading_kinds, heading_prefixes, name_labels
 
 # Kinds whose text is boilerplate: no location, pay, duration or team comes from them.
 BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "application", "related"})
@@ -127,8 +127,18 @@ def segment(view: str, lines: list[tuple[int, int]] | None = None) -> list[Block
         blocks.append(Block(HEADER_KIND, 0, 0, first_end))
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(view)
-        blocks.append(Block(h.kind, h.start, h.body_start, end, h.text))
+        kind = HEADER_KIND if _is_name_label(view, h) else h.kind
+        blocks.append(Block(kind, h.start, h.body_start, end, h.text))
     return blocks
+
+
+def _is_name_label(view: str, h: _Heading) -> bool:
+    """ "Company: Maplewood Analytics Inc." - a header field naming the employer, not a blurb."""
+    if h.kind != "about_company" or h.text.lower().strip() not in name_labels():
+        return False
+    line_end = view.find("\n", h.body_start)
+    value = view[h.body_start : len(view) if line_end == -1 else line_end].strip()
+    return 0 < len(value) <= 60 and ". " not in value
 
 
 class SectionIndex:

@@ -29,7 +29,14 @@ _NOT_TEAM = re.compile(
 )
 _ROLEISH = re.compile(
     r"(?i)\b(?:engineer\w*|developer|intern\w*|scientist|analyst|manager|designer|architect|specialist|"
-    r"consultant|coordinator|associate|director|researcher|programmer|technician)\b"
+    r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
+    r"representative|officer|assistant|administrator)\b"
+)
+# "join our Account Executive team": a role, not a team ("Audio Engineering" is a team).
+_ENDS_IN_ROLE = re.compile(
+    r"(?i)\b(?:engineer|developer|intern|scientist|analyst|manager|designer|architect|specialist|"
+    r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
+    r"representative|officer|assistant|administrator)s?$"
 )
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
@@ -42,7 +49,7 @@ _ABBREVIATED = re.compile(
 # Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
-    r"|(?i:join|in|on|within|as part of)\s+the\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)\s+team\b"
+    r"|(?i:join|in|on|within|as part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)\s+(?i:team|group)\b"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -52,6 +59,11 @@ _WE_ARE_TRIGGERS = (
     "on the",
     "within the",
     "as part of the",
+    "join our",
+    "in our",
+    "on our",
+    "within our",
+    "as part of our",
 )
 _TEAM_POSSESSIVE = re.compile(
     r"(?P<proper>)\b[Tt]he\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+(?:mission|is|works|builds|owns|focuses)\b"
@@ -121,7 +133,11 @@ def extract_team(
     matches = [
         *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12),
         *doc.search_near(_TEAM_POSSESSIVE, team_words, 90, 30),
-        *(doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS)) if team_words else ()),
+        *(
+            doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
+            if team_words or doc.find_all(" group")
+            else ()
+        ),
     ]
     for m in matches:
         if doc.is_boilerplate(m.start()):
@@ -130,6 +146,8 @@ def extract_team(
         name = m.group(group)
         if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
             continue
+        if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
+            continue  # "join our Account Executive team", "Join Our Client's Team"
         start = m.start(group)
         if "abbr" in m.groupdict() and m.group("abbr"):
             offset = _abbreviation_offset(name, m.group("abbr"))
@@ -220,8 +238,8 @@ def _abbreviates(inner: str, before: str) -> bool:
 
 def _is_team_like(value: str, company: str | None) -> bool:
     value = value.strip(" ,.;")
-    if len(value) < 2 or _NOT_TEAM.match(value):
-        return False
+    if len(value) < 2 or _NOT_TEAM.match(value) or value.endswith(("'s", "’s")):
+        return False  # "Join Our Client's Team": someone else's team
     if _is_place(value):
         return False  # "Software Engineer - India", "(Remote, Sweden)"
     pieces = [p.strip() for p in re.split(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+", value) if p.strip()]

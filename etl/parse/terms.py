@@ -396,7 +396,7 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
         if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
             continue
-        if not _DURATION_CONTEXT.search(sentence):
+        if not (_DURATION_CONTEXT.search(sentence) or _in_short_line_with_context(doc, m.start())):
             continue
         low = _to_int(m.group("n"))
         if low is None or low == 0:
@@ -409,6 +409,14 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
     if weeks:
         return weeks[0]
     return months[0] if months else None
+
+
+def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
+    """A board's meta line: "Berlin, Germany · Full-time internship · 6 months"."""
+    line_start, line_end = doc.line_at(pos)
+    return line_end - line_start <= 120 and bool(
+        _DURATION_CONTEXT.search(doc.view, line_start, line_end)
+    )
 
 
 def _to_int(text: str) -> int | None:

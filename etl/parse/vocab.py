@@ -28,6 +28,12 @@ def heading_kinds() -> dict[str, str]:
 
 
 @cache
+def name_labels() -> frozenset[str]:
+    """Lower-case labels ("Company:") whose short value names the employer."""
+    return frozenset(label.lower() for label in load("headings")["name_labels"]["labels"])
+
+
+@cache
 def heading_prefixes() -> tuple[tuple[str, str], ...]:
     """(lower-case prefix, kind), longest first."""
     pairs = [

@@ -15,6 +15,28 @@ D = dt.date
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Data Engineer\n\n**Company:** Quillstone, Inc.\n\n**Location** : Austin, TX\n",
+            "Quillstone, Inc",
+        ),
+        ("Data Engineer\nCompany: Fernbrook Labs\nLocation: Denver, CO\n", "Fernbrook Labs"),
+    ],
+)
+def test_company_label_value_without_markup(text, want):
+    assert parse_posting(text).company == want
+
+
+@pytest.mark.parametrize(
+    "heading", ["About the Engineering Team", "About the Project", "About the Organization"]
+)
+def test_about_the_team_or_project_does_not_name_the_company(heading):
+    text = f"Senior Engineer\n\n{heading}\nWe build billing software for clinics.\n"
+    assert parse_posting(text).company is None
+
+
+@pytest.mark.parametrize(
     ("text", "title", "company"),
     [
         (
@@ -170,6 +192,11 @@ def test_degree_levels(text, want):
 # --- duration -----------------------------------------------------------------------------------
 
 
+def test_duration_in_a_boards_meta_line():
+    text = "Backend Intern\nKestrel GmbH\nBerlin, Germany · Full-time internship · 6 months\n"
+    assert parse_posting(text).duration_weeks == 26
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -206,6 +233,20 @@ def test_start_dates_list_under_a_heading_with_year():
 def test_start_date_without_year_takes_the_posting_year():
     text = "Engineering Intern - 2025 Summer\nAcme\n\nProgram\nThe program starts Monday, May 12 (Memorial Day May 26 is a holiday)."
     assert parse_posting(text).start_dates == [D(2025, 5, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Program\nThe internship runs from May 12 through August 8, 2026.", [D(2026, 5, 12)]),
+        ("Work term: January 4, 2027 to April 30, 2027 (4 months)", [D(2027, 1, 4)]),
+        ("Join us for the Summer 2026 program (June 1 – August 14).", [D(2026, 6, 1)]),
+        ("Applications are open from October 1 to November 15, 2026.", []),
+        ("Our info session runs from 9 March to 13 March 2026.", []),
+    ],
+)
+def test_the_date_opening_the_jobs_own_date_range_is_its_start(text, want):
+    assert parse_posting(text).start_dates == want
 
 
 @pytest.mark.parametrize(
@@ -252,6 +293,19 @@ def test_page_date_from_the_source_wins_over_as_of():
 
 
 # --- team ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Role\nYou will join our Applied Research group for the summer.", "Applied Research"),
+        ("Role\nAs part of our Data Platform team you will build ETL jobs.", "Data Platform"),
+        ("Role\nJoin Our Client's Team as a Data Engineer!", None),
+        ("Role\nApply to join our Digital Account Executive team today.", None),
+    ],
+)
+def test_team_joined_by_name(text, want):
+    assert parse_posting(text).team == want
 
 
 @pytest.mark.parametrize(
@@ -306,6 +360,11 @@ def test_team(text, want):
 
 
 # --- locations ----------------------------------------------------------------------------------
+
+
+def test_a_company_label_line_does_not_hide_the_location_under_it():
+    text = "Software Developer Co-op\nCompany: Maplewood Analytics Inc.\nLocation: Waterloo, ON, Canada\n"
+    assert parse_posting(text).locations == ["Waterloo, ON, Canada"]
 
 
 @pytest.mark.parametrize(
