@@ -112,6 +112,27 @@ _COMPANY_PHRASES = (
     ),
     (("and its affiliates",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) and its affiliates"), 1.5),
     (
+        (" is looking for", " is seeking", " is hiring", " seeks "),
+        re.compile(rf"(?<![\w.])(?P<name>{_NAME}) (?:is (?:looking for|seeking|hiring)|seeks) "),
+        1.0,
+    ),
+    (
+        (" company", " firm", " startup", " organization", " organisation", " agency"),
+        re.compile(
+            rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,4}}(?:company|firm|startup|"
+            r"organi[sz]ation|agency)\b"
+        ),
+        1.0,
+    ),
+    (
+        (" at ",),
+        re.compile(
+            rf"\b(?:[Ii]ntern(?:ship)?s?|[Cc]o-?op|[Pp]rogram) at (?P<name>{_NAME})[ \t]*(?:$|\n|[(|·,-])",
+            re.M,
+        ),
+        2.0,
+    ),
+    (
         (" internship", " jobs", " careers", "?"),
         re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
         1.0,
@@ -207,10 +228,14 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, Found] = {}
 
+    title_text = str(title.value).lower() if title is not None else ""
+
     def vote(raw: str, start: int, weight: float) -> None:
         name = _clean_name(raw)
         if not name:
             return
+        if title_text.startswith(name.lower()) and len(name) >= 0.6 * len(title_text):
+            return  # the title repeated ("**Job Title: Knowledge Engineer**") names no company
         start += max(raw.find(name), 0)  # cleaning drops leading marks ("** webAI")
         key = name.lower()
         votes[key] += weight
@@ -303,8 +328,8 @@ def _looks_like_name_line(line: str) -> bool:
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
     name = re.sub(r"(?i)^(?:the)\s+", "", name)
-    if not name or len(name) > 60:
-        return ""
+    if not name or len(name) > 60 or ":" in name:
+        return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
     if words[0] in _not_company() or name.lower() in _not_company():
         return ""

@@ -43,6 +43,9 @@ _REMOTE_REGION = re.compile(
     r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
 )
+_MORE_REGIONS = re.compile(
+    r"[ \t]*(?:,|/|\bor\b|\band\b|&)[ \t]*(?:the[ \t]+)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}?)(?=[ \t]*(?:[),;|/\n]|$|\bor\b|\band\b))"
+)
 # A labelled value that is just a place name we do not know: "Location: Toronto".
 _LABELLED_PLACE = re.compile(
     r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide)\b)"
@@ -129,7 +132,17 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                     m.start(group) + len(region),
                 )
             )
+            found.extend(_more_regions(doc, m.start(group) + len(region)))
     return _unique(found)
+
+
+def _more_regions(doc: Doc, pos: int) -> list[Found]:
+    """The rest of "Remote (US or Canada)", "Remote - UK, Ireland": regions listed after one."""
+    out = []
+    while (m := _MORE_REGIONS.match(doc.view, pos)) and _is_region(m.group(1)):
+        out.append(Found(doc.text[m.start(1) : m.end(1)], m.start(1), m.end(1)))
+        pos = m.end(1)
+    return out
 
 
 _NOT_CITY = frozenset(

@@ -32,6 +32,9 @@ _ROLEISH = re.compile(
     r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
     r"representative|officer|assistant|administrator)\b"
 )
+_GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?=(?:Our|The) )")
+# "About The TeamOur Mobile team ships": a glued heading's last word before the name.
+_GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?:Our|The) ")
 # "join our Account Executive team": a role, not a team ("Audio Engineering" is a team).
 _ENDS_IN_ROLE = re.compile(
     r"(?i)\b(?:engineer|developer|intern|scientist|analyst|manager|designer|architect|specialist|"
@@ -66,7 +69,8 @@ _WE_ARE_TRIGGERS = (
     "as part of our",
 )
 _TEAM_POSSESSIVE = re.compile(
-    r"(?P<proper>)\b[Tt]he\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+(?:mission|is|works|builds|owns|focuses)\b"
+    r"(?P<proper>)\b(?:[Tt]he|[Oo]ur)\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+"
+    r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers)\b"
 )
 _GENERIC_TEAM_WORDS = frozenset(
     {
@@ -144,11 +148,14 @@ def extract_team(
             continue
         group = "name" if m.group("name") else "proper"
         name = m.group(group)
+        start = m.start(group)
+        glued = _GLUED_TEAM_HEADING.match(name)
+        if glued:  # "About The TeamOur Mobile team ships": the heading ends at the capital
+            name, start = name[glued.end() :], start + glued.end()
         if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
             continue
         if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
             continue  # "join our Account Executive team", "Join Our Client's Team"
-        start = m.start(group)
         if "abbr" in m.groupdict() and m.group("abbr"):
             offset = _abbreviation_offset(name, m.group("abbr"))
             if offset:

@@ -164,6 +164,7 @@ def _first_outside_boilerplate(
 # --- seasons and year -------------------------------------------------------------------------
 
 _SEASON = re.compile(r"(?i)\b(spring|summer|fall|autumn|winter)\b")
+_SEASON_OF_JOB = re.compile(r"(?i)[ -](?:intern\w*|co-?op|analyst|program(?:me)?|work term)\b")
 _YEAR = re.compile(r"(?<![\d$#.,/-])(20[2-4]\d)(?![\d,%])")
 _GRADUATION = re.compile(
     r"(?i)(?:graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
@@ -205,8 +206,9 @@ def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> lis
             not doc.view[m.start()].isupper()
             and require_context
             and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6)
+            and not _SEASON_OF_JOB.match(doc.view, m.end(), m.end() + 16)
         ):
-            continue  # "this summer" in prose; labels write Summer, or "summer 2026"
+            continue  # "this summer" in prose; labels write Summer, "summer 2026", "summer internship"
         left = doc.view[max(0, m.start() - 40) : m.start()]
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue
@@ -412,11 +414,13 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
 
 
 def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
-    """A board's meta line: "Berlin, Germany · Full-time internship · 6 months"."""
+    """A board's meta line ("Berlin, Germany · Full-time internship · 6 months"), or a short
+    line that opens with the length ("- 4 months, starting September 8")."""
     line_start, line_end = doc.line_at(pos)
-    return line_end - line_start <= 120 and bool(
-        _DURATION_CONTEXT.search(doc.view, line_start, line_end)
-    )
+    if line_end - line_start > 120:
+        return False
+    opens_line = not doc.view[line_start:pos].strip(" \t*-•·>")
+    return opens_line or bool(_DURATION_CONTEXT.search(doc.view, line_start, line_end))
 
 
 def _to_int(text: str) -> int | None:

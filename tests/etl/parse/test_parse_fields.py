@@ -29,6 +29,32 @@ def test_company_label_value_without_markup(text, want):
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Questions about the 2026 Quant Research Internship at Pelican Capital\n\nWhat is it?\n",
+            "Pelican Capital",
+        ),
+        (
+            "Analyst Intern\n\nTidewater Logistics is a family-owned freight company.\nTidewater Logistics is looking for an intern.",
+            "Tidewater Logistics",
+        ),
+        (
+            "Knowledge Engineer\n\n# Job Title: Knowledge Engineer\n\nAt Prompt, we build software.\nPrompt is looking for a Knowledge Engineer.",
+            "Prompt",
+        ),
+        ("Data Analyst\nState Role Title: 19034\n\nWe analyse data.", None),
+        (
+            "Lab Technician\nBridge Analyzers, Inc.\n\nBridge Analyzers, Inc. is a leading maker of gas analyzers.",
+            "Bridge Analyzers, Inc",
+        ),
+    ],
+)
+def test_company_named_in_sentences_not_in_labels_or_titles(text, want):
+    assert parse_posting(text).company == want
+
+
+@pytest.mark.parametrize(
     "heading", ["About the Engineering Team", "About the Project", "About the Organization"]
 )
 def test_about_the_team_or_project_does_not_name_the_company(heading):
@@ -144,6 +170,8 @@ def test_employment_type(text, want):
             2026,
         ),
         ("Analyst\nAcme\n\nWe are hiring for our Winter 2027 co-op term.", ["Winter"], 2027),
+        ("Quant Intern 2026\nAcme\n\nA 10-week summer internship in Chicago.", ["Summer"], 2026),
+        ("Quant Intern 2026\nAcme\n\nEnjoy the city this summer with your cohort.", [], 2026),
     ],
 )
 def test_seasons_and_year(text, seasons, year):
@@ -302,6 +330,7 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Role\nAs part of our Data Platform team you will build ETL jobs.", "Data Platform"),
         ("Role\nJoin Our Client's Team as a Data Engineer!", None),
         ("Role\nApply to join our Digital Account Executive team today.", None),
+        ("About The TeamOur Mobile team ships the Android app every two weeks.", "Mobile"),
     ],
 )
 def test_team_joined_by_name(text, want):
