@@ -327,10 +327,30 @@ _DEGREE_TRIGGERS = (
 )
 
 
+def _may_name_degree(lower: str, pos: int) -> bool:
+    """Cheap test before the degree patterns run: most "ba", "senior" and "post" that start a
+    word are "based", "Senior Engineer" and "posting" (this halves the parser's degree time)."""
+    if lower.startswith("ba", pos) and not lower.startswith("bachelor", pos):
+        return not lower[pos + 2 : pos + 3].isalpha()  # "BA", "BA/BS", not "based"
+    if lower.startswith(("senior", "junior"), pos):
+        return lower.startswith((" standing", " year"), pos + 6) or lower.endswith(
+            "rising ", 0, pos
+        )
+    if lower.startswith("post", pos):
+        return _POSTGRAD_START.match(lower, pos) is not None
+    return True
+
+
+_POSTGRAD_START = re.compile(r"post-?\s?grad")
+
+
 def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
     """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order."""
     found: dict[str, Found] = {}
-    positions = doc.find_all(*_DEGREE_TRIGGERS, word_start=True)
+    lower = doc.lower
+    positions = [
+        p for p in doc.find_all(*_DEGREE_TRIGGERS, word_start=True) if _may_name_degree(lower, p)
+    ]
     if not positions:
         return []
     for level, pattern in _DEGREES:
