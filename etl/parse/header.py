@@ -49,6 +49,7 @@ _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
 _NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
+_BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S.*?(?:>|»|›)")
 _COMPANY_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
     r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
@@ -207,6 +208,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
     if not 3 <= len(line) <= 160 or len(line.split()) > 22:
         return False
+    if _BREADCRUMB.search(line):
+        return False  # "Careers > Engineering > Internships" is the site's path, not the job
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
@@ -328,7 +331,7 @@ def _looks_like_name_line(line: str) -> bool:
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
     name = re.sub(r"(?i)^(?:the)\s+", "", name)
-    if not name or len(name) > 60 or ":" in name:
+    if not name or len(name) > 60 or ":" in name or _BREADCRUMB.search(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
     if words[0] in _not_company() or name.lower() in _not_company():

@@ -16,7 +16,8 @@ from etl.parse.doc import Doc, Found
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
 _NOT_TEAM = re.compile(
-    r"(?i)^(?:(?:summer|fall|spring|winter|autumn)(?:\s*[/&,]\s*(?:summer|fall|spring|winter|autumn))*\s*(?:20\d{2})?|"
+    r"(?i)^(?:(?:summer|fall|spring|winter|autumn)(?:\s*[/&,]\s*(?:summer|fall|spring|winter|autumn))*\s*(?:20\d{2})?"
+    r"(?:\s+(?:co-?op|intern(?:ship)?|term|program))?|"
     r"20\d{2}(?:\s*(?:summer|fall|spring|winter|start|intake))*(?:\s*\(.*\))?|"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"

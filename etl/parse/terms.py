@@ -275,7 +275,8 @@ _DEGREES = (
         "BS",
         re.compile(
             r"(?i)\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|\bB\.?S\.?c?\b(?=[\s,/;)]|$)|"
-            r"(?-i:\bBA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|\bb\.?eng\b|\bundergrad(?:uate)?s?\b|"
+            r"(?-i:\bBA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|\bb\.?eng\b|\bb\.?\s?tech\b|(?-i:\bB\.E\.?)(?=[\s,/;)]|$)|"
+            r"\bundergrad(?:uate)?s?\b|"
             r"\b(?:junior|senior) (?:standing|year)\b|\brising (?:junior|senior)s?\b|\b(?:four|4)[- ]year (?:college |university )?degree\b"
         ),
     ),
@@ -284,7 +285,7 @@ _DEGREES = (
         re.compile(
             r"(?i)\bmaster'?s?\b|\bmasters\b|\bm\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
             r"(?-i:\bMS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
-            r"\bm\.?eng\b|\bMBA\b|\bpost-?graduate\b|\bgraduate (?:degree|student|studies|study|program|school|level|coursework)s?\b|"
+            r"\bm\.?eng\b|\bm\.?\s?tech\b|(?-i:\bM\.E\.?)(?=[\s,/;)]|$)|\bMBA\b|\bpost-?graduate\b|\bgraduate (?:degree|student|studies|study|program|school|level|coursework)s?\b|"
             r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"
         ),
     ),
@@ -317,6 +318,14 @@ _DEGREE_TRIGGERS = (
     "beng",
     "m.eng",
     "meng",
+    "b.tech",
+    "btech",
+    "b. tech",
+    "b.e.",
+    "m.tech",
+    "mtech",
+    "m. tech",
+    "m.e.",
     "junior",
     "senior",
     "rising",

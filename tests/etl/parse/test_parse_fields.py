@@ -54,6 +54,13 @@ def test_company_named_in_sentences_not_in_labels_or_titles(text, want):
     assert parse_posting(text).company == want
 
 
+def test_a_breadcrumb_is_neither_title_nor_company():
+    text = "Careers > Engineering > Internships\nData Intern (Summer 2026)\nAcme Robotics\n\nWe build robots."
+    p = parse_posting(text)
+    assert p.title == "Data Intern (Summer 2026)"
+    assert p.company == "Acme Robotics"
+
+
 @pytest.mark.parametrize(
     "heading", ["About the Engineering Team", "About the Project", "About the Organization"]
 )
@@ -209,6 +216,9 @@ def test_graduation_years_are_not_the_internship_year():
         ("Qualifications\nPursuing a B.S. or M.S. in Electrical Engineering.", ["BS", "MS"]),
         ("Qualifications\nJunior or senior standing preferred.", ["BS"]),
         ("Qualifications\nProficient in MS Office and MS Excel.", []),
+        ("Qualifications\nPursuing a B.Tech / B.E. in Computer Science.", ["BS"]),
+        ("Education\nBE/B.Tech or M.Tech in Mechanical Engineering.", ["BS", "MS"]),
+        ("Qualifications\nBased in Austin; senior engineers mentor you; see our posting.", []),
         ("Qualifications\nCurrently pursuing a degree; recent graduates welcome.", []),
         ("Benefits\nTuition reimbursement for a Master's degree.", []),
     ],
@@ -271,6 +281,10 @@ def test_start_date_without_year_takes_the_posting_year():
         ("Join us for the Summer 2026 program (June 1 – August 14).", [D(2026, 6, 1)]),
         ("Applications are open from October 1 to November 15, 2026.", []),
         ("Our info session runs from 9 March to 13 March 2026.", []),
+        (
+            "SCHEDULE: Monday - Friday, 40 hours per week, May 26, 2026 to August 7, 2026.",
+            [D(2026, 5, 26)],
+        ),
     ],
 )
 def test_the_date_opening_the_jobs_own_date_range_is_its_start(text, want):
@@ -331,6 +345,7 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Role\nJoin Our Client's Team as a Data Engineer!", None),
         ("Role\nApply to join our Digital Account Executive team today.", None),
         ("About The TeamOur Mobile team ships the Android app every two weeks.", "Mobile"),
+        ("Intern, Software Engineering - Fall 2026 / Winter 2027 Co-op\nAcme\n\nWe build.", None),
     ],
 )
 def test_team_joined_by_name(text, want):

@@ -322,6 +322,36 @@ EXPECTED = {
         start_dates=[dt.date(2026, 9, 8)],
         posted_date=dt.date(2026, 10, 20),
     ),
+    # A saved page that keeps the site's breadcrumb above the title; dates as a range.
+    "breadcrumb_design.txt": dict(
+        company="Brightpath Education",
+        team="Learning Experience",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["United States"],
+        degree_levels=["BS"],
+        languages={"Swift", "Kotlin"},
+        pay=(35, 35, "USD", "hour"),
+        duration_weeks=10,
+        start_dates=[dt.date(2026, 6, 8)],
+        posted_date=dt.date(2025, 10, 18),
+    ),
+    # A London trading firm: pounds per month, "29 June 2026", a closing date that is no start.
+    "london_trading.txt": dict(
+        company="Halcyon Trading LLC",
+        team=None,
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["London, United Kingdom"],
+        degree_levels=["BS", "MS"],
+        languages={"C++", "Python", "OCaml"},
+        pay=(6_500, 6_500, "GBP", "month"),
+        duration_weeks=10,
+        start_dates=[dt.date(2026, 6, 29)],
+        posted_date=None,
+    ),
 }
 
 
