@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -11,7 +11,7 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import charts, data, sidebar
+from dashboard import charts, data, sidebar, urlstate
 from dashboard.wording import md_escape
 from warehouse import queries
 from warehouse.csv_export import frame_to_csv_bytes
@@ -42,6 +42,7 @@ POSTING_COLUMNS: dict[str, Any] = {
     "source": "Source",
 }
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+TAB_URL_KEY = "view"  # ?view=Distribution opens that tab; the first tab leaves the key out
 
 
 def page_start(title: str, lead: str) -> tuple[Filters, DeltaGenerator]:
@@ -111,6 +112,26 @@ def chart(fig: go.Figure, *, key: str, **kwargs: Any) -> Any:
     return st.plotly_chart(
         fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None, **kwargs
     )
+
+
+def open_tab(labels: Sequence[str], *, key: str) -> tuple[str, DeltaGenerator]:
+    """Tabs that run lazily: returns the open tab's label and container; fill only that one.
+
+    The open tab lives in the URL (`?view=Per posting`) the way the filters do (see
+    `urlstate`): a link opens that tab and the back button returns to the previous one. Not
+    `bind="query-params"`: a bound key may not be written through `st.query_params`, which
+    the sidebar does on every filter change (keeping other keys), so it would raise there.
+    """
+    from_url = urlstate.changed_from_outside(key, [TAB_URL_KEY])
+    if from_url is None and key not in st.session_state:
+        from_url = urlstate.read([TAB_URL_KEY])  # back from another page, which forgot the tab
+    if from_url is not None:  # first visit, a link, back/forward: the URL decides
+        wanted = from_url.get(TAB_URL_KEY, ())
+        st.session_state[key] = wanted[0] if wanted and wanted[0] in labels else labels[0]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    label, container = next((lb, t) for lb, t in zip(labels, tabs, strict=True) if t.open)
+    urlstate.write(key, {TAB_URL_KEY: [] if label == labels[0] else [label]})
+    return label, container
 
 
 def download_csv(what: str, file_name: str, rows: Callable[[], pl.DataFrame], *, key: str) -> None:

@@ -175,9 +175,15 @@ _SEASON_CONTEXT = re.compile(
     r"(?i)\b(?:intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
     r"season|placement|during|this|next|upcoming)\b"
 )
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _INTERN_YEAR = re.compile(
     r"(?i)\b(?:internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?)\b[^.\n]{0,30}?\b(20[2-4]\d)\b"
     r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
+    # "(January - June 2026)": a span of months is the job's own period.
+    rf"|\b{_MONTH_NAME}\.?\s*(?:-|–|to|through)\s*{_MONTH_NAME}\.?,?\s+(20[2-4]\d)\b"
 )
 
 
@@ -256,7 +262,7 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
     for m in doc.search_near(_INTERN_YEAR, doc.find_all("202", "203", "204"), 40, 50):
         if doc.is_boilerplate(m.start()):
             continue
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         if _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
             continue
         year = int(m.group(group))

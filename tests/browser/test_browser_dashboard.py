@@ -1,8 +1,9 @@
 """The dashboard in a real headless Chromium against a real `jobdash serve`.
 
 What only a browser shows: each URL path opening, filters applied by clicking and by URL (and
-undone with the back button), CSV files as a browser downloads them, and hostile posting text
-staying text. Expected numbers come from the query layer on the served warehouse.
+undone with the back button), tabs opened by clicking and by URL, CSV files as a browser
+downloads them, and hostile posting text staying text. Expected numbers come from the query
+layer on the served warehouse.
 """
 
 from __future__ import annotations
@@ -126,13 +127,86 @@ def test_clicking_a_team_bar_filters_every_page_to_that_team(page, server):
     assert counter(page) == expected_counter(server.db, Filters(teams=(biggest,)))
 
 
+# Tabs that are not the first of their page: (page file, url path, tab, words of its chart title).
+OTHER_TABS = [
+    ("skills", "skills", "Named together", "named together"),
+    ("skills", "skills", "By team", "languages by team"),
+    ("pay", "pay", "Per posting", "Pay range per posting"),
+    ("pay", "pay", "Distribution", "Distribution of pay midpoints"),
+    ("start_dates", "start-dates", "Seasons by year", "Seasons by year"),
+    ("start_dates", "start-dates", "Durations", "Stated durations"),
+]
+
+
+def chart_titles(page: Page) -> list[str]:
+    """The titles of the Plotly charts on screen (a closed tab's charts are not drawn)."""
+    return [t.strip() for t in page.locator(".js-plotly-plot .gtitle").all_text_contents()]
+
+
+def open_tab(page: Page) -> str:
+    return page.get_by_role("tab", selected=True).inner_text().strip()
+
+
+@pytest.mark.parametrize(("file", "path", "tab", "words"), OTHER_TABS)
+def test_a_link_opens_its_tab_and_is_screenshotted(page, server, screenshot_dir, file, path, tab,
+                                                   words):  # fmt: skip
+    open_path(page, server, f"{path}?view={quote(tab)}")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert open_tab(page) == tab
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text(words, timeout=20_000)
+    assert len(chart_titles(page)) == 1
+    full_page_screenshot(page, screenshot_dir / f"{file}-{tab.lower().replace(' ', '_')}.png")
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_clicking_a_tab_shows_its_chart_and_the_url_keeps_it_through_filters_and_back(page, server):
+    open_path(page, server, "pay")
+    assert open_tab(page) == "By team"
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Pay range per team")
+    page.get_by_role("tab", name="Per posting").click()
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Pay range per posting")
+    assert len(chart_titles(page)) == 1
+    assert url_filters(page) == {"view": ["Per posting"]}
+    expect(page.get_by_role("button", name="Download pay per posting CSV")).to_be_visible()
+
+    choose(page, "Team", "Perception")  # the sidebar rewrites the URL and keeps the tab
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert url_filters(page) == {"view": ["Per posting"], "team": ["Perception"]}
+    assert open_tab(page) == "Per posting"
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator(".gtitle")).to_contain_text("Pay range per posting")
+    expect(chart).to_contain_text("Perception Intern")
+    expect(chart).not_to_contain_text("Motion Planning Intern")
+
+    page.go_back()  # undoes the filter, the tab stays
+    wait_for_app(page)
+    assert url_filters(page) == {"view": ["Per posting"]}
+    assert open_tab(page) == "Per posting"
+    page.get_by_test_id("stSidebar").get_by_text("Skills", exact=True).click()
+    wait_for_app(page)
+    assert open_tab(page) == "Demand"  # another page opens on its first tab
+    page.go_back()  # and coming back finds the tab the URL names
+    wait_for_app(page)
+    assert url_filters(page) == {"view": ["Per posting"]}
+    assert open_tab(page) == "Per posting"
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Pay range per posting")
+    page.go_back()  # undoes the tab
+    wait_for_app(page)
+    assert url_filters(page) == {}
+    assert open_tab(page) == "By team"
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("Pay range per team")
+
+
 @pytest.mark.parametrize(
     ("path", "label", "query", "kwargs"),
     [
         ("postings?team=Growth&team=Perception", "Download postings CSV",
          queries.postings_extract, {}),
-        ("pay?language=Python", "Download pay CSV", queries.pay_ranges,
-         {"normalize_to": None, "limit": None}),
+        ("pay?language=Python", "Download pay by team CSV", queries.pay_by_team,
+         {"normalize_to": None}),
+        ("pay?language=Python&view=Per+posting", "Download pay per posting CSV",
+         queries.pay_ranges, {"normalize_to": None, "limit": None}),
     ],
 )  # fmt: skip
 def test_downloaded_csv_is_the_query_layer_rows(page, server, tmp_path, path, label, query, kwargs):
@@ -146,11 +220,12 @@ def test_downloaded_csv_is_the_query_layer_rows(page, server, tmp_path, path, la
         teams=tuple(params.get("team", ())), languages=tuple(params.get("language", ()))
     )
     wh = Warehouse(server.db)
-    if query is queries.pay_ranges:  # the pay page exports the one unit it shows
+    pay = query in (queries.pay_by_team, queries.pay_ranges)
+    if pay:  # the pay page exports the one unit it shows
         kwargs = {**kwargs, **_first_pay_unit(wh, filters)}
     expected = query(wh, filters, **kwargs)
     assert expected.height > 0
-    if query is queries.pay_ranges:
+    if pay:
         assert expected.select("currency", "period").unique().height == 1
     assert saved.read_bytes() == frame_to_csv_bytes(expected)
     rows = pl.read_csv(saved.read_bytes()[3:], infer_schema=False)

@@ -1,5 +1,6 @@
 """Every page through AppTest on the known warehouse: filters change what the charts hold,
-URL query parameters apply filters, and each CSV holds exactly the rows behind the page."""
+URL query parameters apply filters, and each CSV holds exactly the rows behind the page.
+Pages with several charts show one tab at a time: only the open tab's query runs."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import polars as pl
 import pytest
 from factories import load_postings, make_posting
 
-from dashboard import charts
+from dashboard import charts, data
 from dashboard.app import PAGES
 from warehouse import queries
 from warehouse.connection import Warehouse
@@ -19,8 +20,23 @@ from warehouse.csv_export import frame_to_csv_bytes
 from warehouse.filters import Filters
 
 URL_PATHS = [url_path for _file, _title, url_path, _icon in PAGES]
-CHARTS_PER_PAGE = {"": 0, "skills": 3, "pay": 3, "start-dates": 3, "teams": 2, "postings": 0,
+CHARTS_PER_PAGE = {"": 0, "skills": 1, "pay": 1, "start-dates": 1, "teams": 2, "postings": 0,
                    "quality": 1, "add": 0}  # fmt: skip
+# Pages with tabs: the session-state key of their tabs, and each tab (the first opens by
+# default) with the query only it reads and words of its chart's title.
+TAB_KEYS = {"skills": "skills_view", "pay": "pay_view", "start-dates": "start_dates_view"}
+TABS = {
+    "skills": {"Demand": ("skills_demand", "postings naming each"),
+               "Named together": ("skill_cooccurrence", "named together"),
+               "By team": ("skills_by_team", "languages by team")},
+    "pay": {"By team": ("pay_by_team", "per team"),
+            "Per posting": ("pay_ranges", "per posting"),
+            "Distribution": ("pay_distribution", "Distribution of pay")},
+    "start-dates": {"Timeline": ("start_date_cohorts", "Start dates by team"),
+                    "Seasons by year": ("season_years", "Seasons by year"),
+                    "Durations": ("durations", "Stated durations")},
+}  # fmt: skip
+ALL_TABS = [(path, tab) for path, tabs in TABS.items() for tab in tabs]
 
 
 @pytest.mark.parametrize("path", URL_PATHS)
@@ -111,13 +127,15 @@ def test_pay_shows_one_currency_and_period_at_a_time_and_normalises_on_request(o
     chart = _chart(at, "per team")
     assert [a["text"] for a in chart["layout"]["annotations"]] == ["USD per hour"]
     assert set(_bar_bases(chart)) == {"Perception (1)", "Planning (1)"}
+    _open_tab(at, "pay", "Per posting")
     per_posting = _chart(at, "per posting")
     assert _bar_bases(per_posting) == {
         "Acme Robotics · Motion Planning Intern": 45,
         "Acme Robotics · Perception Intern": 40,
     }
 
-    unit.set_value("CAD per hour (1 posting)").run()
+    _open_tab(at, "pay", "By team")
+    at.selectbox(key="pay_unit_None").set_value("CAD per hour (1 posting)").run()
     chart = _chart(at, "per team")
     assert [a["text"] for a in chart["layout"]["annotations"]] == ["CAD per hour"]
     assert _bar_bases(chart) == {"Search (1)": 35}
@@ -132,6 +150,7 @@ def test_pay_shows_one_currency_and_period_at_a_time_and_normalises_on_request(o
     assert [a["text"] for a in chart["layout"]["annotations"]] == ["USD per year"]
     assert _bar_bases(chart)["Perception (1)"] == 40 * 2080  # 40 USD an hour, its lowest
     # Per posting, every USD posting converted to a year, monthly pay included (x 12).
+    _open_tab(at, "pay", "Per posting")
     assert _bar_bases(_chart(at, "per posting")) == {
         "Globex · Backend Engineer, Payments": 90_000,
         "Acme Robotics · Motion Planning Intern": 45 * 2080,
@@ -140,11 +159,21 @@ def test_pay_shows_one_currency_and_period_at_a_time_and_normalises_on_request(o
     }
 
 
-def test_pay_csv_holds_exactly_the_rows_of_the_unit_shown(open_app, download, known_warehouse):
+def test_pay_csv_holds_exactly_the_rows_of_the_open_tab_and_unit(
+    open_app, download, known_warehouse
+):
     wh = Warehouse(known_warehouse)
-    at = open_app("pay")
-    usd_hourly = queries.pay_ranges(wh, Filters(), currency="USD", period="hour", limit=None)
-    assert download(at, "dl_pay") == frame_to_csv_bytes(usd_hourly)
+    usd_hourly = {"normalize_to": None, "currency": "USD", "period": "hour"}
+    at = open_app("pay")  # the per-team ranges first
+    assert _download_label(at, "dl_pay") == "Download pay by team CSV"
+    by_team = queries.pay_by_team(wh, Filters(), **usd_hourly)
+    assert download(at, "dl_pay") == frame_to_csv_bytes(by_team)
+    assert sorted(_csv_frame(download(at, "dl_pay"))["team"]) == ["Perception", "Planning"]
+
+    _open_tab(at, "pay", "Per posting")
+    assert _download_label(at, "dl_pay") == "Download pay per posting CSV"
+    usd_hourly_rows = queries.pay_ranges(wh, Filters(), **usd_hourly, limit=None)
+    assert download(at, "dl_pay") == frame_to_csv_bytes(usd_hourly_rows)
     rows = _csv_frame(download(at, "dl_pay"))
     assert sorted(rows["title"]) == ["Motion Planning Intern", "Perception Intern"]
     assert set(zip(rows["currency"], rows["period"], strict=True)) == {("USD", "hour")}
@@ -156,6 +185,7 @@ def test_pay_csv_holds_exactly_the_rows_of_the_unit_shown(open_app, download, kn
     ]
 
     at.segmented_control(key="pay_basis").set_value("Yearly").run()  # first unit: USD per year
+    assert _download_label(at, "dl_pay") == "Download pay per posting CSV"  # the tab stays
     rows = _csv_frame(download(at, "dl_pay"))
     assert rows.height == 4  # every USD posting, whatever period it states
     assert set(zip(rows["currency"], rows["period"], strict=True)) == {("USD", "year")}
@@ -183,7 +213,7 @@ def test_pay_per_posting_shows_the_top_of_the_unit_chosen(tmp_path, monkeypatch,
     db = tmp_path / "many-units.duckdb"
     load_postings(db, made)
     monkeypatch.setenv("JOBDASH_DB", str(db))
-    at = app_on_env("pay")
+    at = app_on_env("pay", view="Per posting")
     assert at.selectbox(key="pay_unit_None").value == "USD per hour (45 postings)"
     chart = _chart(at, "per posting")
     assert "the 40 paying most of 45" in chart["layout"]["title"]["text"]
@@ -209,6 +239,130 @@ def test_start_dates_page_puts_each_start_date_on_the_timeline(open_app, downloa
         Warehouse(known_warehouse), Filters(teams=("Perception",)), grain="month"
     )
     assert download(at, "dl_start_dates") == frame_to_csv_bytes(per_month)
+
+
+# --- tabs: one chart at a time, only its query runs, the URL names the open tab --------------
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[str]:
+    """The names of the queries pages ask `data.fetch` for (cached or not), in order."""
+    names: list[str] = []
+    real = data.fetch
+
+    def recording(query, filters=None, **kwargs):
+        names.append(query.__name__)
+        return real(query, filters, **kwargs)
+
+    monkeypatch.setattr(data, "fetch", recording)
+    return names
+
+
+@pytest.mark.parametrize(("path", "tab"), ALL_TABS)
+def test_only_the_open_tab_is_drawn_and_queried(open_app, asked, path, tab):
+    at = open_app(path)
+    asked.clear()
+    _open_tab(at, path, tab)
+    query, words = TABS[path][tab]
+    (chart,) = at.get("plotly_chart")
+    assert words in json.loads(chart.proto.spec)["layout"]["title"]["text"]
+    assert query in asked
+    others = {q for t, (q, _words) in TABS[path].items() if t != tab}
+    assert others.isdisjoint(asked), f"{tab!r} also ran {others & set(asked)}"
+
+
+# For each tab that is not the first: what its chart holds on the whole known warehouse and
+# with Team = Growth (Initech's frontend posting and Hooli's data posting).
+def _pairs(spec: dict) -> dict[tuple[str, str], int]:
+    (heat,) = spec["data"]
+    return {(x, y): n for y, row in zip(heat["y"], heat["z"], strict=True)
+            for x, n in zip(heat["x"], row, strict=True) if n}  # fmt: skip
+
+
+def _rows_of_heatmap(spec: dict) -> set[str]:
+    return set(spec["data"][0]["y"])
+
+
+def _panel_postings(spec: dict) -> int:
+    return sum(sum(trace["y"]) for trace in spec["data"])
+
+
+def _season_bars(spec: dict) -> dict[tuple[str, str], int]:
+    return {(year, trace["name"]): n for trace in spec["data"]
+            for year, n in zip(trace["x"], trace["y"], strict=True) if n}  # fmt: skip
+
+
+def _duration_bars(spec: dict) -> dict[str, int]:
+    (bar,) = spec["data"]
+    return dict(zip(bar["x"], bar["y"], strict=True))
+
+
+FILTERED_TABS = [
+    ("skills", "Named together", _pairs,
+     # C++ and Python: Acme's perception (once, its repost too) and planning postings.
+     lambda everything: everything[("C++", "Python")] == 2,
+     {("JavaScript", "TypeScript"): 1, ("TypeScript", "JavaScript"): 1,
+      ("Python", "Scala"): 1, ("Scala", "Python"): 1}),
+    ("skills", "By team", _rows_of_heatmap,
+     lambda everything: everything == {"Perception", "Planning", "Payments", "Search", "Growth"},
+     {"Growth"}),
+    # USD per hour: Perception and Planning; with Growth only Hooli's monthly pay is left.
+    ("pay", "Distribution", _panel_postings, lambda everything: everything == 2, 1),
+    ("start-dates", "Seasons by year", _season_bars,
+     lambda everything: everything == {("2025", "Summer"): 3, ("2025", "Fall"): 2,
+                                       ("2026", "Summer"): 2, ("(no year)", "Not stated"): 1},
+     {("2025", "Fall"): 1, ("2026", "Summer"): 1}),
+    ("start-dates", "Durations", _duration_bars,
+     lambda everything: everything == {"12": 3, "16": 1, "24": 1}, {"12": 1}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "tab", "read", "unfiltered", "growth"), FILTERED_TABS)
+def test_a_tab_chart_follows_the_filters(open_app, path, tab, read, unfiltered, growth):
+    at = open_app(path)
+    _open_tab(at, path, tab)
+    words = TABS[path][tab][1]
+    assert unfiltered(read(_chart(at, words)))
+    at.sidebar.multiselect(key="team").set_value(["Growth"]).run()
+    assert read(_chart(at, words)) == growth
+    assert at.session_state[TAB_KEYS[path]] == tab, "a filter change keeps the tab open"
+    assert _url(at, "view") == [tab] and _url(at, "team") == ["Growth"]
+
+
+def test_a_link_opens_its_tab_and_the_first_tab_keeps_the_url_clean(open_app):
+    at = open_app("start-dates", view="Durations", team="Search")
+    assert at.session_state["start_dates_view"] == "Durations"
+    assert _duration_bars(_chart(at, "Stated durations")) == {"16": 1}
+    assert _download_label(at, "dl_start_dates") == "Download durations CSV"
+    _open_tab(at, "start-dates", "Timeline")
+    assert _chart(at, "Start dates by team")
+    assert _url(at, "view") == [] and _url(at, "team") == ["Search"]
+    # A tab name the page does not have opens the first tab and leaves the URL.
+    at = open_app("pay", view="<b>Nope</b>")
+    assert at.session_state["pay_view"] == "By team"
+    assert _chart(at, "per team")
+    assert _url(at, "view") == []
+
+
+def test_controls_inside_a_tab_keep_their_value_while_another_tab_is_open(open_app):
+    at = open_app("start-dates", team="Perception")
+    at.segmented_control(key="grain").set_value("Month").run()
+    _open_tab(at, "start-dates", "Durations")
+    _open_tab(at, "start-dates", "Timeline")
+    assert at.segmented_control(key="grain").value == "Month"
+    (perception,) = _chart(at, "postings per month")["data"]
+    assert sorted(perception["x"]) == ["2025-05-01", "2025-06-01"]
+
+    at = open_app("skills")
+    at.segmented_control(key="skills_scope").set_value("Other skills").run()
+    at.selectbox(key="skills_category_skill").set_value("framework").run()
+    at.toggle(key="skills_show_all").set_value(True).run()
+    _open_tab(at, "skills", "By team")
+    assert _chart(at, "Other skills by team")  # the scope above the tabs applies to every tab
+    _open_tab(at, "skills", "Demand")
+    assert at.selectbox(key="skills_category_skill").value == "framework"
+    assert at.toggle(key="skills_show_all").value is True
+    assert _chart(at, "framework: postings naming each (all)")
 
 
 def test_empty_view_names_the_filter_that_emptied_it(open_app):
@@ -254,35 +408,48 @@ def test_posting_detail_lists_its_reposts(open_app, known_warehouse):
 TWO_TEAMS = Filters(teams=("Perception", "Growth"))
 
 
+LANGUAGES = {"kind": "language"}
+USD_HOURLY = {"normalize_to": None, "currency": "USD", "period": "hour"}
+
+
 @pytest.mark.parametrize(
-    ("path", "key", "query", "kwargs"),
+    ("path", "view", "key", "label", "query", "kwargs"),
     [
-        ("", "dl_overview", queries.postings_extract, {}),
-        ("skills", "dl_skills", queries.skills_demand, {"kind": "language", "limit": None}),
+        ("", None, "dl_overview", "postings", queries.postings_extract, {}),
+        ("skills", None, "dl_skills", "skills", queries.skills_demand,
+         {**LANGUAGES, "limit": None}),
+        ("skills", "Named together", "dl_skills", "skill pairs", queries.skill_cooccurrence,
+         {**LANGUAGES, "top": 15}),
+        ("skills", "By team", "dl_skills", "skills by team", queries.skills_by_team,
+         {**LANGUAGES, "top_teams": 12, "top_skills": 15}),
         # The pay page shows one unit, first the one with most postings (here a tie, broken
         # by name: USD per hour before USD per month).
-        (
-            "pay",
-            "dl_pay",
-            queries.pay_ranges,
-            {"normalize_to": None, "currency": "USD", "period": "hour", "limit": None},
-        ),
-        ("start-dates", "dl_start_dates", queries.start_date_cohorts, {"grain": "day"}),
-        ("teams", "dl_teams", queries.team_distribution, {}),
-        ("postings", "dl_postings", queries.postings_extract, {}),
-        ("quality", "dl_missing", queries.missing_fields, {}),
-        ("quality", "dl_groups", queries.duplicate_groups, {}),
+        ("pay", None, "dl_pay", "pay by team", queries.pay_by_team, USD_HOURLY),
+        ("pay", "Per posting", "dl_pay", "pay per posting", queries.pay_ranges,
+         {**USD_HOURLY, "limit": None}),
+        ("pay", "Distribution", "dl_pay", "pay distribution", queries.pay_distribution,
+         USD_HOURLY),
+        ("start-dates", None, "dl_start_dates", "start dates", queries.start_date_cohorts,
+         {"grain": "day"}),
+        ("start-dates", "Seasons by year", "dl_start_dates", "seasons by year",
+         queries.season_years, {}),
+        ("start-dates", "Durations", "dl_start_dates", "durations", queries.durations, {}),
+        ("teams", None, "dl_teams", "teams", queries.team_distribution, {}),
+        ("postings", None, "dl_postings", "postings", queries.postings_extract, {}),
+        ("quality", None, "dl_missing", "missing fields", queries.missing_fields, {}),
+        ("quality", None, "dl_groups", "repost groups", queries.duplicate_groups, {}),
     ],
-)
+)  # fmt: skip
 def test_each_download_is_the_query_behind_the_page(
-    open_app, download, known_warehouse, path, key, query, kwargs
+    open_app, download, known_warehouse, path, view, key, label, query, kwargs
 ):
-    at = open_app(path, team=["Perception", "Growth"])
+    at = open_app(path, team=["Perception", "Growth"], **({"view": view} if view else {}))
     frame = query(Warehouse(known_warehouse), TWO_TEAMS, **kwargs)
-    if key == "dl_skills":  # the chart shows the top 20 of every category
+    if key == "dl_skills" and view is None:  # the chart shows the top 20 of every category
         frame = charts.pick_skills(frame, category=None, top=20)
     expected = frame_to_csv_bytes(frame)
     assert expected.count(b"\r\n") >= 2, "the filters leave rows to compare"
+    assert _download_label(at, key) == f"Download {label} CSV"
     assert download(at, key) == expected
 
 
@@ -358,10 +525,11 @@ def test_a_warehouse_published_before_a_mart_existed_still_shows_the_skills_page
     con.execute("DROP TABLE mart_skill_pairs")  # as a release before that mart left the file
     con.execute("DELETE FROM meta WHERE key = 'marts_version'")
     con.close()
-    at = app_on_env("skills")  # start_app fails the test on any exception the page raises
-    pairs = _chart(at, "Named together")
+    # start_app fails the test on any exception the page raises
+    at = app_on_env("skills", view="Named together")
+    pairs = _chart(at, "named together")
     monkeypatch.setenv("JOBDASH_DB", str(known_warehouse))
-    reference = _chart(app_on_env("skills"), "Named together")
+    reference = _chart(app_on_env("skills", view="Named together"), "named together")
     assert pairs["data"] == reference["data"]
     assert pairs["data"][0]["z"], "the heatmap has cells"
 
@@ -375,6 +543,19 @@ def test_without_a_warehouse_pages_say_how_to_get_one(tmp_path, monkeypatch, app
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _open_tab(at, path: str, tab: str) -> None:
+    """Open a tab as a click does: the tabs' widget value is the open tab's label."""
+    at.session_state[TAB_KEYS[path]] = tab
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state[TAB_KEYS[path]] == tab
+
+
+def _download_label(at, key: str) -> str:
+    (button,) = [b for b in at.get("download_button") if b.proto.id.endswith(key)]
+    return button.proto.label
 
 
 def _counter(at) -> str:

@@ -179,6 +179,8 @@ def test_employment_type(text, want):
         ("Analyst\nAcme\n\nWe are hiring for our Winter 2027 co-op term.", ["Winter"], 2027),
         ("Quant Intern 2026\nAcme\n\nA 10-week summer internship in Chicago.", ["Summer"], 2026),
         ("Quant Intern 2026\nAcme\n\nEnjoy the city this summer with your cohort.", [], 2026),
+        ("Support Intern\nAcme\n\nDuration: 6 months (January - June 2026)", [], 2026),
+        ("Support Intern\nAcme\n\nGraduating between May - June 2027 is required.", [], None),
     ],
 )
 def test_seasons_and_year(text, seasons, year):
