@@ -20,12 +20,8 @@ from etl.parse.segment import (
 )
 from etl.parse.text import clean_text, line_spans, match_view
 
-# A sentence ends at . ! ? followed by a space/capital, a newline, ';', or a " * " bullet.
-# Group "bullet" ends one character after the match; "other" (. ! ? before a non-ASCII
-# character) ends the sentence only when that character is a capital.
-_SENTENCE_END = re.compile(
-    r"[\n;]|(?<=[ \t])(?P<bullet>\*)(?=\s)|[.!?](?=[\s\"'(A-Z]|\Z)|(?P<other>[.!?])(?=[^\x00-\x7f])"
-)
+# A sentence ends at . ! ? followed by a space/capital, a newline, or a bullet.
+_BOUNDARY_CHAR = re.compile(r"[.!?;\n*]")
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
 
 
@@ -138,14 +134,20 @@ class Doc:
         """Offsets just after each sentence end: . ! ? before a space/capital, a newline, ';',
         or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
         view = self.view
+        size = len(view)
         ends: list[int] = []
-        for m in _SENTENCE_END.finditer(view):
-            if m.lastgroup is None:
-                ends.append(m.end())
-            elif m.lastgroup == "bullet":
-                ends.append(m.end() + 1)
-            elif view[m.end()].isupper() or view[m.end()].isspace():
-                ends.append(m.end())
+        for m in _BOUNDARY_CHAR.finditer(view):
+            i = m.start()
+            ch = view[i]
+            if ch in "\n;":
+                ends.append(i + 1)
+            elif ch == "*":
+                if 0 < i < size - 1 and view[i - 1] in " \t" and view[i + 1].isspace():
+                    ends.append(i + 2)
+            else:
+                nxt = view[i + 1] if i + 1 < size else " "
+                if nxt.isspace() or nxt.isupper() or nxt in "\"'(":
+                    ends.append(i + 1)
         return ends
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
