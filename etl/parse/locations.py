@@ -51,10 +51,12 @@ _LABELLED_PLACE = re.compile(
     r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide)\b)"
     r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
 )
+_PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
 _PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 _CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
+_WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}")
 
 
 @cache
@@ -236,7 +238,12 @@ def _places_in(
                 part_end = next(
                     (m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end
                 )
-                extra = (part_end - part_start) - (f.end - f.start)
+                notes = sum(  # a note beside the place, not one the place sits in
+                    len(m.group(0))
+                    for m in _PAREN_NOTE.finditer(doc.view, part_start, part_end)
+                    if m.end() <= f.start or m.start() >= f.end
+                )
+                extra = (part_end - part_start) - (f.end - f.start) - notes
                 if extra <= 25:
                     kept.append(f)
             return kept
@@ -251,7 +258,12 @@ def _places_in(
             " ,-–:/"
         )
         # An unknown name counts only in a short value: a long one is a sentence, not a place.
-        if value and (_is_region(value) or (len(text) <= 80 and _LABELLED_PLACE.fullmatch(value))):
+        # "US-CA-San Jose" is how Workday writes country, state and city.
+        if value and (
+            _is_region(value)
+            or (len(text) <= 80 and _LABELLED_PLACE.fullmatch(value))
+            or _WORKDAY_PLACE.fullmatch(value)
+        ):
             value_start = start + pos + piece.find(value)
             out.append(
                 Found(

@@ -70,8 +70,9 @@ _WE_ARE_TRIGGERS = (
     "as part of our",
 )
 _TEAM_POSSESSIVE = re.compile(
-    r"(?P<proper>)\b(?:[Tt]he|[Oo]ur)\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})\s+team(?:'s|’s)?\s+"
-    r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers)\b"
+    r"(?P<proper>)\b(?:[Tt]he|[Oo]ur|[A-Z][\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
+    r"\s+(?:team|group)(?:'s|’s)?\s+"
+    r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires)\b"
 )
 _GENERIC_TEAM_WORDS = frozenset(
     {
@@ -137,7 +138,7 @@ def extract_team(
     team_words = doc.find_all(" team")
     matches = [
         *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12),
-        *doc.search_near(_TEAM_POSSESSIVE, team_words, 90, 30),
+        *doc.search_near(_TEAM_POSSESSIVE, doc.find_all(" team", " group"), 90, 30),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
             if team_words or doc.find_all(" group")

@@ -347,6 +347,7 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Role\nJoin Our Client's Team as a Data Engineer!", None),
         ("Role\nApply to join our Digital Account Executive team today.", None),
         ("About The TeamOur Mobile team ships the Android app every two weeks.", "Mobile"),
+        ("Role\nVantage's Embedded Platforms group is hiring an intern.", "Embedded Platforms"),
         ("Intern, Software Engineering - Fall 2026 / Winter 2027 Co-op\nAcme\n\nWe build.", None),
     ],
 )
@@ -406,6 +407,20 @@ def test_team(text, want):
 
 
 # --- locations ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Intern\nPrimary Location: US-CA-San Jose\n", ["US-CA-San Jose"]),
+        (
+            "iOS Intern\nPixelfarm\nLos Angeles, CA (Hybrid, 3 days in office)\n",
+            ["Los Angeles, CA"],
+        ),
+    ],
+)
+def test_location_forms(text, want):
+    assert parse_posting(text).locations == want
 
 
 def test_a_company_label_line_does_not_hide_the_location_under_it():
