@@ -41,7 +41,7 @@ _NOT_START_CUE = re.compile(
 # Words that make a date range the job's own period (not an application window).
 _JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:intern\w*|co-?op|program(?:me)?|term|placement|assignment|session|cohort|"
-    r"(?:work|employment) period|runs?|dates?|schedule)\b"
+    r"(?:work|employment) period|runs?|dates?|schedule|available|availability)\b"
 )
 _NOT_JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:apply|applications?|applicants?|accept\w*|open|submi\w*|interview\w*|recruit\w*|hiring|review\w*|event|"

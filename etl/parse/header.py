@@ -49,6 +49,10 @@ _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
 _NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
+_BLURB_OPENING = re.compile(
+    rf"\s*(?P<name>{_NAME})(?:,| is| was| has| helps| builds| makes| powers| runs| provides| offers| operates| designs| develops| creates| serves| delivers)\b"
+)
+_FAQ_HEADING = re.compile(r"(?i)\s*(?:frequently asked questions|faqs?)\b")
 _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S.*?(?:>|»|›)")
 _COMPANY_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
@@ -134,6 +138,11 @@ _COMPANY_PHRASES = (
         2.0,
     ),
     (
+        ("internships at ", "internship at "),
+        re.compile(rf"\b[Ii]nternships? at (?P<name>{_NAME})"),
+        1.5,
+    ),
+    (
         (" internship", " jobs", " careers", "?"),
         re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
         1.0,
@@ -210,6 +219,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False
     if _BREADCRUMB.search(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
+    if _FAQ_HEADING.match(line):
+        return False  # "Frequently asked questions about ..." heads a page, it names no job
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
@@ -257,6 +268,13 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         heading = block.heading or ""
         if block.kind == "about_company" and heading.lower().startswith("about "):
             vote(heading[6:], block.start + 6, 2.5)
+        if block.kind == "about_company":
+            # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
+            m = _BLURB_OPENING.match(
+                doc.view, block.body_start, min(block.end, block.body_start + 80)
+            )
+            if m:
+                vote(m.group("name"), m.start("name"), 0.5)
     for triggers, pattern, weight in _COMPANY_PHRASES:
         positions = doc.find_all(*triggers)
         for m in doc.search_near(pattern, positions, 70, 24):

@@ -433,7 +433,11 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
         if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
             continue
-        if not (_DURATION_CONTEXT.search(sentence) or _in_short_line_with_context(doc, m.start())):
+        if not (
+            _DURATION_CONTEXT.search(sentence)
+            or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
+            or _in_short_line_with_context(doc, m.start())
+        ):
             continue
         low = _to_int(m.group("n"))
         if low is None or low == 0:

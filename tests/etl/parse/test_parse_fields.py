@@ -54,6 +54,27 @@ def test_company_named_in_sentences_not_in_labels_or_titles(text, want):
     assert parse_posting(text).company == want
 
 
+def test_an_faq_page_heading_is_no_title_and_its_answers_still_count():
+    text = (
+        "Frequently asked questions about the Summer 2026 Software Engineering Internship\n\n"
+        "Q: What will I work on?\nA: Payments.\n\nQ: How long is the internship?\nA: 12 weeks.\n\n"
+        "Q: What does it pay?\nA: $55 per hour.\n"
+    )
+    p = parse_posting(text)
+    assert p.title is None
+    assert p.duration_weeks == 12
+    assert (p.pay_min, p.pay_period) == (55, "hour")
+
+
+def test_company_from_internships_at_and_the_blurb():
+    text = (
+        "Job Specifications\nResponsibilities\nBuild the risk console.\n"
+        "Internships at Shopwave run for 10 weeks.\n"
+        "About the Company\nShopwave powers online stores for 2 million merchants.\n"
+    )
+    assert parse_posting(text).company == "Shopwave"
+
+
 def test_a_breadcrumb_is_neither_title_nor_company():
     text = "Careers > Engineering > Internships\nData Intern (Summer 2026)\nAcme Robotics\n\nWe build robots."
     p = parse_posting(text)
@@ -283,6 +304,7 @@ def test_start_date_without_year_takes_the_posting_year():
         ("Join us for the Summer 2026 program (June 1 – August 14).", [D(2026, 6, 1)]),
         ("Applications are open from October 1 to November 15, 2026.", []),
         ("Our info session runs from 9 March to 13 March 2026.", []),
+        ("Requirements:\n* Available May 18, 2026 through August 7, 2026", [D(2026, 5, 18)]),
         (
             "SCHEDULE: Monday - Friday, 40 hours per week, May 26, 2026 to August 7, 2026.",
             [D(2026, 5, 26)],
