@@ -56,6 +56,7 @@ QUERIES: list[tuple[str, Callable[[Warehouse, Filters], object]]] = [
     ("postings_extract[first 10k]", lambda wh, f: q.postings_extract(wh, f, limit=10_000)),
     ("posting_detail", lambda wh, f: q.posting_detail(wh, 4242)),
     ("missing_fields", q.missing_fields),
+    ("postings_missing_fields", q.postings_missing_fields),
     ("rejected_documents", lambda wh, f: q.rejected_documents(wh)),
     ("duplicate_groups", q.duplicate_groups),
 ]

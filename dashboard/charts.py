@@ -502,6 +502,13 @@ def missing_fields_chart(
     return _figure([bar], title, layout)
 
 
+def readable_field_lists(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """The frame with a list column of field names shown as labels ("degree_levels" -> "Degree")."""
+    return frame.with_columns(
+        pl.col(column).list.eval(pl.element().replace(FIELD_LABELS)).alias(column)
+    )
+
+
 def posting_labels(frame: pl.DataFrame, width: int = 44) -> list[str]:
     """One unique, escaped axis label per posting row: "Company · Title" (+ id when repeated)."""
     names = [

@@ -53,6 +53,7 @@ __all__ = [
     "pay_distribution",
     "pay_ranges",
     "posting_detail",
+    "postings_missing_fields",
     "postings_extract",
     "postings_list",
     "rejected_documents",
@@ -1099,6 +1100,40 @@ def missing_fields(wh: Warehouse, filters: Filters) -> pl.DataFrame:
             "missing": pl.Int64,
             "share_missing": pl.Float64,
         },
+    )
+
+
+def postings_missing_fields(
+    wh: Warehouse, filters: Filters, *, limit: int | None = 50
+) -> pl.DataFrame:
+    """The filtered postings the parser left gaps in, most gaps first (then by id).
+
+    Columns: posting_id, company, title, missing (how many fields), missing_fields (their
+    names, in the order of `missing_fields`). Postings with every field filled are left out.
+    """
+    names = list(PRESENT_BITS)
+    every_bit = (1 << len(names)) - 1
+    return _query(
+        wh,
+        """WITH gaps AS (
+               SELECT f.posting_id, f.company_code, f.title_code,
+                      bit_count(($every_bit & ~f.present_mask::INTEGER)::INTEGER) AS missing,
+                      f.present_mask
+               FROM posting_facts f WHERE {where}
+                 AND (f.present_mask::INTEGER & $every_bit) <> $every_bit
+               ORDER BY missing DESC, f.posting_id LIMIT $limit)
+           SELECT g.posting_id, co.value AS company, ti.value AS title, g.missing,
+                  list_filter($names::VARCHAR[],
+                              (name, i) -> (g.present_mask::INTEGER >> (i - 1)) & 1 = 0)
+                      AS missing_fields
+           FROM gaps g
+           LEFT JOIN mart_codes co ON co.field = 'companies' AND co.code = g.company_code
+           LEFT JOIN mart_codes ti ON ti.field = 'titles' AND ti.code = g.title_code
+           ORDER BY g.missing DESC, g.posting_id""",
+        filters,
+        every_bit=every_bit,
+        names=names,
+        limit=_limit(limit),
     )
 
 

@@ -15,6 +15,14 @@ GROUP_COLUMNS = {
     "posting_ids": st.column_config.ListColumn("Posting ids"),
     "sources": st.column_config.ListColumn("Sources"),
 }
+GAPS_SHOWN = 50
+GAP_COLUMNS = {
+    "posting_id": st.column_config.NumberColumn("Posting", format="%d"),
+    "company": "Company",
+    "title": st.column_config.TextColumn("Title", width="medium"),
+    "missing": st.column_config.NumberColumn("Empty fields", format="%d"),
+    "missing_fields": st.column_config.ListColumn("Which", width="large"),
+}
 REJECTED_COLUMNS = {
     "source": "File",
     "locator": "Record",
@@ -42,6 +50,25 @@ ui.chart(
     charts.missing_fields_chart(missing, total=total, title="Fields the parser left empty"),
     key="quality_missing",
 )
+
+heading, button = st.columns([5, 2], vertical_alignment="bottom")
+heading.subheader("Postings with the most gaps")
+with button:
+    ui.download_csv(
+        "postings with gaps",
+        "postings_with_gaps.csv",
+        data.deferred(queries.postings_missing_fields, filters, limit=None),
+        key="dl_gaps",
+    )
+gaps = data.fetch(queries.postings_missing_fields, filters, limit=GAPS_SHOWN)
+if gaps.is_empty():
+    st.caption("Every posting in view has every field filled in.")
+else:
+    st.caption(
+        f"The {gaps.height:,} postings in view with the most empty fields "
+        "(the CSV lists every posting with a gap). Open one on the Postings page to see its text."
+    )
+    ui.table(charts.readable_field_lists(gaps, "missing_fields"), column_config=GAP_COLUMNS)
 
 heading, button = st.columns([5, 2], vertical_alignment="bottom")
 heading.subheader("Rejected files")

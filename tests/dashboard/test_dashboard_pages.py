@@ -403,6 +403,19 @@ def test_posting_detail_lists_its_reposts(open_app, known_warehouse):
     assert reposts["source"].tolist() == ["known/acme-perception-repost.txt"]
 
 
+def test_quality_lists_the_filtered_postings_with_the_most_gaps(open_app, known_warehouse):
+    at = open_app("quality", team="Growth")
+    expected = queries.postings_missing_fields(
+        Warehouse(known_warehouse), Filters(teams=("Growth",))
+    )
+    assert expected.height > 0, "the filter leaves postings with gaps"
+    table = next(df.value for df in at.dataframe if "missing_fields" in df.value.columns)
+    assert table["posting_id"].tolist() == expected["posting_id"].to_list()
+    shown = [list(v) for v in table["missing_fields"]]
+    wanted = [[charts.FIELD_LABELS[f] for f in fields] for fields in expected["missing_fields"]]
+    assert shown == wanted  # readable labels ("Degree"), not column names ("degree_levels")
+
+
 # --- downloads: exactly the rows behind the page under the current filters ------------------
 
 TWO_TEAMS = Filters(teams=("Perception", "Growth"))
@@ -438,6 +451,8 @@ USD_HOURLY = {"normalize_to": None, "currency": "USD", "period": "hour"}
         ("postings", None, "dl_postings", "postings", queries.postings_extract, {}),
         ("quality", None, "dl_missing", "missing fields", queries.missing_fields, {}),
         ("quality", None, "dl_groups", "repost groups", queries.duplicate_groups, {}),
+        ("quality", None, "dl_gaps", "postings with gaps", queries.postings_missing_fields,
+         {"limit": None}),
     ],
 )  # fmt: skip
 def test_each_download_is_the_query_behind_the_page(

@@ -226,6 +226,23 @@ def test_data_quality_queries(wh):
     assert q.rejected_documents(wh).height == 0
 
 
+def test_postings_missing_fields_name_each_gap_most_gaps_first(wh):
+    gaps = q.postings_missing_fields(wh, ALL, limit=None)
+    per_field = {r["field"]: r["missing"] for r in q.missing_fields(wh, ALL).iter_rows(named=True)}
+    for field, missing in per_field.items():
+        named = gaps.filter(pl.col("missing_fields").list.contains(field)).height
+        assert named == missing, field  # the per-posting lists add up to the per-field counts
+    assert gaps["missing"].to_list() == sorted(gaps["missing"].to_list(), reverse=True)
+    assert gaps["missing"].to_list() == gaps["missing_fields"].list.len().to_list()
+    assert 1 not in gaps["posting_id"].to_list()  # posting 1 has every field
+    first = gaps.row(0, named=True)
+    assert (first["company"], first["title"]) == ("Amazon", "Data Engineer")
+    assert "team" in first["missing_fields"]
+    assert q.postings_missing_fields(wh, ALL, limit=2).height == 2
+    stripe = q.postings_missing_fields(wh, Filters(companies=("Stripe",), dedupe=False))
+    assert set(stripe["posting_id"]) == {5, 6}
+
+
 def test_headline_queries(wh):
     info = q.warehouse_info(wh).row(0, named=True)
     assert (info["documents"], info["postings"], info["runs"], info["synthetic"]) == (
