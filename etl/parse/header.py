@@ -310,6 +310,10 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
             start += 1
         # A board's meta line "Acme Analytics · Austin, TX (On-site)": the name comes first.
         separator = _META_SEPARATOR.search(doc.view, start, end)
+        if separator and ":" in doc.view[start : separator.start()]:
+            # "Job ID: 3012774 | Amazon Web Services, Inc.": a label first, the name after it.
+            start = separator.end()
+            separator = _META_SEPARATOR.search(doc.view, start, end)
         if separator:
             end = separator.start()
         line = doc.view[start:end].strip()

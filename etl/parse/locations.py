@@ -52,7 +52,7 @@ _LABELLED_PLACE = re.compile(
     r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
 )
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
-_PART_SEPARATOR = re.compile(r"\s+[*|]\s+|;\s*")  # "·" and "•" read as "*" in the view
+_PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" in the view
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 _CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"

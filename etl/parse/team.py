@@ -34,6 +34,7 @@ _ROLEISH = re.compile(
     r"representative|officer|assistant|administrator)\b"
 )
 _GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?=(?:Our|The) )")
+_SEASON_YEAR = re.compile(r"(?i)\b(?:summer|fall|autumn|winter|spring)\s*'?(?:20)?\d{2}\b")
 # "About The TeamOur Mobile team ships": a glued heading's last word before the name.
 _GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?:Our|The) ")
 # "join our Account Executive team": a role, not a team ("Audio Engineering" is a team).
@@ -249,6 +250,8 @@ def _is_team_like(value: str, company: str | None) -> bool:
     value = value.strip(" ,.;")
     if len(value) < 2 or _NOT_TEAM.match(value) or value.endswith(("'s", "’s")):
         return False  # "Join Our Client's Team": someone else's team
+    if _SEASON_YEAR.search(value):
+        return False  # "(Summer 2026, Seattle)": when and where, not who
     if _is_place(value):
         return False  # "Software Engineer - India", "(Remote, Sweden)"
     pieces = [p.strip() for p in re.split(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+", value) if p.strip()]
