@@ -75,6 +75,11 @@ def test_company_from_internships_at_and_the_blurb():
     assert parse_posting(text).company == "Shopwave"
 
 
+def test_company_after_a_label_on_a_meta_line():
+    text = "SDE Intern - AWS Lambda\nJob ID: 3012774 | Amazon Web Services, Inc.\n\nBuild things."
+    assert parse_posting(text).company == "Amazon Web Services, Inc"
+
+
 def test_a_breadcrumb_is_neither_title_nor_company():
     text = "Careers > Engineering > Internships\nData Intern (Summer 2026)\nAcme Robotics\n\nWe build robots."
     p = parse_posting(text)
@@ -370,6 +375,7 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Role\nApply to join our Digital Account Executive team today.", None),
         ("About The TeamOur Mobile team ships the Android app every two weeks.", "Mobile"),
         ("Role\nVantage's Embedded Platforms group is hiring an intern.", "Embedded Platforms"),
+        ("SDE Intern - AWS Lambda (Summer 2026, Seattle)\nAmazon\n\nBuild things.", "AWS Lambda"),
         ("Intern, Software Engineering - Fall 2026 / Winter 2027 Co-op\nAcme\n\nWe build.", None),
     ],
 )
@@ -438,6 +444,10 @@ def test_team(text, want):
         (
             "iOS Intern\nPixelfarm\nLos Angeles, CA (Hybrid, 3 days in office)\n",
             ["Los Angeles, CA"],
+        ),
+        (
+            "Applied Scientist Intern\nWayfinder\nSan Mateo, CA / New York, NY / Remote (US)\n",
+            ["San Mateo, CA", "New York, NY", "US"],
         ),
     ],
 )
