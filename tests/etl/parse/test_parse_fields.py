@@ -375,7 +375,10 @@ def test_page_date_from_the_source_wins_over_as_of():
         ("Role\nApply to join our Digital Account Executive team today.", None),
         ("About The TeamOur Mobile team ships the Android app every two weeks.", "Mobile"),
         ("Role\nVantage's Embedded Platforms group is hiring an intern.", "Embedded Platforms"),
-        ("SDE Intern - AWS Lambda (Summer 2026, Seattle)\nAmazon\n\nBuild things.", "AWS Lambda"),
+        (
+            "SDE Intern - Payments Risk (Summer 2026, Seattle)\nAmazon\n\nBuild things.",
+            "Payments Risk",
+        ),
         ("Intern, Software Engineering - Fall 2026 / Winter 2027 Co-op\nAcme\n\nWe build.", None),
     ],
 )
