@@ -127,6 +127,10 @@ _ZONE_CUES = re.compile(
     r"cities|city|metro|junior|senior|entry|mid|principal|associates?|grade|step|[A-Z]{2}(?:, [A-Z]{2})+)\b",
     re.I,
 )
+# A zone/tier label right before an amount ("Zone 2 (all other locations): $20/hr").
+_ZONE_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
+)
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
 _FROM_CUE = re.compile(
@@ -508,7 +512,8 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        if c in out or c.low == c.high:
+        zone_figure = bool(_ZONE_LABEL_BEFORE.search(doc.view, max(0, c.start - 60), c.start))
+        if c in out or (c.low == c.high and not zone_figure):
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:
@@ -518,7 +523,7 @@ def _with_continuations(
         if (
             last.currency == c.currency
             and last.period == c.period
-            and last.low != last.high
+            and (last.low != last.high or zone_figure)
             and not _NOT_PAY_CUES.search(gap)
         ):
             c.score = last.score - 1
@@ -572,6 +577,25 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
         and c.period == best.period
         and c.low != c.high
     ]
+    # "Zone 1: $22/hr; Zone 2: $20/hr": single figures per zone are listed together too.
+    zoned = [
+        c
+        for c in cands
+        if c.currency == best.currency
+        and c.period == best.period
+        and _ZONE_LABEL_BEFORE.search(doc.view, max(0, c.start - 60), c.start)
+    ]
+    if len(zoned) >= 2 and any(c.low == c.high for c in zoned):
+        return _Candidate(
+            min(c.low for c in zoned),
+            max(c.high for c in zoned),
+            best.currency,
+            best.period,
+            min(c.start for c in zoned),
+            max(c.end for c in zoned),
+            best.score,
+            "zones",
+        )
     if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
         return _Candidate(
             min(c.low for c in peers),

@@ -71,6 +71,19 @@ def pay(text: str):
             "Why join us? This position starts at $72,500 and includes a pension.",
             (72_500, 72_500, "USD", "year"),
         ),
+        (
+            "Pay: starting at $20 an hour\nPay zone: Zone 1 (Denver, Boulder): $22/hr; "
+            "Zone 2 (all other Colorado locations): $20/hr",
+            (20, 22, "USD", "hour"),
+        ),
+        (
+            "The target compensation is $136,000 USD base.\n* Zone 2: $136,000 USD\n"
+            "* Zone 3: $102,000 USD\n* Zone 4: $68,000 USD",
+            (68_000, 136_000, "USD", "year"),
+        ),
+        ("Salary Range: $24.00 - $38.00 Hourly", (24, 38, "USD", "hour")),
+        ("Hourly rate: 28.50 - 33.00 USD", (28.5, 33, "USD", "hour")),
+        ("Pay: CA$30–35/hour", (30, 35, "CAD", "hour")),
     ],
 )
 def test_pay_forms(text, want):
