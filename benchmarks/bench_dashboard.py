@@ -131,11 +131,25 @@ def load(page: Page, sock: Socket, url: str, charts: int) -> tuple[float, float]
 WATCH_RUN_JS = """
 () => {
   window.__runSeen = false;
-  const app = document.querySelector("[data-testid=stApp]");
-  new MutationObserver(() => {
-    if (app.getAttribute("data-test-script-state") !== "notRunning") window.__runSeen = true;
-  }).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  // Any change of the script state means a run started: a fast run can be over before the
+  // observer's callback could read "running", so the change itself counts. The whole page is
+  // watched because a page change may mount a new app element.
+  new MutationObserver(() => { window.__runSeen = true; })
+    .observe(document.body, { attributes: true, subtree: true,
+                              attributeFilter: ["data-test-script-state"] });
 }
+"""
+
+
+# What a person sees change after a click: the page title, the sidebar's "N of M postings"
+# and the charts' titles. A run short enough to fit in one React render never shows the
+# "running" state, so a changed view is the other proof that the click was answered.
+SNAPSHOT_JS = """
+() => [
+  document.querySelector("h1")?.textContent ?? "",
+  ...[...document.querySelectorAll("[data-testid=stSidebar] strong")].map((e) => e.textContent),
+  ...[...document.querySelectorAll(".js-plotly-plot .gtitle")].map((e) => e.textContent),
+].join("|")
 """
 
 
@@ -146,9 +160,15 @@ def rerun(
     when given); (ms, MB received)."""
     page.evaluate(WATCH_RUN_JS)
     sock.received = 0
+    before = page.evaluate(SNAPSHOT_JS)
     started = page.evaluate("performance.now()")
     action()
-    page.wait_for_function("() => window.__runSeen === true", timeout=10_000, polling=5)
+    page.wait_for_function(
+        f"(before) => window.__runSeen === true || ({SNAPSHOT_JS})() !== before",
+        arg=before,
+        timeout=10_000,
+        polling=5,
+    )
     page.wait_for_function(READY_JS, arg=[charts, title], timeout=60_000, polling=25)
     return page.evaluate("performance.now()") - started, sock.received / 2**20
 
