@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.wording import FIELD_LABELS
+
 HOURS_PER_YEAR = 2080
 NORMALISATION_NOTE = (
     f"Hourly ↔ yearly assumes {HOURS_PER_YEAR:,} paid hours a year (40 h × 52 weeks)."
@@ -36,27 +38,11 @@ SEASON_COLORS = {"Spring": "#59a14f", "Summer": "#f28e2b", "Fall": "#b6532f", "W
 NEUTRAL = "#9a9a9a"
 BAR_COLOR = LEVEL_COLORS["required"]
 PERIODS = ("hour", "day", "week", "month", "year")
-FIELD_LABELS = {
-    "company": "Company",
-    "title": "Title",
-    "team": "Team",
-    "locations": "Locations",
-    "employment_type": "Employment type",
-    "seasons": "Season",
-    "year": "Year",
-    "degree_levels": "Degree",
-    "languages": "Languages",
-    "skills": "Skills",
-    "pay": "Pay",
-    "pay_period": "Pay period",
-    "start_dates": "Start dates",
-    "duration_weeks": "Duration",
-    "posted_date": "Posted date",
-}
 FONT = '"Source Sans Pro", "Source Sans 3", sans-serif'  # Streamlit's own, so charts match
 AXIS_STYLE = {"gridcolor": "#eeeeee", "linecolor": "#cccccc", "zeroline": False}
 NAME_WIDTH = 32  # characters of a team or skill name shown on an axis or legend
-PANEL_GAP_PX = 70  # between stacked panels: room for tick labels and the next panel's title
+# Between stacked panels: room for tick labels, the x axis title and the next panel's title.
+PANEL_GAP_PX = 100
 
 TeamColors = Mapping[str, str]
 
@@ -461,9 +447,12 @@ def pay_distribution_chart(
             }
         )
         x_range = [low - 8 * width, high + 8 * width] if single else None
+        x_title = {
+            "title": {"text": f"Midpoint of the stated range ({_unit_label(currency, period)})"}
+        }
         panels.set_axes(
             index,
-            x={"range": x_range} if x_range else {},
+            x={**x_title, "range": x_range} if x_range else x_title,
             y=_count_axis(int(part["postings"].max()), title="Postings"),
         )
     layout = {**panels.layout(), "bargap": 0}
@@ -603,14 +592,18 @@ def _floating_pay_bars(
             )
         panels.set_axes(
             index,
-            x={"range": _padded_range(part["pay_min"].min(), part["pay_max"].max())},
+            x={
+                "title": {"text": f"Pay ({_unit_label(currency, period)})"},
+                "range": _padded_range(part["pay_min"].min(), part["pay_max"].max()),
+            },
             y={"categoryorder": "array", "categoryarray": part["label"].to_list()},
         )
     layout = {
         **panels.layout(),
         "barmode": "overlay",
         "bargap": 0.25,
-        "legend": {"title": {"text": "" if median_column else "Team"}},
+        # Traces are added bottom bar first; the legend lists them top first, like the bars.
+        "legend": {"title": {"text": "" if median_column else "Team"}, "traceorder": "reversed"},
     }
     return _figure(traces, title, layout, note=_normalisation_note(normalize_to))
 
@@ -659,8 +652,14 @@ class Panels:
         )
 
     def layout(self) -> dict:
-        """Axes, panel titles and the figure height."""
-        return {**self._axes, "annotations": self._titles, "height": self.plot_height + 190}
+        """Axes, panel titles, the figure height and margins (a title and subtitle on top,
+        the bottom panel's axis title below)."""
+        return {
+            **self._axes,
+            "annotations": self._titles,
+            "height": self.plot_height + 110 + 80 + 30,
+            "margin": {"l": 10, "r": 10, "t": 110, "b": 80},
+        }
 
 
 def _units(frame: pl.DataFrame) -> list[tuple[str | None, str | None]]:
@@ -682,6 +681,11 @@ def _unit_text(currency: str | None, period: str | None) -> str:
 def _axis_text(currency: str | None, period: str | None) -> str:
     money = currency or "Currency not stated"
     return f"{money} per {period}" if period in PERIODS else f"{money} (period not stated)"
+
+
+def _unit_label(currency: str | None, period: str | None) -> str:
+    """A pay unit as an axis title shows it (escaped: a currency is posting text)."""
+    return _safe(_axis_text(currency, period))
 
 
 def _normalisation_note(normalize_to: str | None) -> str:

@@ -12,6 +12,8 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dashboard.wording import field_label
+
 # Field -> background colour of its marks (light, so the text stays readable).
 FIELD_COLORS: dict[str, str] = {
     "company": "#ffe08a",
@@ -63,7 +65,7 @@ def highlighted_html(text: str, spans: Iterable[Span]) -> str:
     for span in clean_spans(spans, len(text)):
         pieces.append(html.escape(text[cursor : span.start]))
         color = FIELD_COLORS.get(span.field, DEFAULT_COLOR)
-        tooltip = html.escape(f"{span.field}: {span.value}", quote=True)
+        tooltip = html.escape(f"{field_label(span.field)}: {span.value}", quote=True)
         pieces.append(
             f'<mark title="{tooltip}" style="background:{color};padding:0 2px;'
             f'border-radius:3px">{html.escape(text[span.start : span.end])}</mark>'
@@ -82,7 +84,7 @@ def legend_html(fields: Iterable[str]) -> str:
     """A row of colour chips naming the fields highlighted in the text."""
     chips = [
         f'<span style="background:{FIELD_COLORS.get(f, DEFAULT_COLOR)};padding:1px 6px;'
-        f'border-radius:3px;font-size:0.85em">{html.escape(f)}</span>'
+        f'border-radius:3px;font-size:0.85em">{html.escape(field_label(f))}</span>'
         for f in dict.fromkeys(fields)
     ]
     return f'<div style="display:flex;flex-wrap:wrap;gap:4px 6px">{"".join(chips)}</div>'

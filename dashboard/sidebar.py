@@ -28,6 +28,16 @@ class FilterWidget:
     label: str
     placeholder: str
     help: str = ""
+    shown: Callable[[str], str] = str  # how an option reads (the URL keeps the value itself)
+
+
+def _words(value: str) -> str:
+    """ "full_time" -> "Full time"."""
+    return value.replace("_", " ").capitalize()
+
+
+def _per(period: str) -> str:
+    return f"Per {period}"
 
 
 # Team and Language first: the two questions people come with.
@@ -41,9 +51,16 @@ FILTER_WIDGETS: tuple[FilterWidget, ...] = (
     FilterWidget("years", "year", "Year", "All years", "Year of the internship or start."),
     FilterWidget("degrees", "degree", "Degree", "All degrees"),
     FilterWidget("locations", "location", "Location", "All locations"),
-    FilterWidget("employment_types", "employment_type", "Employment type", "All types"),
     FilterWidget(
-        "pay_periods", "pay_period", "Pay period", "All periods", "Pay stated per this period."
+        "employment_types", "employment_type", "Employment type", "All types", shown=_words
+    ),
+    FilterWidget(
+        "pay_periods",
+        "pay_period",
+        "Pay period",
+        "All periods",
+        "Pay stated per this period.",
+        shown=_per,
     ),
 )
 REPOSTS_KEY = "reposts_once"
@@ -125,7 +142,7 @@ def select_team(team: str) -> None:
 
 def describe(filters: Filters) -> list[str]:
     """The active filters in words, in sidebar order ("Team: A, B")."""
-    labels = {w.field: w.label for w in FILTER_WIDGETS}
+    widgets = {w.field: w for w in FILTER_WIDGETS}
     parts = []
     for name, value in filters.active().items():
         if name == "dedupe":
@@ -133,8 +150,12 @@ def describe(filters: Filters) -> list[str]:
         elif name == "search":
             parts.append(f"search: “{value}”")
         else:
-            parts.append(f"{labels.get(name, name)}: {', '.join(str(v) for v in value)}")
+            parts.append(f"{widgets[name].label}: {_shown(widgets[name], value)}")
     return parts
+
+
+def _shown(widget: FilterWidget, values: Sequence[object]) -> str:
+    return ", ".join(widget.shown(str(v)) for v in values)
 
 
 def emptying_filter(filters: Filters, count: Callable[[Filters], int]) -> str | None:
@@ -142,15 +163,15 @@ def emptying_filter(filters: Filters, count: Callable[[Filters], int]) -> str | 
 
     Returns e.g. "Language: Rust (together with Team: A)", or None when nothing is active.
     """
-    steps = [(w.field, w.label) for w in FILTER_WIDGETS if getattr(filters, w.field)]
+    steps = [(w.field, w.label, w) for w in FILTER_WIDGETS if getattr(filters, w.field)]
     if filters.search:
-        steps.append(("search", "Search"))
+        steps.append(("search", "Search", None))
     applied = Filters(dedupe=filters.dedupe)
     before: list[str] = []
-    for field, label in steps:
+    for field, label, widget in steps:
         applied = replace(applied, **{field: getattr(filters, field)})
         value = getattr(filters, field)
-        shown = f"“{value}”" if field == "search" else ", ".join(str(v) for v in value)
+        shown = f"“{value}”" if widget is None else _shown(widget, value)
         if count(applied) == 0:
             where = f" (together with {'; '.join(before)})" if before else ""
             return f"{label}: {shown}{where}"
@@ -183,4 +204,5 @@ def _multiselect(widget: FilterWidget, options: Mapping[str, Sequence[str]]) -> 
         key=widget.key,
         placeholder=widget.placeholder if choices else "None in the warehouse",
         help=widget.help or None,
+        format_func=widget.shown,
     )

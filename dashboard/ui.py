@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import charts, data, sidebar, urlstate
-from dashboard.wording import md_escape
+from dashboard.wording import NOT_STATED, md_escape
 from warehouse import queries
 from warehouse.csv_export import frame_to_csv_bytes
 from warehouse.filters import Filters
@@ -147,6 +147,7 @@ def download_csv(what: str, file_name: str, rows: Callable[[], pl.DataFrame], *,
     )
 
 
-def table(frame: pl.DataFrame, **kwargs: Any) -> Any:
-    """A read-only table without the index column."""
-    return st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+def table(frame: pl.DataFrame, *, placeholder: str = NOT_STATED, **kwargs: Any) -> Any:
+    """A read-only table without the index column; a missing value reads "not stated"
+    (Streamlit would print "None")."""
+    return st.dataframe(frame, hide_index=True, width="stretch", placeholder=placeholder, **kwargs)

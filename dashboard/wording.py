@@ -10,7 +10,31 @@ from typing import Any
 import polars as pl
 
 NOT_STATED = "not stated"
+UNKNOWN_CURRENCY = "unknown"  # how `pay_coverage` marks pay that names no currency
+# Field names as people read them (quality chart, highlight legend and tooltips).
+FIELD_LABELS = {
+    "company": "Company",
+    "title": "Title",
+    "team": "Team",
+    "locations": "Locations",
+    "employment_type": "Employment type",
+    "seasons": "Season",
+    "year": "Year",
+    "degree_levels": "Degree",
+    "languages": "Languages",
+    "skills": "Skills",
+    "pay": "Pay",
+    "pay_period": "Pay period",
+    "start_dates": "Start dates",
+    "duration_weeks": "Duration",
+    "posted_date": "Posted date",
+}
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$=]")
+
+
+def field_label(field: str) -> str:
+    """ "degree_levels" -> "Degree"; a field without a label reads "Some field"."""
+    return FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
 
 
 def md_escape(text: object) -> str:
@@ -59,12 +83,20 @@ def pay_coverage_sentence(coverage: pl.DataFrame) -> str:
     if count == 0:
         return f"No posting in view states pay ({total:,} postings)."
     units = ", ".join(
-        f"{currency} {_per(period)}: {postings:,}"
+        f"{_unit(currency, period)}: {postings:,}"
         for currency, period, postings in stated.select(
             "currency", "period", "postings"
         ).iter_rows()
     )
     return f"Pay stated in **{count:,} of {total:,}** postings ({units})."
+
+
+POSTING_LINK = "postings?posting={}"  # relative: works under any server base path
+
+
+def with_posting_links(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add a "link" column opening each row's posting (posting_id) on the Postings page."""
+    return frame.with_columns(link=pl.format(POSTING_LINK, pl.col("posting_id")))
 
 
 def with_pay_text(frame: pl.DataFrame) -> pl.DataFrame:
@@ -90,8 +122,10 @@ def _amount(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def _per(period: str) -> str:
-    return "period not stated" if period == NOT_STATED else f"per {period}"
+def _unit(currency: str, period: str) -> str:
+    """ "USD per hour", "CAD (period not stated)", "Currency not stated per year"."""
+    money = "Currency not stated" if currency == UNKNOWN_CURRENCY else currency
+    return f"{money} (period not stated)" if period == NOT_STATED else f"{money} per {period}"
 
 
 def _day(value: object) -> str:

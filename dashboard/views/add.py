@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, detail, intake, sidebar, wording
+from dashboard import data, detail, intake, sidebar, ui, wording
 from etl.ingest import ingest_documents
 from etl.model import Posting, SourceDocument
 from etl.pipeline import parse_document
@@ -68,7 +68,15 @@ if st.button(
     else:
         st.error(f"Nothing was added: {wording.md_escape(summary.error or 'the ingest failed')}")
 
-st.subheader("What the parser found")
+heading, button = st.columns([5, 2], vertical_alignment="bottom")
+heading.subheader("What the parser found")
+with button:
+    ui.download_csv(
+        "parsed postings",
+        "parsed_postings.csv",
+        lambda: detail.parsed_frame(postings),
+        key="dl_parsed",
+    )
 for posting in postings:
     with st.expander(wording.md_escape(posting.title or posting.source), expanded=count == 1):
         detail.show_posting(posting)

@@ -23,8 +23,9 @@ companies.metric("Companies", f"{summary['companies']:,}")
 teams.metric("Teams", f"{summary['teams']:,}")
 pay.metric(
     "Pay stated",
-    f"{summary['with_pay'] / max(summary['postings'], 1):.0%}",
-    help="Share of the postings in view that state a pay figure or range.",
+    f"{summary['with_pay']:,} of {summary['postings']:,}",
+    help=f"{summary['with_pay'] / max(summary['postings'], 1):.0%} of the postings in view "
+    "state a pay figure or range.",
 )
 st.caption(wording.overview_sentence(summary))
 

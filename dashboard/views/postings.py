@@ -14,7 +14,7 @@ SORTS = {
     "Company": ("company", False),
     "Title": ("title", False),
     "Team": ("team", False),
-    "Highest pay": ("pay_max", True),
+    "Highest pay figure (any unit)": ("pay_max", True),
 }
 LIST_COLUMNS = ["company", "title", "team", "locations", "languages", "pay", "start_dates",
                 "posted_date", "reposts"]  # fmt: skip
@@ -72,7 +72,7 @@ if record is not None:
     posting = detail.posting_from_detail(record)
     st.divider()
     st.html(ui.heading_html(posting.title or "Untitled posting"))
-    detail.show_posting(posting)
+    detail.show_posting(posting, url=record.fields["url"][0])
     if not record.duplicates.is_empty():
         st.caption(
             "Near-identical reposts of this posting (counted once with “Count reposts once”):"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, ui, wording
 from warehouse import queries
 
 GROUP_COLUMNS = {
@@ -17,7 +17,10 @@ GROUP_COLUMNS = {
 }
 GAPS_SHOWN = 50
 GAP_COLUMNS = {
-    "posting_id": st.column_config.NumberColumn("Posting", format="%d"),
+    "posting_id": None,
+    "link": st.column_config.LinkColumn(
+        "Posting", display_text=r"posting=(\d+)$", help="Opens the posting with its text"
+    ),
     "company": "Company",
     "title": st.column_config.TextColumn("Title", width="medium"),
     "missing": st.column_config.NumberColumn("Empty fields", format="%d"),
@@ -66,9 +69,13 @@ if gaps.is_empty():
 else:
     st.caption(
         f"The {gaps.height:,} postings in view with the most empty fields "
-        "(the CSV lists every posting with a gap). Open one on the Postings page to see its text."
+        "(the CSV lists every posting with a gap). Click a posting's number to read its text."
     )
-    ui.table(charts.readable_field_lists(gaps, "missing_fields"), column_config=GAP_COLUMNS)
+    ui.table(
+        wording.with_posting_links(charts.readable_field_lists(gaps, "missing_fields")),
+        column_config=GAP_COLUMNS,
+        column_order=["link", *(c for c in GAP_COLUMNS if c not in ("posting_id", "link"))],
+    )
 
 heading, button = st.columns([5, 2], vertical_alignment="bottom")
 heading.subheader("Rejected files")
@@ -84,7 +91,8 @@ if rejected.is_empty():
     st.caption("Every file read so far became a posting.")
 else:
     st.caption(f"{rejected.height:,} files or records could not become postings.")
-    ui.table(rejected, column_config=REJECTED_COLUMNS)
+    # A whole file that was rejected has no record inside it: its cell stays blank.
+    ui.table(rejected, column_config=REJECTED_COLUMNS, placeholder="")
 
 heading, button = st.columns([5, 2], vertical_alignment="bottom")
 heading.subheader("Repost groups")

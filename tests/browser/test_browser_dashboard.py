@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, quote, urlparse
 
 import polars as pl
 import pytest
-from browser_support import HOSTILE_TITLE, full_page_screenshot, wait_for_app
+from browser_support import HOSTILE_TEAM, HOSTILE_TITLE, full_page_screenshot, wait_for_app
 from playwright.sync_api import Page, expect
 
 from dashboard import charts, data
@@ -27,6 +27,10 @@ from warehouse.filters import Filters
 pytestmark = pytest.mark.browser
 
 COUNTER = re.compile(r"(\d[\d,]*) of (\d[\d,]*) postings")
+# Each URL path's own heading: a path that opened another page would fail.
+HEADINGS = {"": "Overview", "skills": "Skills and languages", "pay": "Pay",
+            "start-dates": "Start dates", "teams": "Teams", "postings": "Postings",
+            "quality": "Data quality", "add": "Add postings"}  # fmt: skip
 
 
 def open_path(page: Page, server, path: str) -> None:
@@ -64,9 +68,7 @@ def test_every_url_path_opens_and_is_screenshotted(page, server, screenshot_dir,
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Team")
     assert counter(page) == expected_counter(server.db, Filters())
-    heading = page.locator("h1").first.inner_text()
-    assert heading.strip() in {"Overview", "Skills and languages", "Pay", "Start dates", "Teams",
-                               "Postings", "Data quality", "Add postings"}  # fmt: skip
+    assert page.locator("h1").first.inner_text().strip() == HEADINGS[path]
     if path not in ("", "postings", "add"):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=20_000)
     full_page_screenshot(page, screenshot_dir / f"{file.removesuffix('.py')}.png")
@@ -249,6 +251,12 @@ def test_hostile_posting_text_renders_as_text_and_runs_nothing(page, server, scr
     assert text.locator("script, img, iframe, svg, a").count() == 0
     heading = page.locator("h3").filter(has_text="Security Intern").first
     expect(heading).to_have_text(HOSTILE_TITLE)
+    # The field table beside the text shows every value whole and as typed.
+    fields = page.get_by_test_id("stTable").filter(has_text="Parser version")
+    expect(fields).to_contain_text(HOSTILE_TITLE)
+    expect(fields).to_contain_text(HOSTILE_TEAM)
+    expect(fields).to_contain_text("Pwnco <b>Inc</b>")
+    assert fields.locator("script, img, b, a").count() == 0
     page.wait_for_timeout(500)  # give any injected handler the chance to fire
     full_page_screenshot(page, screenshot_dir / "hostile_posting.png")
     assert page.evaluate("() => window.__pwned") is None
@@ -266,3 +274,47 @@ def test_hostile_values_in_a_link_are_shown_as_text(page, server):
     assert counter(page) == expected_counter(server.db, Filters(teams=("Growth",)))
     assert page.evaluate("() => window.__pwned") is None
     assert page.dialogs == []
+
+
+PASTED = """Compiler Engineering Intern
+Zorblax Systems is hiring a compiler intern for Summer 2026.
+You will write C++ and Python every day. Pay: $48 - $52 per hour.
+<img src=x onerror="window.__pwned=1">
+"""
+
+
+def test_a_pasted_posting_is_parsed_and_highlighted_at_once(page, server, screenshot_dir):
+    open_path(page, server, "add")
+    page.get_by_label("Posting text").fill(PASTED)
+    page.keyboard.press("Control+Enter")  # what submits a Streamlit text area
+    wait_for_app(page)
+    text = page.locator(".jobdash-posting-text")
+    expect(text).to_contain_text("Zorblax Systems is hiring")
+    expect(text.locator("mark", has_text="Compiler Engineering Intern")).to_have_count(1)
+    expect(text.locator("mark", has_text="C++")).to_have_count(1)
+    expect(page.get_by_role("button", name="Add 1 posting to the warehouse")).to_be_visible()
+    expect(page.get_by_role("button", name="Download parsed postings CSV")).to_be_visible()
+    full_page_screenshot(page, screenshot_dir / "add-pasted.png")
+    assert page.evaluate("() => window.__pwned") is None
+    # Nothing is saved until the button is pressed.
+    assert counter(page) == expected_counter(server.db, Filters())
+
+
+def test_an_emptied_view_names_the_filter_that_emptied_it(page, server, screenshot_dir):
+    open_path(page, server, "skills?team=Perception&language=Go")
+    alert = page.get_by_test_id("stAlert")
+    expect(alert).to_contain_text("No postings match")
+    expect(alert).to_contain_text("Language: Go (together with Team: Perception)")
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    assert counter(page) == (0, expected_counter(server.db, Filters())[1])
+    full_page_screenshot(page, screenshot_dir / "empty_state.png")
+
+
+def test_normalised_pay_writes_its_assumption_on_the_chart(page, server, screenshot_dir):
+    open_path(page, server, "pay")
+    page.get_by_test_id("stButtonGroup").get_by_text("Yearly", exact=True).click()
+    wait_for_app(page)
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_contain_text("2,080 paid hours a year")
+    expect(chart).to_contain_text("Pay (USD per year)")
+    full_page_screenshot(page, screenshot_dir / "pay-yearly.png")

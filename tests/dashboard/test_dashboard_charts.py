@@ -92,10 +92,34 @@ def test_pay_ranges_never_share_an_axis_across_currencies_or_periods():
     assert {"USD per hour", "CAD per hour", "USD per year"} <= panels
     axes = {trace.xaxis for trace in fig.data}
     assert len(axes) == 3
+    # Each panel's own axis says what its numbers are in.
+    titles = {fig.layout[f"xaxis{a[1:]}"].title.text for a in axes}
+    assert titles == {"Pay (USD per hour)", "Pay (CAD per hour)", "Pay (USD per year)"}
     for trace in fig.data:
         # Floating bar: starts at pay_min, length pay_max - pay_min.
         for base, length, (lo, hi) in zip(trace.base, trace.x, trace.customdata, strict=True):
             assert base == lo and base + length == hi
+
+
+def test_the_team_legend_of_pay_per_posting_reads_in_the_order_of_the_bars():
+    frame = pl.DataFrame(
+        {
+            "posting_id": [1, 2, 3],
+            "company": ["Acme"] * 3,
+            "title": ["Low", "Middle", "High"],
+            "team": ["Maps", "Growth", "Search"],
+            "currency": ["USD"] * 3,
+            "period": ["hour"] * 3,
+            "pay_min": [10.0, 20.0, 30.0],
+            "pay_max": [15.0, 25.0, 35.0],
+        }
+    )
+    fig = charts.pay_ranges_chart(frame, normalize_to=None)
+    top_down = list(reversed(fig.layout.yaxis.categoryarray))  # a y axis lists bottom-up
+    assert top_down == ["Acme · High", "Acme · Middle", "Acme · Low"]
+    names = [t.name for t in fig.data]
+    legend = names[::-1] if fig.layout.legend.traceorder == "reversed" else names
+    assert legend == ["Search", "Growth", "Maps"]
 
 
 def test_normalised_pay_states_the_hours_per_year_assumption_on_the_chart():
@@ -148,9 +172,28 @@ def test_pay_distribution_draws_the_warehouse_bins_as_they_are():
             "postings": [7, 3],
         }
     )
-    (trace,) = charts.pay_distribution_chart(frame, normalize_to=None).data
+    fig = charts.pay_distribution_chart(frame, normalize_to=None)
+    (trace,) = fig.data
     assert list(trace.x) == [25.0, 35.0]
     assert list(trace.y) == [7, 3]
+    assert fig.layout.xaxis.title.text == "Midpoint of the stated range (USD per hour)"
+    assert fig.layout.yaxis.title.text == "Postings"
+
+
+def test_pay_by_team_axis_names_the_unit_and_escapes_a_currency_from_the_text():
+    frame = pl.DataFrame(
+        {
+            "team": ["Growth"],
+            "currency": ["<b>X</b>"],
+            "period": ["year"],
+            "postings": [2],
+            "pay_min": [1.0],
+            "pay_max": [2.0],
+            "median": [1.5],
+        }
+    )
+    fig = charts.pay_by_team_chart(frame, normalize_to=None)
+    assert fig.layout.xaxis.title.text == "Pay (&lt;b&gt;X&lt;/b&gt; per year)"
 
 
 def test_start_dates_put_each_team_on_its_own_row_of_the_timeline():

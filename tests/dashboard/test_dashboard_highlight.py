@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.highlight import Span, clean_spans, highlighted_html
+from dashboard.highlight import Span, clean_spans, highlighted_html, legend_html
 
 HOSTILE = (
     "Intern <script>window.__pwned = 1</script> in Go. "
@@ -29,7 +29,7 @@ def test_hostile_text_comes_out_as_text_and_only_our_tags_remain():
     assert "&lt;script&gt;" in markup and "onerror=&quot;" in markup
     assert set(re.findall(r"</?([a-z]+)", markup)) == {"div", "mark"}
     # The tooltip value is escaped too, so it cannot close the attribute.
-    assert 'title="languages: &lt;b&gt;Go&lt;/b&gt;"' in markup
+    assert 'title="Languages: &lt;b&gt;Go&lt;/b&gt;"' in markup
 
 
 def test_a_span_cutting_through_a_tag_is_still_escaped_on_both_sides():
@@ -53,3 +53,11 @@ def test_the_whole_text_survives_highlighting():
     markup = highlighted_html(text, [Span(text.index("Python"), len(text), "languages", "Python")])
     visible = re.sub(r"<[^>]+>", "", markup)
     assert visible == text
+
+
+def test_the_legend_and_tooltips_name_fields_as_people_do():
+    legend = legend_html(["employment_type", "seasons", "degree_levels", "pay", "new_field"])
+    chips = re.findall(r"<span [^>]*>(.*?)</span>", legend)
+    assert chips == ["Employment type", "Season", "Degree", "Pay", "New field"]
+    markup = highlighted_html("Summer 2026", [Span(0, 6, "seasons", "Summer")])
+    assert 'title="Season: Summer"' in markup

@@ -5,6 +5,7 @@ Pages with several charts show one tab at a time: only the open tab's query runs
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -56,7 +57,9 @@ def test_overview_counts_follow_the_team_filter_from_the_url(open_app):
     at = open_app("", team="Growth")
     metrics = {m.label: m.value for m in at.metric}
     # Growth: Initech's frontend posting (no pay) and Hooli's data posting (pay stated).
-    assert metrics == {"Postings": "2", "Companies": "2", "Teams": "1", "Pay stated": "50%"}
+    # Coverage reads as a count ("pay stated in 1 of 2"), its share in the metric's help.
+    assert metrics == {"Postings": "2", "Companies": "2", "Teams": "1", "Pay stated": "1 of 2"}
+    assert "50%" in next(m for m in at.metric if m.label == "Pay stated").help
     assert "pay stated in 1 of 2" in at.caption[1].value
     assert _counter(at) == "2 of 7 postings"
     assert at.sidebar.multiselect(key="team").value == ["Growth"]
@@ -106,6 +109,21 @@ def test_count_reposts_once_switch_counts_the_repost(open_app):
     assert _counter(at) == "8 of 8 postings"
     assert _url(at, "reposts") == ["all"]
     assert _counter(open_app("teams", reposts="all")) == "8 of 8 postings"
+
+
+def test_coded_filter_values_read_as_words_and_stay_codes_in_the_url(open_app):
+    at = open_app("", employment_type="full_time", pay_period="year")
+    kind = at.sidebar.multiselect(key="employment_type")
+    assert kind.options == ["Internship", "Full time"]
+    assert kind.value == ["full_time"]
+    assert at.sidebar.multiselect(key="pay_period").options[0].startswith("Per ")
+    assert _counter(at) == "1 of 7 postings"  # Globex payments
+    assert _url(at, "employment_type") == ["full_time"]
+    # The empty state names the filter the way the sidebar shows it.
+    at = open_app("", employment_type="full_time", pay_period="hour")
+    assert "Pay period: Per hour (together with Employment type: Full time)" in (
+        at.warning[0].value.replace("\\", "")
+    )
 
 
 def test_a_link_with_values_the_warehouse_lacks_says_so_and_keeps_the_rest(open_app):
@@ -391,9 +409,26 @@ def test_posting_detail_highlights_every_value_at_its_span(open_app, known_wareh
     for value in ("Motion Planning Intern", "Acme Robotics", "Planning", "C++", "Python",
                   "Pittsburgh, PA", "45 to 55 USD per hour"):  # fmt: skip
         assert f">{value}</mark>" in text
-    fields = {row["Field"]: row["Value"] for row in at.dataframe[-1].value.to_dict("records")}
+    fields = _field_table(at)
     assert fields["Pay"] == "45–55 USD per hour"
     assert fields["Degree"] == "MS; PhD"
+    assert fields["Languages"] == "C++ (required); Python (preferred)"
+    assert fields["Skills"] == "not stated"
+    assert fields["Posted"] == "2025-02-03"
+    assert "Team also written as" not in fields  # no other spelling: no row
+    # The source path has nowhere to wrap in a table cell: it is code below the table.
+    assert "Source" not in fields
+    assert [c.value for c in at.code] == ["known/acme-planning.txt"]
+
+
+@pytest.mark.parametrize(("path", "column"), [("", "team"), ("postings", "team"),
+                                             ("postings", "posted_date")])  # fmt: skip
+def test_tables_say_not_stated_where_a_posting_states_nothing(open_app, path, column):
+    at = open_app(path)
+    listing = at.dataframe[0]
+    # Initech's tools posting names no team and no posted date: the cell would read "None".
+    assert listing.value[column].isna().any()
+    assert listing.proto.placeholder == "not stated"
 
 
 def test_posting_detail_lists_its_reposts(open_app, known_warehouse):
@@ -411,6 +446,8 @@ def test_quality_lists_the_filtered_postings_with_the_most_gaps(open_app, known_
     assert expected.height > 0, "the filter leaves postings with gaps"
     table = next(df.value for df in at.dataframe if "missing_fields" in df.value.columns)
     assert table["posting_id"].tolist() == expected["posting_id"].to_list()
+    # Each row links to its posting on the Postings page (relative: any base path).
+    assert table["link"].tolist() == [f"postings?posting={i}" for i in expected["posting_id"]]
     shown = [list(v) for v in table["missing_fields"]]
     wanted = [[charts.FIELD_LABELS[f] for f in fields] for fields in expected["missing_fields"]]
     assert shown == wanted  # readable labels ("Degree"), not column names ("degree_levels")
@@ -479,6 +516,23 @@ def test_postings_csv_holds_one_row_per_filtered_posting(open_app, download, kno
     assert hooli["languages"] == "Python; Scala"
 
 
+def test_jobdash_export_writes_the_same_file_as_the_postings_download(
+    open_app, download, known_warehouse, tmp_path
+):
+    from click.testing import CliRunner
+
+    from etl.cli import main
+
+    at = open_app("postings", team=["Perception", "Growth"], language="Python")
+    out = tmp_path / "extract.csv"
+    args = ["export", "--db", str(known_warehouse), "--team", "Perception", "--team", "Growth",
+            "--language", "Python", "--out", str(out)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == download(at, "dl_postings")
+    assert set(_csv_frame(out.read_bytes())["team"]) == {"Perception", "Growth"}
+
+
 def test_csv_is_built_when_clicked_not_on_every_rerun(open_app, download, monkeypatch):
     calls: list[int] = []
     original = queries.postings_extract
@@ -493,6 +547,48 @@ def test_csv_is_built_when_clicked_not_on_every_rerun(open_app, download, monkey
     assert calls == []
     download(at, "dl_postings")
     assert calls == [1]
+
+
+def test_teams_matrix_follows_the_language_filter_and_has_its_own_csv(
+    open_app, download, known_warehouse
+):
+    at = open_app("teams")
+    title = "Languages named per team"
+    assert "Payments" in _rows_of_heatmap(_chart(at, title))
+    at.sidebar.multiselect(key="language").set_value(["C++"]).run()
+    assert _rows_of_heatmap(_chart(at, title)) == {"Perception", "Planning"}
+    expected = queries.team_language_matrix(
+        Warehouse(known_warehouse), Filters(languages=("C++",)), top_teams=15, top_languages=12
+    )
+    assert _download_label(at, "dl_team_languages") == "Download team × language CSV"
+    assert download(at, "dl_team_languages") == frame_to_csv_bytes(expected)
+    rows = _csv_frame(download(at, "dl_team_languages"))
+    assert set(rows["team"]) == {"Perception", "Planning"}
+
+
+def test_teams_chart_title_only_claims_a_cut_when_there_is_one(
+    open_app, tmp_path, monkeypatch, app_on_env, download
+):
+    at = open_app("teams")
+    assert _chart(at, "Postings per team")["layout"]["title"]["text"] == "Postings per team"
+    assert "largest" not in _chart(at, "Languages named per team")["layout"]["title"]["text"]
+
+    made = [
+        make_posting(f"team-{n}.txt", company="Manyco", team=f"Team {n:02d}",
+                     languages={"Go": "required"})
+        for n in range(32)
+    ]  # fmt: skip
+    db = tmp_path / "many-teams.duckdb"
+    load_postings(db, made)
+    monkeypatch.setenv("JOBDASH_DB", str(db))
+    at = app_on_env("teams")
+    chart = _chart(at, "Postings per team")
+    assert chart["layout"]["title"]["text"] == "Postings per team (the 30 largest)"
+    assert len(chart["data"][0]["y"]) == 30
+    assert _csv_frame(download(at, "dl_teams")).height == 30  # the rows of the chart
+    matrix = _chart(at, "Languages named per team")
+    assert "the 15 largest teams" in matrix["layout"]["title"]["text"]
+    assert len(_rows_of_heatmap(matrix)) == 15
 
 
 # --- adding postings ---------------------------------------------------------------------------
@@ -514,6 +610,20 @@ def test_pasted_posting_is_shown_at_once_and_added_on_request(writable_warehouse
     assert "Added: 1 new" in at.success[0].value
     assert _total(writable_warehouse) == 9
     assert _counter(at.run()) == "8 of 8 postings"  # the sidebar reads the new version
+
+
+def test_the_parsed_postings_download_holds_what_the_page_shows(
+    writable_warehouse, add_page, download
+):
+    at = add_page()
+    at.text_area(key="add_text").set_value(PASTED).run()
+    assert _download_label(at, "dl_parsed") == "Download parsed postings CSV"
+    (row,) = _csv_frame(download(at, "dl_parsed")).iter_rows(named=True)
+    shown = _field_table(at)
+    assert row["title"] == shown["Title"] == "Compiler Engineering Intern"
+    assert row["languages"] == "C++; Python"
+    assert row["pay_min"] == "48.0" and row["pay_currency"] == "USD"
+    assert _total(writable_warehouse) == 8  # downloading saves nothing
 
 
 def test_uploads_are_read_and_bad_files_get_a_clear_message(writable_warehouse, add_page):
@@ -566,6 +676,13 @@ def _open_tab(at, path: str, tab: str) -> None:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state[TAB_KEYS[path]] == tab
+
+
+def _field_table(at) -> dict[str, str]:
+    """The detail view's field table as label -> value, markdown escapes removed."""
+    (table,) = [t for t in at.table if list(t.value.columns) == ["Field", "Value"]]
+    unescaped = table.value.map(lambda cell: re.sub(r"\\(.)", r"\1", cell))
+    return dict(zip(unescaped["Field"], unescaped["Value"], strict=True))
 
 
 def _download_label(at, key: str) -> str:

@@ -12,14 +12,17 @@ from dashboard import wording
 def test_pay_coverage_counts_stated_pay_per_currency_and_period():
     coverage = pl.DataFrame(
         {
-            "currency": ["USD", "not stated", "CAD"],
-            "period": ["hour", "not stated", "not stated"],
-            "postings": [3, 2, 1],
+            "currency": ["USD", "not stated", "CAD", "unknown"],
+            "period": ["hour", "not stated", "not stated", "year"],
+            "postings": [3, 2, 1, 1],
         }
     )
     sentence = wording.pay_coverage_sentence(coverage)
-    assert "4 of 6" in sentence
-    assert "USD per hour: 3" in sentence and "CAD period not stated: 1" in sentence
+    assert "5 of 7" in sentence
+    # The units read as the pay page's unit picker names them.
+    assert "(USD per hour: 3, CAD (period not stated): 1, Currency not stated per year: 1)" in (
+        sentence
+    )
 
 
 def test_pay_coverage_says_so_when_nobody_states_pay():
