@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from etl.model import Evidence, Posting
+from pydantic import TypeAdapter
+
+from etl.model import Evidence, Posting, Section
 from etl.parse.dates import extract_page_date, extract_posted_date, extract_start_dates
 from etl.parse.doc import Doc, Found
 from etl.parse.header import extract_company, extract_title
@@ -36,6 +38,8 @@ __all__ = ["PARSER_VERSION", "parse_posting"]
 MAX_PARSE_CHARS = 200_000
 
 T = TypeVar("T")
+_EVIDENCE = TypeAdapter(list[Evidence])
+_SECTIONS = TypeAdapter(list[Section])
 
 
 def parse_posting(
@@ -63,12 +67,13 @@ def parse_posting(
         raw = raw[:MAX_PARSE_CHARS]
     doc = Doc.from_raw(raw, as_of=as_of, page_date=page_date)
     posting = Posting(source=source, parser_version=PARSER_VERSION, text=doc.text)
-    evidence: list[Evidence] = []
+    # Plain records, validated in one call at the end: one model per value costs more.
+    evidence: list[dict] = []
 
     def keep(field: str, found: Found | None) -> Found | None:
         if found is not None:
             evidence.append(
-                Evidence(field=field, value=str(found.value), start=found.start, end=found.end)
+                {"field": field, "value": str(found.value), "start": found.start, "end": found.end}
             )
         return found
 
@@ -84,7 +89,9 @@ def parse_posting(
     posting.mentions = mentions
     posting.languages = [m.name for m in mentions if m.category == LANGUAGE]
     posting.skills = [m.name for m in mentions if m.category != LANGUAGE]
-    evidence.extend(Evidence(field=f, value=name, start=s, end=e) for f, name, s, e in occurrences)
+    evidence.extend(
+        {"field": f, "value": name, "start": s, "end": e} for f, name, s, e in occurrences
+    )
 
     employment = keep(
         "employment_type",
@@ -109,7 +116,12 @@ def parse_posting(
         posting.pay_min, posting.pay_max = primary.min, primary.max
         posting.pay_currency, posting.pay_period = primary.currency, primary.period
         evidence.append(
-            Evidence(field="pay", value=_pay_label(primary), start=primary.start, end=primary.end)
+            {
+                "field": "pay",
+                "value": _pay_label(primary),
+                "start": primary.start,
+                "end": primary.end,
+            }
         )
 
     posting_year = year.value if year else None
@@ -145,7 +157,8 @@ def parse_posting(
     posting.team_aliases = aliases
 
     posting.sections = _sections(doc)
-    posting.evidence = sorted(evidence, key=lambda e: (e.start, e.end))
+    evidence.sort(key=lambda e: (e["start"], e["end"]))
+    posting.evidence = _EVIDENCE.validate_python(evidence)
     posting.warnings = warnings
     return posting
 
@@ -157,7 +170,7 @@ def _pay_label(pay) -> str:
     return f"{amount} {pay.currency or ''}/{pay.period or '?'}".strip()
 
 
-def _sections(doc: Doc):
-    from etl.model import Section
-
-    return [Section(kind=b.kind, heading=b.heading, start=b.start, end=b.end) for b in doc.blocks]
+def _sections(doc: Doc) -> list[Section]:
+    return _SECTIONS.validate_python(
+        [{"kind": b.kind, "heading": b.heading, "start": b.start, "end": b.end} for b in doc.blocks]
+    )

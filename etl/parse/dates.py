@@ -78,7 +78,11 @@ _MONTH_TRIGGERS = (
     "nov",
     "dec",
 )
+_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE_HINT = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{2,4}")
+# The hint's tail: a pattern that starts at a separator scans about 3x faster than one that
+# starts at any digit, and a text without it has no numeric date at all.
+_NUMERIC_DATE_TAIL = re.compile(r"[-/]\d{1,2}[-/]\d{2,4}")
 
 
 def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, dict]]:
@@ -87,11 +91,14 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[i
     if end - start < 200:
         return [(m.start(), m.end(), m.groupdict()) for m in _DATE.finditer(doc.view, start, end)]
     positions = [p for p in doc.find_all(*_MONTH_TRIGGERS, word_start=True) if start <= p < end]
-    positions += [m.start() for m in _NUMERIC_DATE_HINT.finditer(doc.view, start, end)]
+    if _NUMERIC_DATE_TAIL.search(doc.view, start, end):
+        positions += [m.start() for m in _NUMERIC_DATE_HINT.finditer(doc.view, start, end)]
     positions.sort()
     return [
         (m.start(), m.end(), m.groupdict())
-        for m in doc.search_near(_DATE, positions, 16, 24)
+        # Every date form has a digit: a month word with none near it ("marketing", "you may")
+        # starts no date.
+        for m in doc.search_near(_DATE, positions, 16, 24, needs=_DIGIT)
         if start <= m.start() and m.end() <= end
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,6 +24,8 @@ from etl.parse.text import clean_text, line_spans, match_view
 # A sentence ends at . ! ? followed by a space/capital, a newline, or a bullet.
 _BOUNDARY_CHAR = re.compile(r"[.!?;\n*]")
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
+# What every "Label: value" pattern needs in its window (see `Doc.search_near`).
+LABEL_COLON = re.compile("[:：]")
 
 
 class _TriggerIndex:
@@ -30,28 +33,56 @@ class _TriggerIndex:
 
     Extractors ask `Doc.find_all("week", "month")`; a needle seen for the first time is
     found with str.find and joins the automaton, which is rebuilt before the next posting.
+    Whole vocabularies (the skills list) ride in the same pass: `Doc.vocabulary_hits`.
     The answer is the same either way; only the cost differs (one pass instead of ~150).
     """
 
     def __init__(self) -> None:
         self.needles: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
+        self.vocabularies: dict[str, dict[str, object]] = {}
+        self._snapshot: _TriggerSnapshot | None = None
         self._dirty = False
 
     def add(self, needle: str) -> None:
         self.needles.add(needle)
         self._dirty = True
 
-    def automaton(self) -> ahocorasick.Automaton | None:
-        if self._dirty or self._automaton is None:
-            if not self.needles:
-                return None
-            automaton = ahocorasick.Automaton()
-            for needle in self.needles:
-                automaton.add_word(needle, needle)
-            automaton.make_automaton()
-            self._automaton, self._dirty = automaton, False
-        return self._automaton
+    def add_vocabulary(self, name: str, entries: dict[str, object]) -> None:
+        self.vocabularies[name] = entries
+        self._dirty = True
+
+    def snapshot(self) -> _TriggerSnapshot:
+        """The current automaton and what it covers (later additions are not in it)."""
+        if self._dirty or self._snapshot is None:
+            self._snapshot = _TriggerSnapshot.build(self.needles, self.vocabularies)
+            self._dirty = False
+        return self._snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class _TriggerSnapshot:
+    automaton: ahocorasick.Automaton | None
+    needles: frozenset[str]
+    vocabularies: frozenset[str]
+
+    @classmethod
+    def build(cls, needles: set[str], vocabularies: dict[str, dict[str, object]]):
+        # key -> (needle or None, offset from a hit's last character back to its first,
+        #         ((vocabulary name, entry), ...))
+        values: dict[str, tuple[str | None, int, tuple[tuple[str, object], ...]]] = {}
+        for needle in needles:
+            values[needle] = (needle, len(needle) - 1, ())
+        for name, entries in vocabularies.items():
+            for key, entry in entries.items():
+                needle, back, found = values.get(key, (None, len(key) - 1, ()))
+                values[key] = (needle, back, (*found, (name, entry)))
+        if not values:
+            return cls(None, frozenset(), frozenset())
+        automaton = ahocorasick.Automaton()
+        for key, value in values.items():
+            automaton.add_word(key, value)
+        automaton.make_automaton()
+        return cls(automaton, frozenset(needles), frozenset(vocabularies))
 
 
 _TRIGGERS = _TriggerIndex()
@@ -165,54 +196,101 @@ class Doc:
         """
         lower = self.lower
         hits = self._trigger_hits
+        indexed = self._indexed
         out: list[int] = []
         for needle in needles:
             positions = hits.get(needle)
-            if positions is None and needle not in self._indexed:
+            if positions is None:
+                if needle in indexed:
+                    continue  # covered by this posting's pass and absent
                 positions = []
                 i = lower.find(needle)
                 while i != -1:
                     positions.append(i)
                     i = lower.find(needle, i + 1)
                 _TRIGGERS.add(needle)
-            for i in positions or ():
-                if not (word_start and i > 0 and lower[i - 1].isalnum()):
-                    out.append(i)
-        out.sort()
+            if word_start:
+                out.extend(i for i in positions if i == 0 or not lower[i - 1].isalnum())
+            else:
+                out.extend(positions)
+        if len(needles) > 1:
+            out.sort()  # one needle's positions are already in order
         return out
 
     @cached_property
     def _indexed(self) -> frozenset[str]:
-        return frozenset(_TRIGGERS.needles) if _TRIGGERS.automaton() is not None else frozenset()
+        return self._triggers.needles
 
     @cached_property
     def _trigger_hits(self) -> dict[str, list[int]]:
-        automaton = _TRIGGERS.automaton()
-        self._indexed  # noqa: B018 - freeze which needles this pass covers
-        hits: dict[str, list[int]] = {}
-        if automaton is None:
-            return hits
-        for end, needle in automaton.iter(self.lower):
-            hits.setdefault(needle, []).append(end - len(needle) + 1)
-        return hits
+        return self._trigger_pass[0]
 
-    def search_near(self, pattern: re.Pattern, positions: list[int], before: int, after: int):
-        """Matches of `pattern` in windows around `positions`, in text order, without repeats."""
+    def vocabulary_hits(self, name: str, entries: Callable[[], dict[str, object]]):
+        """(end index, entry) of every occurrence in `lower` of each key of a vocabulary.
+
+        `entries` builds the vocabulary (lower-case key -> entry) the first time it is asked
+        for; from the next posting on, it is found in the shared pass.
+        """
+        if name in self._triggers.vocabularies:
+            return self._trigger_pass[1].get(name, [])
+        table = entries()
+        _TRIGGERS.add_vocabulary(name, table)
+        own = _TriggerSnapshot.build(set(), {name: table}).automaton
+        if own is None:
+            return []
+        return [(end, entry) for end, (_, _, found) in own.iter(self.lower) for _, entry in found]
+
+    @cached_property
+    def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
+        needle_hits: dict[str, list[int]] = {}
+        vocabulary_hits: dict[str, list[tuple[int, object]]] = {}
+        automaton = self._triggers.automaton
+        if automaton is None:
+            return needle_hits, vocabulary_hits
+        for end, (needle, back, found) in automaton.iter(self.lower):
+            if needle is not None:
+                positions = needle_hits.get(needle)
+                if positions is None:
+                    needle_hits[needle] = [end - back]
+                else:
+                    positions.append(end - back)
+            for name, entry in found:
+                vocabulary_hits.setdefault(name, []).append((end, entry))
+        return needle_hits, vocabulary_hits
+
+    @cached_property
+    def _triggers(self) -> _TriggerSnapshot:
+        # Taken once per posting, so the hits and what they cover agree.
+        return _TRIGGERS.snapshot()
+
+    def search_near(
+        self,
+        pattern: re.Pattern,
+        positions: list[int],
+        before: int,
+        after: int,
+        *,
+        needs: re.Pattern | None = None,
+    ):
+        """Matches of `pattern` in windows around `positions`, in text order, without repeats.
+
+        `needs` is a cheap pattern every match of `pattern` contains (a literal tail, a digit):
+        a window without it is skipped before the costlier pattern is tried there.
+        """
         seen = -1
         view = self.view
         size = len(view)
         for pos in positions:
             lo = max(pos - before, seen + 1, 0)
-            m = pattern.search(view, lo, min(size, pos + after))
+            hi = min(size, pos + after)
+            if needs is not None and needs.search(view, lo, hi) is None:
+                continue
+            m = pattern.search(view, lo, hi)
             while m is not None and m.start() <= pos + after:
                 if m.start() > seen:
                     seen = m.start()
                     yield m
-                m = (
-                    pattern.search(view, m.end(), min(size, pos + after))
-                    if m.end() > m.start()
-                    else None
-                )
+                m = pattern.search(view, m.end(), hi) if m.end() > m.start() else None
 
     def match_at(self, pattern: re.Pattern, positions: list[int]):
         """Matches of `pattern` anchored at each position (the trigger starts the pattern)."""

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from etl.parse.doc import Doc, Found
+from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.locations import is_place_line
 from etl.parse.segment import HEADER_KIND
 from etl.parse.vocab import heading_kinds, load
@@ -49,6 +49,10 @@ _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
 _NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
+# The same name where a word starts. Its first capital comes before the look back at what
+# precedes it, so the regex engine skips ahead to capitals instead of trying every position
+# of the window (about 5x faster; same matches as "(?<![\w.])(?P<name>_NAME)").
+_WORD_NAME = r"(?P<name>[A-Z](?<![\w.][A-Z])[\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*)"
 _BLURB_OPENING = re.compile(
     rf"\s*(?P<name>{_NAME})(?:,| is| was| has| helps| builds| makes| powers| runs| provides| offers| operates| designs| develops| creates| serves| delivers)\b"
 )
@@ -63,11 +67,11 @@ _COMPANY_PHRASES = (
     (
         ("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
         re.compile(
-            rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"
+            rf"{_WORD_NAME} is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"
         ),
         3.0,
     ),
-    (("is committed to",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) is committed to"), 1.5),
+    (("is committed to",), re.compile(rf"{_WORD_NAME} is committed to"), 1.5),
     (
         (". at ", "\nat ", "! at ", "? at "),
         re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"),
@@ -90,9 +94,7 @@ _COMPANY_PHRASES = (
             "'s platform",
             "'s team",
         ),
-        re.compile(
-            rf"(?<![\w.])(?P<name>{_NAME})'s (?:mission|vision|culture|global|products?|platform|teams?)"
-        ),
+        re.compile(rf"{_WORD_NAME}'s (?:mission|vision|culture|global|products?|platform|teams?)"),
         1.0,
     ),
     (
@@ -111,20 +113,20 @@ _COMPANY_PHRASES = (
             " has been the",
         ),
         re.compile(
-            rf"(?<![\w.])(?P<name>{_NAME}) (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"
+            rf"{_WORD_NAME} (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"
         ),
         1.5,
     ),
-    (("and its affiliates",), re.compile(rf"(?<![\w.])(?P<name>{_NAME}) and its affiliates"), 1.5),
+    (("and its affiliates",), re.compile(rf"{_WORD_NAME} and its affiliates"), 1.5),
     (
         (" is looking for", " is seeking", " is hiring", " seeks "),
-        re.compile(rf"(?<![\w.])(?P<name>{_NAME}) (?:is (?:looking for|seeking|hiring)|seeks) "),
+        re.compile(rf"{_WORD_NAME} (?:is (?:looking for|seeking|hiring)|seeks) "),
         1.0,
     ),
     (
         (" company", " firm", " startup", " organization", " organisation", " agency"),
         re.compile(
-            rf"(?<![\w.])(?P<name>{_NAME}) is an? (?:[\w-]+ ){{0,4}}(?:company|firm|startup|"
+            rf"{_WORD_NAME} is an? (?:[\w-]+ ){{0,4}}(?:company|firm|startup|"
             r"organi[sz]ation|agency)\b"
         ),
         1.0,
@@ -132,7 +134,7 @@ _COMPANY_PHRASES = (
     (
         (" at ",),
         re.compile(
-            rf"\b(?:[Ii]ntern(?:ship)?s?|[Cc]o-?op|[Pp]rogram) at (?P<name>{_NAME})[ \t]*(?:$|\n|[(|·,-])",
+            rf"[IiCcPp](?<!\w[IiCcPp])(?:(?<=[Ii])ntern(?:ship)?s?|(?<=[Cc])o-?op|(?<=[Pp])rogram) at (?P<name>{_NAME})[ \t]*(?:$|\n|[(|·,-])",
             re.M,
         ),
         2.0,
@@ -169,7 +171,7 @@ def extract_title(doc: Doc) -> Found | None:
     """The posting's title line, verbatim, or None when the text has no title."""
     limit = min(len(doc.view), 4000)
     label_hits = [p for p in doc.find_all("title", "position", "role", "job name") if p < limit]
-    for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180):
+    for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180, needs=LABEL_COLON):
         found = _title_value(doc, m.start("value"), m.end("value"))
         if found is not None:
             return found
@@ -258,7 +260,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         )
 
     label_hits = [p for p in doc.find_all("company", "employer", "organi") if p < 5000]
-    for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
+    for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100, needs=LABEL_COLON):
         value = m.group("value").strip()
         cut = _GLUED_LABEL.search(value)
         vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)

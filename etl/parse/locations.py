@@ -217,15 +217,20 @@ def _places_in(
     doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False
 ) -> list[Found]:
     text = doc.view[start:end]
-    out = [
-        Found(
-            doc.text[start + m.start("loc") : start + m.end("loc")],
-            start + m.start("loc"),
-            start + m.end("loc"),
-        )
-        for m in _city_state().finditer(text)
-        if _is_city(*m.group("loc").split(",")[:2]) and not _continues_a_list(text, m.end("loc"))
-    ]
+    out = (
+        []
+        if not _may_name_a_city(text)
+        else [
+            Found(
+                doc.text[start + m.start("loc") : start + m.end("loc")],
+                start + m.start("loc"),
+                start + m.end("loc"),
+            )
+            for m in _city_state().finditer(text)
+            if _is_city(*m.group("loc").split(",")[:2])
+            and not _continues_a_list(text, m.end("loc"))
+        ]
+    )
     if out or not labelled:
         if whole_line and out:
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
@@ -273,6 +278,25 @@ def _places_in(
                 )
             )
     return out
+
+
+def _may_name_a_city(text: str) -> bool:
+    """Whether `text` has a "<lower-case letter>,<space>*<capital>" a city pattern needs.
+
+    A cheap necessary condition: the city pattern is tried at every position of the text,
+    and most lines with a comma are lists of words, not places.
+    """
+    i = text.find(",")
+    size = len(text)
+    while i != -1:
+        if i > 0 and (text[i - 1].islower() or text[i - 1] in ".'’"):
+            j = i + 1
+            while j < size and text[j] in " \t":
+                j += 1
+            if j < size and text[j].isupper():
+                return True
+        i = text.find(",", i + 1)
+    return False
 
 
 def _is_region(value: str) -> bool:

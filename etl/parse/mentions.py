@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
+from pydantic import TypeAdapter
 
 from etl.model import Mention
 from etl.parse.doc import Doc
 from etl.parse.vocab import load
 
 LANGUAGE = "language"
+_MENTIONS = TypeAdapter(list[Mention])
 _PREFERRED_CUES = re.compile(
     r"(?i)\b(?:preferred|preferably|a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|ideally|desir(?:ed|able)|"
     r"advantage(?:ous)?|would be great|good to have|not required|optional|pluses)\b"
@@ -119,18 +120,18 @@ def _is_distinctive(form: str, term: Term) -> bool:
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _forms() -> dict[str, tuple[int, tuple[Term, ...], bool]]:
+    """Lower-case spelling -> (length, the terms it spells, whether it may be glued to text)."""
     by_form: dict[str, list[Term]] = {}
     for term in terms():
         for form in term.forms:
             by_form.setdefault(form.lower(), []).append(term)
+    out = {}
     for form, owners in by_form.items():
         if len(form) > 1:  # single letters ("C", "R") are found by _SINGLE_LETTER instead
             glue_ok = len(form) >= 3 and not any(t.ambiguous for t in owners)
-            automaton.add_word(form, (len(form), tuple(owners), glue_ok))
-    automaton.make_automaton()
-    return automaton
+            out[form] = (len(form), tuple(owners), glue_ok)
+    return out
 
 
 @cache
@@ -147,14 +148,14 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
     """(one Mention per term, every accepted occurrence as (field, name, start, end))."""
     hits = _longest_hits(doc)
     accepted = _accept(doc, hits)
-    mentions: dict[str, Mention] = {}
+    mentions: dict[str, dict] = {}  # plain records, validated together at the end
     occurrences: list[tuple[str, str, int, int]] = []
     seen: dict[str, int] = {}
     cues = _preferred_cue_positions(doc) if accepted else []
     for hit in accepted:
         term = hit.term
         seen[term.name] = seen.get(term.name, 0) + 1
-        if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name].level == "required":
+        if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name]["level"] == "required":
             continue  # enough evidence for highlighting; the level cannot rise any further
         level = _level(doc, hit.start, hit.end, cues)
         field = "languages" if term.category == LANGUAGE else "skills"
@@ -162,12 +163,16 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
             occurrences.append((field, term.name, hit.start, hit.end))
         current = mentions.get(term.name)
         if current is None:
-            mentions[term.name] = Mention(
-                name=term.name, category=term.category, level=level, start=hit.start, end=hit.end
-            )
-        elif current.level == "preferred" and level == "required":
-            current.level = "required"
-    return list(mentions.values()), occurrences
+            mentions[term.name] = {
+                "name": term.name,
+                "category": term.category,
+                "level": level,
+                "start": hit.start,
+                "end": hit.end,
+            }
+        elif current["level"] == "preferred" and level == "required":
+            current["level"] = "required"
+    return _MENTIONS.validate_python(list(mentions.values())), occurrences
 
 
 def _longest_hits(doc: Doc) -> list[_Hit]:
@@ -175,7 +180,7 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
     view = doc.view
     size = len(view)
     raw: list[_Hit] = []
-    for end_index, (length, owners, glue_ok) in _automaton().iter(doc.lower):
+    for end_index, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
         start, end = end_index - length + 1, end_index + 1
         # Cheap rejection first: most raw hits are letters inside longer words.
         if start > 0:
@@ -261,7 +266,8 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         if not newly:
             break
         accepted.extend(newly)
-        pending = [h for h in pending if h not in newly]
+        taken = {id(h) for h in newly}
+        pending = [h for h in pending if id(h) not in taken]
     return sorted(accepted, key=lambda h: h.start)
 
 
@@ -292,6 +298,9 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
 def _level(doc: Doc, start: int, end: int, cues: list[int]) -> str:
     if doc.kind_at(start) == "preferred_quals":
         return "preferred"
+    i = bisect.bisect_left(cues, start - 200)
+    if i == len(cues) or cues[i] >= end + 200:
+        return "required"  # no cue even in the widest window: the sentence need not be found
     sentence_start, sentence_end = doc.sentence_at(start)
     # Glued text can make one "sentence" of a whole posting: look at the clause around it.
     lo, hi = max(sentence_start, start - 200), min(sentence_end, end + 200)

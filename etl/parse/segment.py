@@ -169,6 +169,8 @@ def _find_headings(view: str, lines: list[tuple[int, int]]) -> list[_Heading]:
 
 
 def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
+    if view.count("?") < 3:
+        return False  # one C-speed count settles most postings
     questions = sum(1 for s, e in lines if e - s < 200 and view[s:e].rstrip().endswith("?"))
     return questions >= 3
 
@@ -177,7 +179,8 @@ def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) ->
     if not hits and end - start > (200 if faq else 120):
         return []  # too long to be a heading line, and no heading phrase glued inside it
     line = view[start:end]
-    lead = _BULLET.match(line).end()
+    # Most lines open with a letter: no bullet to skip, and no regex call to find that out.
+    lead = 0 if line[0].isalpha() else _BULLET.match(line).end()
     core_start = start + lead
     stripped = line[lead:].rstrip(_TRAILER_CHARS)
     if not stripped:
@@ -219,8 +222,9 @@ def _prefixes_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
     return {word: tuple(pairs) for word, pairs in grouped.items()}
 
 
-@cache
 def _phrase_kind(lower: str) -> str | None:
+    # Not memoised: its argument is every short line of every posting, so a cache would grow
+    # without bound over a large ingest.
     return heading_kinds().get(lower.strip(" .*_"))
 
 
@@ -228,9 +232,11 @@ def _is_markup_heading(line: str, lead: int, stripped: str) -> bool:
     """A markdown '#' heading or a line that is entirely bold, short enough to be a heading."""
     if len(stripped) > 80 or stripped.endswith((".", ",", ";")):
         return False
+    body = line.strip()
+    if body[:1] not in ("#", "*", "_"):
+        return False  # neither a markdown heading nor bold
     if _MARKDOWN_HEADING.match(line):
         return True
-    body = line.strip()
     return body.startswith(("**", "__")) and body.rstrip(":").endswith(("**", "__"))
 
 

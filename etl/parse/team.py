@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from etl.parse.doc import Doc, Found
+from etl.parse.doc import LABEL_COLON, Doc, Found
+from etl.parse.locations import is_place_name
+from etl.parse.mentions import term_names
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -48,7 +50,9 @@ _TEAM_LABEL = re.compile(
 )
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
 _ABBREVIATED = re.compile(
-    r"(?P<proper>)\b(?:The|the|Our|our)\s+(?P<name>(?:[A-Z][\w&'-]*\s+){1,6}?[A-Z][\w&'-]*)\s+\((?P<abbr>[A-Z][A-Za-z&]{1,8})\)"
+    # "The"/"Our" is matched before the word-boundary look back so the engine can skip ahead to
+    # those letters; "proper" is the empty group the team patterns share.
+    r"(?:The|the|Our|our)(?<!\w...)\s+(?P<name>(?:[A-Z][\w&'-]*\s+){1,6}?[A-Z][\w&'-]*)\s+\((?P<abbr>[A-Z][A-Za-z&]{1,8})\)(?P<proper>)"
 )
 # "We are the messaging team" names a team in lower case; other phrasings need a proper name.
 # Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
@@ -70,10 +74,17 @@ _WE_ARE_TRIGGERS = (
     "within our",
     "as part of our",
 )
-_TEAM_POSSESSIVE = re.compile(
-    r"(?P<proper>)\b(?:[Tt]he|[Oo]ur|[A-Z][\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
-    r"\s+(?:team|group)(?:'s|’s)?\s+"
+# "... team ships": the part of _TEAM_POSSESSIVE that a window must hold before it is tried.
+_POSSESSIVE_TAIL = (
+    r"(?:team|group)(?:'s|’s)?\s+"
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires)\b"
+)
+_POSSESSIVE_TAIL_ONLY = re.compile(_POSSESSIVE_TAIL)
+_ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
+_TEAM_POSSESSIVE = re.compile(
+    # The first letter comes before the word-boundary look back (see _ABBREVIATED).
+    r"[A-Zot](?<!\w[A-Zot])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
+    rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
 _GENERIC_TEAM_WORDS = frozenset(
     {
@@ -133,13 +144,19 @@ def extract_team(
     label_hits = doc.find_all(
         "team", "department", "dept", "org", "group", "business unit", word_start=True
     )
-    for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80):
+    for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80, needs=LABEL_COLON):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
     team_words = doc.find_all(" team")
     matches = [
-        *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12),
-        *doc.search_near(_TEAM_POSSESSIVE, doc.find_all(" team", " group"), 90, 30),
+        *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12, needs=_ABBREVIATION_ONLY),
+        *doc.search_near(
+            _TEAM_POSSESSIVE,
+            doc.find_all(" team", " group"),
+            90,
+            30,
+            needs=_POSSESSIVE_TAIL_ONLY,
+        ),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
             if team_words or doc.find_all(" group")
@@ -277,8 +294,6 @@ def _abbreviation_offset(name: str, abbr: str) -> int:
 
 
 def _is_place(value: str) -> bool:
-    from etl.parse.locations import is_place_name
-
     bare = re.sub(
         r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]", " ", value
     )
@@ -298,15 +313,18 @@ def _is_tech_list(value: str) -> bool:
 
 
 def _is_technology(value: str) -> bool:
-    from etl.parse.mentions import term_names
-
     return value.lower() in term_names()
+
+
+_AFTER_COMPANY = re.compile(r"(?:'s)?[\s\-–:/]+")
 
 
 def _strip_company(value: str, company: str | None) -> str:
     value = value.strip(" ,.;:-")
-    if company:
-        m = re.match(rf"(?i){re.escape(company)}(?:'s)?[\s\-–:/]+", value)
+    # A literal prefix test, not a pattern built from the name: every company would compile
+    # (and evict from re's cache) a pattern of its own.
+    if company and value[: len(company)].lower() == company.lower():
+        m = _AFTER_COMPANY.match(value, len(company))
         if m and len(value) > m.end():
             value = value[m.end() :]
     return value.strip(" ,.;:-")
