@@ -40,8 +40,9 @@ _BASED_IN_TRIGGERS = (
     "reporting to our",
 )
 _REMOTE_REGION = re.compile(
-    r"(?i)\bremote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
-    r"|\b(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?"
+    # One "\b" before both alternatives (not one in each): most positions fail a single check.
+    r"(?i)\b(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
     r"[ \t]*(?:,|/|\bor\b|\band\b|&)[ \t]*(?:the[ \t]+)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}?)(?=[ \t]*(?:[),;|/\n]|$|\bor\b|\band\b))"
