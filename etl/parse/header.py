@@ -48,11 +48,13 @@ _ABBREVIATION_END = re.compile(
 _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\b(?:19|20)\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
-_NAME = r"[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*"
+# A connector ("Bank of America", "Procter & Gamble") only between capitalised words: "Pécs and
+# Szeged and is looking for" names places, not a company.
+_NAME = r"[A-Z][\w&'.-]*(?: (?:(?:&|of|and|de|la) )?[A-Z][\w&'.-]*)*"
 # The same name where a word starts. Its first capital comes before the look back at what
 # precedes it, so the regex engine skips ahead to capitals instead of trying every position
 # of the window (about 5x faster; same matches as "(?<![\w.])(?P<name>_NAME)").
-_WORD_NAME = r"(?P<name>[A-Z](?<![\w.][A-Z])[\w&'.-]*(?: (?:[A-Z][\w&'.-]*|&|of|and|de|la))*)"
+_WORD_NAME = r"(?P<name>[A-Z](?<![\w.][A-Z])[\w&'.-]*(?: (?:(?:&|of|and|de|la) )?[A-Z][\w&'.-]*)*)"
 _BLURB_OPENING = re.compile(
     rf"\s*(?P<name>{_NAME})(?:,| is| was| has| helps| builds| makes| powers| runs| provides| offers| operates| designs| develops| creates| serves| delivers)\b"
 )
@@ -121,7 +123,7 @@ _COMPANY_PHRASES = (
     (
         (" is looking for", " is seeking", " is hiring", " seeks "),
         re.compile(rf"{_WORD_NAME} (?:is (?:looking for|seeking|hiring)|seeks) "),
-        1.0,
+        2.0,
     ),
     (
         (" company", " firm", " startup", " organization", " organisation", " agency"),

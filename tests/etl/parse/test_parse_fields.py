@@ -44,6 +44,18 @@ def test_company_label_value_without_markup(text, want):
             "Prompt",
         ),
         ("Data Analyst\nState Role Title: 19034\n\nWe analyse data.", None),
+        # One plain "X is hiring/seeking" sentence is enough to name the company ...
+        (
+            "Compiler Intern\n\nZorblax Systems is hiring a compiler intern for Summer 2026.",
+            "Zorblax Systems",
+        ),
+        ("Data Intern\n\nBank of Arden is seeking a data intern.", "Bank of Arden"),
+        # ... but a list of places before it names no company.
+        (
+            "IT Engineer\n\nThe company runs sites in Budapest, Debrecen, Pécs and Szeged and is "
+            "looking for skilled IT professionals.",
+            None,
+        ),
         (
             "Lab Technician\nBridge Analyzers, Inc.\n\nBridge Analyzers, Inc. is a leading maker of gas analyzers.",
             "Bridge Analyzers, Inc",
