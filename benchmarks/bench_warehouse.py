@@ -3,8 +3,9 @@
     python -m benchmarks.bench_warehouse                    # 100k postings (quick)
     python -m benchmarks.bench_warehouse --postings 1000000 # the issue's target scale
 
-Targets (issue 4): every query <= 200 ms p95 warm, process <= 1.5 GB RSS, at 1M postings.
-The warehouse is built in a child process so this process's peak RSS is the reader's alone.
+Targets (issue 4): every query <= 200 ms p95 warm, <= 1.5 GB RSS, at 1M postings: both the
+build (`jobdash synth`, run in a child process, so its peak is measured on its own) and this
+query process (whose peak RSS is then the reader's alone).
 """
 
 from __future__ import annotations
@@ -155,7 +156,11 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"build: {figures['postings']:,} postings in {figures['seconds']:.1f} s "
                 f"({figures['postings'] / max(figures['seconds'], 1e-9):,.0f} postings/s), "
-                f"file {figures['bytes'] / 2**20:,.0f} MB, build peak RSS {figures['build_peak_rss_mb']:,.0f} MB"
+                f"file {figures['bytes'] / 2**20:,.0f} MB"
+            )
+            print(
+                f"build process peak RSS: {figures['build_peak_rss_mb']:,.0f} MB "
+                f"(target <= {TARGET_RSS_MB:,.0f} MB)"
             )
         wh = Warehouse(db)
         started = time.perf_counter()

@@ -2,10 +2,16 @@
 
 Each check is a query returning the rows that break it (empty = passes), like dbt's schema
 tests. A failing check aborts the publish and `CheckFailed` names the check and the rows.
+Each check also names the tables it reads, so a publish that changed only some tables (a
+re-ingest that found nothing new changes only the run log) can run just the checks over those;
+`CHECKS_VERSION` fingerprints the declarations, so checks added by a new release still run
+over everything once.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import duckdb
@@ -15,19 +21,22 @@ PAY_PERIODS = ("hour", "day", "week", "month", "year")
 SEASONS = ("Spring", "Summer", "Fall", "Winter")
 DEGREE_LEVELS = ("BS", "MS", "PhD")
 LEVELS = ("required", "preferred")
-RUN_STATUSES = ("running", "succeeded")
+# A failed run is logged afterwards in a copy of the version it could not replace.
+RUN_STATUSES = ("running", "succeeded", "failed")
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
     offending_rows: str  # a query selecting the rows that break the rule
+    tables: tuple[str, ...]  # every table the query reads
 
 
 def _unique(table: str, key: str) -> Check:
     return Check(
         f"{table}.{key} is unique",
         f"SELECT {key}, count(*) AS copies FROM {table} GROUP BY {key} HAVING count(*) > 1",  # noqa: S608 - constant identifiers
+        (table,),
     )
 
 
@@ -35,6 +44,7 @@ def _not_null(table: str, column: str, show: str) -> Check:
     return Check(
         f"{table}.{column} is not null",
         f"SELECT {show} FROM {table} WHERE {column} IS NULL",  # noqa: S608 - constant identifiers
+        (table,),
     )
 
 
@@ -43,6 +53,7 @@ def _accepted(table: str, column: str, values: tuple[str, ...], show: str) -> Ch
     return Check(
         f"{table}.{column} in ({', '.join(values)})",
         f"SELECT {show}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN ({listed})",  # noqa: S608 - constant identifiers and values
+        (table,),
     )
 
 
@@ -52,6 +63,7 @@ def _accepted_in_list(table: str, column: str, values: tuple[str, ...], show: st
         f"every {table}.{column} value in ({', '.join(values)})",
         f"SELECT {show}, {column} FROM {table} "  # noqa: S608 - constant identifiers and values
         f"WHERE len(list_filter({column}, x -> x NOT IN ({listed}))) > 0",
+        (table,),
     )
 
 
@@ -82,54 +94,72 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "postings.pay_min <= postings.pay_max",
         "SELECT posting_id, source, locator, pay_min, pay_max FROM postings WHERE pay_min > pay_max",
+        ("postings",),
     ),
     Check(
         "pay_ranges.pay_min <= pay_ranges.pay_max",
         "SELECT posting_id, pay_min, pay_max FROM pay_ranges WHERE pay_min > pay_max",
+        ("pay_ranges",),
     ),
     Check(
         "every posting has its document",
         "SELECT p.posting_id, p.source FROM postings p ANTI JOIN documents d ON d.document_id = p.posting_id",
+        ("postings", "documents"),
     ),
     Check(
         "every posting's team is in the team dimension",
         "SELECT p.posting_id, p.team FROM postings p ANTI JOIN teams t ON t.team_id = p.team_id "
         "WHERE p.team_id IS NOT NULL",
+        ("postings", "teams"),
     ),
     Check(
         "every group has exactly one canonical posting",
         "SELECT dup_group, count(*) FILTER (WHERE is_canonical) AS canonical FROM postings "
         "GROUP BY dup_group HAVING count(*) FILTER (WHERE is_canonical) <> 1",
+        ("postings",),
     ),
     Check(
         "mention spans lie inside the posting text",
         "SELECT m.posting_id, m.name, m.span_start, m.span_end FROM mentions m "
         "JOIN postings p USING (posting_id) "
         "WHERE m.span_start > m.span_end OR (p.text IS NOT NULL AND m.span_end > length(p.text))",
+        ("mentions", "postings"),
     ),
 )
 
 _SHOW_ROWS = 5
+CHECKS_VERSION = hashlib.sha256(
+    "\n".join(f"{c.name}\t{c.offending_rows}" for c in CHECKS).encode()
+).hexdigest()[:12]
 
 
 class CheckFailed(RuntimeError):
     """A declared check found rows that break it; nothing was published."""
 
-    def __init__(self, failures: list[tuple[str, list[tuple]]]):
-        self.failures = failures
+    def __init__(self, failures: list[tuple[str, int, list[tuple]]]):
+        self.failures = failures  # (check name, rows breaking it, the first of those rows)
         lines = []
-        for name, rows in failures:
-            lines.append(f"check failed: {name} ({len(rows)} row(s) shown)")
+        for name, count, rows in failures:
+            shown = f", the first {len(rows)} shown" if count > len(rows) else ""
+            lines.append(f"check failed: {name}: {count} row(s) break it{shown}")
             lines.extend(f"  {row}" for row in rows)
         super().__init__("\n".join(lines))
 
 
-def run_checks(con: duckdb.DuckDBPyConnection) -> None:
-    """Run every declared check; raise CheckFailed naming each failing check and its rows."""
+def run_checks(con: duckdb.DuckDBPyConnection, tables: Collection[str] | None = None) -> None:
+    """Run the declared checks; raise CheckFailed naming each failing check and its rows.
+
+    `tables` limits them to the checks reading any of those tables (None: every check).
+    """
     failures = []
     for check in CHECKS:
+        if tables is not None and not set(check.tables) & set(tables):
+            continue
         rows = con.execute(f"{check.offending_rows} LIMIT {_SHOW_ROWS}").fetchall()  # noqa: S608 - declared constant queries
         if rows:
-            failures.append((check.name, rows))
+            count = len(rows)
+            if count == _SHOW_ROWS:
+                count = con.execute(f"SELECT count(*) FROM ({check.offending_rows})").fetchone()[0]  # noqa: S608 - declared constant queries
+            failures.append((check.name, count, rows))
     if failures:
         raise CheckFailed(failures)

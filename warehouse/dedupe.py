@@ -8,11 +8,13 @@ name the same job.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -23,6 +25,9 @@ SAME_POSTING_JACCARD = 0.8
 _TITLE_NOISE = {"remote", "hybrid", "onsite", "on", "site", "in", "office", "fully", "100"}
 _WORD = re.compile(r"\w+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+# Fingerprint of these grouping rules (this file): a warehouse grouped by other rules is
+# regrouped on the next ingest even when no posting changed.
+DEDUPE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 _rng = np.random.default_rng(20240607)  # fixed: signatures are stored and compared across runs
 _MULTIPLIERS = _rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) * np.uint64(2) + np.uint64(1)

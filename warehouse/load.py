@@ -17,7 +17,7 @@ import duckdb
 import polars as pl
 
 from etl.model import Posting, Rejection, SourceDocument
-from warehouse.dedupe import NUM_HASHES, group_near_duplicates, minhash_signature
+from warehouse.dedupe import BANDS, NUM_HASHES, group_near_duplicates, minhash_signature
 from warehouse.teams import TeamMatcher
 
 _POSTING_SCHEMA = {
@@ -54,6 +54,7 @@ _POSTING_SCHEMA = {
     "dup_group_size": pl.Int32,
     "is_canonical": pl.Boolean,
 }
+_BAND_ROWS = NUM_HASHES // BANDS
 _CHILD_TABLES = (
     "mentions",
     "posting_skills",
@@ -104,22 +105,30 @@ class StoredDocument:
 
 
 class WarehouseWriter:
-    """All writes of one ingest into the version being built."""
+    """All writes of one ingest into the version being built.
+
+    `content_changed` turns True at the first write beyond the run log and seen dates (a
+    document, posting, child row, team, rejection or repost group): until then the build
+    holds the published content, and what is derived from it need not be rebuilt.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self.now = dt.datetime.now()
         self._teams: TeamMatcher | None = None
+        self.content_changed = False
 
     # runs -----------------------------------------------------------------------------------
-    def start_run(self, parser_version: str, note: str | None = None) -> int:
+    def start_run(
+        self, parser_version: str, note: str | None = None, started_at: dt.datetime | None = None
+    ) -> int:
         run_id = self.con.execute(
             "SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs"
         ).fetchone()[0]
         self.con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, status, parser_version, note)"
             " VALUES (?, ?, 'running', ?, ?)",
-            [run_id, self.now, parser_version, note],
+            [run_id, started_at or self.now, parser_version, note],
         )
         return run_id
 
@@ -148,12 +157,19 @@ class WarehouseWriter:
             ],
         )
 
+    def fail_run(self, run_id: int, counts: dict[str, int], seconds: float, error: str) -> None:
+        """Log a run that failed (its changes were discarded); the error is its note."""
+        self.finish_run(run_id, counts, seconds)
+        self.con.execute(
+            "UPDATE ingest_runs SET status = 'failed', note = ? WHERE run_id = ?", [error, run_id]
+        )
+
     # files ----------------------------------------------------------------------------------
     def known_file_hashes(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source, content_hash FROM source_files").fetchall())
 
     def record_files(self, files: Sequence[tuple[str, str, int]], run_id: int) -> None:
-        """Upsert (source, content hash, bytes) rows for files read or confirmed this run."""
+        """Upsert (source, content hash, bytes) rows for files read this run."""
         if not files:
             return
         frame = pl.DataFrame(
@@ -175,30 +191,38 @@ class WarehouseWriter:
             self.con.unregister("_files")
 
     def touch_unchanged_sources(self, sources: Sequence[str], run_id: int) -> int:
-        """Mark the documents of unchanged files as seen this run; returns how many there are."""
+        """Mark unchanged files and their documents as seen this run; returns how many documents."""
         if not sources:
             return 0
         self.con.execute(
-            "UPDATE documents SET last_seen = ?, last_run = ? WHERE list_contains(?::VARCHAR[], source)",
+            "UPDATE source_files SET last_seen = ?, last_run = ? WHERE source IN (SELECT unnest(?::VARCHAR[]))",
             [self.now, run_id, list(sources)],
         )
         return self.con.execute(
-            "SELECT count(*) FROM documents WHERE list_contains(?::VARCHAR[], source)",
-            [list(sources)],
+            "UPDATE documents SET last_seen = ?, last_run = ? WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            [self.now, run_id, list(sources)],
         ).fetchone()[0]
+
+    def touch_documents(self, document_ids: Sequence[int], run_id: int) -> None:
+        """Mark documents found unchanged inside a changed file as seen this run."""
+        if document_ids:
+            self.con.execute(
+                "UPDATE documents SET last_seen = ?, last_run = ? WHERE document_id IN (SELECT unnest(?::BIGINT[]))",
+                [self.now, run_id, list(document_ids)],
+            )
 
     # documents ------------------------------------------------------------------------------
     def stored_documents(self, keys: Iterable[str]) -> dict[str, StoredDocument]:
         rows = self.con.execute(
             "SELECT doc_key, document_id, content_hash, source FROM documents"
-            " WHERE list_contains(?::VARCHAR[], doc_key)",
+            " WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))",
             [list(keys)],
         ).fetchall()
         return {key: StoredDocument(doc_id, digest, source) for key, doc_id, digest, source in rows}
 
     def document_keys_of_sources(self, sources: Iterable[str]) -> dict[str, int]:
         rows = self.con.execute(
-            "SELECT doc_key, document_id FROM documents WHERE list_contains(?::VARCHAR[], source)",
+            "SELECT doc_key, document_id FROM documents WHERE source IN (SELECT unnest(?::VARCHAR[]))",
             [list(sources)],
         ).fetchall()
         return dict(rows)
@@ -212,6 +236,7 @@ class WarehouseWriter:
         """Insert or replace raw documents: (document_id, document, content hash)."""
         if not rows:
             return
+        self.content_changed = True
         frame = pl.DataFrame(
             [
                 {
@@ -274,25 +299,38 @@ class WarehouseWriter:
         """Drop documents (and their postings) that their file no longer contains."""
         if not document_ids:
             return
+        self.content_changed = True
         self.delete_postings(document_ids)
         self.con.execute(
             """DELETE FROM rejected WHERE rejection_key IN (
                    SELECT source || '#' || coalesce(locator, '') FROM documents
-                   WHERE list_contains($ids::BIGINT[], document_id))""",
+                   WHERE document_id IN (SELECT unnest($ids::BIGINT[])))""",
             {"ids": list(document_ids)},
         )
         self.con.execute(
-            "DELETE FROM documents WHERE list_contains(?::BIGINT[], document_id)",
+            "DELETE FROM documents WHERE document_id IN (SELECT unnest(?::BIGINT[]))",
             [list(document_ids)],
         )
 
-    def documents_to_reparse(self, parser_version: str) -> list[tuple[int, SourceDocument]]:
-        """Stored documents last parsed by another parser version, rebuilt from the raw layer."""
+    def documents_to_reparse(self, parser_version: str) -> list[int]:
+        """Ids of the stored documents last parsed by another parser version (or never), in order."""
+        return [
+            doc_id
+            for (doc_id,) in self.con.execute(
+                """SELECT document_id FROM documents
+                   WHERE parsed_version IS DISTINCT FROM ? AND format <> 'synthetic'
+                   ORDER BY document_id""",
+                [parser_version],
+            ).fetchall()
+        ]
+
+    def load_documents(self, document_ids: Sequence[int]) -> list[tuple[int, SourceDocument]]:
+        """Stored documents rebuilt from the raw layer (no file needed), in id order."""
         rows = self.con.execute(
             """SELECT document_id, source, text, format, locator, external_id, url, known_json, page_date
-               FROM documents WHERE parsed_version IS DISTINCT FROM ? AND format <> 'synthetic'
+               FROM documents WHERE document_id IN (SELECT unnest(?::BIGINT[]))
                ORDER BY document_id""",
-            [parser_version],
+            [list(document_ids)],
         ).fetchall()
         return [
             (
@@ -313,8 +351,9 @@ class WarehouseWriter:
 
     def mark_parsed(self, document_ids: Sequence[int], parser_version: str) -> None:
         if document_ids:
+            self.content_changed = True
             self.con.execute(
-                "UPDATE documents SET parsed_version = ? WHERE list_contains(?::BIGINT[], document_id)",
+                "UPDATE documents SET parsed_version = ? WHERE document_id IN (SELECT unnest(?::BIGINT[]))",
                 [parser_version, list(document_ids)],
             )
 
@@ -332,9 +371,12 @@ class WarehouseWriter:
 
     def delete_postings(self, posting_ids: Sequence[int]) -> None:
         ids = list(posting_ids)
+        if not ids:
+            return
+        self.content_changed = True
         for table in ("postings", *_CHILD_TABLES):
             self.con.execute(
-                f"DELETE FROM {table} WHERE list_contains(?::BIGINT[], posting_id)",  # noqa: S608 - constant table names
+                f"DELETE FROM {table} WHERE posting_id IN (SELECT unnest(?::BIGINT[]))",  # noqa: S608 - constant table names
                 [ids],
             )
 
@@ -342,6 +384,7 @@ class WarehouseWriter:
         """Insert or replace parsed postings (posting_id = document_id) with their child rows."""
         if not pairs:
             return
+        self.content_changed = True
         self.delete_postings([pid for pid, _ in pairs])
         matcher = self._team_matcher()
         matcher.add_companies(p.company for _, p in pairs)
@@ -517,20 +560,24 @@ class WarehouseWriter:
         A stored document the current parser failed on keeps its rejection when its file is
         re-read: it is not parsed again unless it changes.
         """
-        self.con.execute(
+        if not sources and not keys:
+            return
+        deleted = self.con.execute(
             """DELETE FROM rejected
-               WHERE (list_contains($sources::VARCHAR[], source)
+               WHERE (source IN (SELECT unnest($sources::VARCHAR[]))
                       AND rejection_key NOT IN (
                           SELECT d.source || '#' || coalesce(d.locator, '') FROM documents d
                           WHERE d.parsed_version IS NOT NULL
                             AND d.document_id NOT IN (SELECT posting_id FROM postings)))
-                  OR list_contains($keys::VARCHAR[], rejection_key)""",
+                  OR rejection_key IN (SELECT unnest($keys::VARCHAR[]))""",
             {"sources": list(sources), "keys": list(keys)},
-        )
+        ).fetchone()[0]
+        self.content_changed |= deleted > 0
 
     def record_rejections(self, rejections: Sequence[Rejection], run_id: int) -> None:
         if not rejections:
             return
+        self.content_changed = True
         latest = {rejection_key(r): r for r in rejections}
         rows = [(key, r.source, r.locator, r.reason) for key, r in latest.items()]
         frame = pl.DataFrame(
@@ -565,27 +612,88 @@ class WarehouseWriter:
 
     # near-duplicates ------------------------------------------------------------------------
     def regroup_duplicates(self) -> int:
-        """Recompute near-duplicate groups over every posting with a signature; returns #groups > 1."""
-        rows = self.con.execute(
-            """SELECT s.posting_id, s.minhash, p.company, p.title FROM posting_signatures s
-               JOIN postings p USING (posting_id) ORDER BY s.posting_id"""
-        ).fetchall()
-        if not rows:
+        """Recompute near-duplicate groups over every posting with a signature; returns #groups > 1.
+
+        Only a posting that shares a band bucket with another can be in a group. DuckDB finds
+        those candidates one band at a time, so Python holds the signatures of the candidates
+        alone (as one array): for every posting, a million of them took gigabytes. The groups
+        are the ones `group_near_duplicates` gives over every posting.
+        """
+        if not self.con.execute("SELECT count(*) FROM posting_signatures").fetchone()[0]:
             return 0
-        ids = [r[0] for r in rows]
-        signatures = [r[1] if len(r[1]) == NUM_HASHES else [0] * NUM_HASHES for r in rows]
-        groups = group_near_duplicates(ids, signatures, [r[2] for r in rows], [r[3] for r in rows])
+        self.content_changed = True
+        # A signature of the wrong length counts as all zeros: a candidate in every band.
+        candidates = {
+            posting_id
+            for (posting_id,) in self.con.execute(
+                f"SELECT posting_id FROM posting_signatures WHERE len(minhash) <> {NUM_HASHES}"  # noqa: S608 - constant number
+            ).fetchall()
+        }
+        for band in range(BANDS):
+            rows = self.con.execute(
+                f"""WITH k AS (SELECT posting_id, hash(minhash[$first:$last]) AS bucket
+                               FROM posting_signatures WHERE len(minhash) = {NUM_HASHES})
+                    SELECT posting_id FROM k
+                    WHERE bucket IN (SELECT bucket FROM k GROUP BY bucket HAVING count(*) > 1)""",  # noqa: S608 - constant number
+                {"first": band * _BAND_ROWS + 1, "last": (band + 1) * _BAND_ROWS},
+            ).fetchall()
+            candidates.update(posting_id for (posting_id,) in rows)
+        self.con.register(
+            "_candidates",
+            pl.DataFrame({"posting_id": sorted(candidates)}, schema={"posting_id": pl.Int64}),
+        )
+        try:
+            found = self.con.execute(
+                f"""SELECT s.posting_id,
+                           CASE WHEN len(s.minhash) = {NUM_HASHES} THEN s.minhash
+                                ELSE list_transform(range({NUM_HASHES}), x -> 0::UBIGINT) END
+                               AS minhash,
+                           p.company, p.title
+                    FROM posting_signatures s SEMI JOIN _candidates c USING (posting_id)
+                    JOIN postings p USING (posting_id)
+                    ORDER BY s.posting_id"""  # noqa: S608 - constant number
+            ).pl()
+        finally:
+            self.con.unregister("_candidates")
+        ids = found["posting_id"].to_list()
+        groups = (
+            group_near_duplicates(
+                ids,
+                found["minhash"]
+                .explode(empty_as_null=False)
+                .to_numpy()
+                .reshape(len(ids), NUM_HASHES),
+                found["company"].to_list(),
+                found["title"].to_list(),
+            )
+            if ids
+            else {}
+        )
         frame = pl.DataFrame(
-            {"posting_id": ids, "dup_group": [groups[i] for i in ids]},
+            {"posting_id": list(groups), "dup_group": list(groups.values())},
             schema={"posting_id": pl.Int64, "dup_group": pl.Int64},
         ).with_columns(dup_group_size=pl.len().over("dup_group").cast(pl.Int32))
         self.con.register("_groups", frame)
         try:
+            # Every other posting with a signature is a group of its own; rows already right
+            # are left alone.
             self.con.execute(
-                """UPDATE postings SET dup_group = g.dup_group, dup_group_size = g.dup_group_size,
-                       is_canonical = (postings.posting_id = g.dup_group)
-                   FROM _groups g WHERE postings.posting_id = g.posting_id"""
+                """UPDATE postings SET dup_group = x.dup_group, dup_group_size = x.dup_group_size,
+                       is_canonical = (postings.posting_id = x.dup_group)
+                   FROM (SELECT s.posting_id, coalesce(g.dup_group, s.posting_id) AS dup_group,
+                                coalesce(g.dup_group_size, 1) AS dup_group_size
+                         FROM posting_signatures s LEFT JOIN _groups g USING (posting_id)) x
+                   WHERE postings.posting_id = x.posting_id
+                     AND (postings.dup_group IS DISTINCT FROM x.dup_group
+                          OR postings.dup_group_size IS DISTINCT FROM x.dup_group_size
+                          OR postings.is_canonical IS DISTINCT FROM (postings.posting_id = x.dup_group))"""
             )
         finally:
             self.con.unregister("_groups")
         return int(frame.filter(pl.col("dup_group_size") > 1)["dup_group"].n_unique())
+
+    def count_duplicate_groups(self) -> int:
+        """Repost groups of more than one posting, as they stand (without regrouping)."""
+        return self.con.execute(
+            "SELECT count(*) FROM postings WHERE dup_group_size > 1 AND is_canonical"
+        ).fetchone()[0]

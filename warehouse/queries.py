@@ -286,8 +286,9 @@ def _pay(column: str, basis: PayBasis) -> str:
     raise ValueError(f"normalize_to must be None, 'hour' or 'year', not {basis!r}")
 
 
-def _period_label(basis: PayBasis) -> str:
-    return "pp.value" if basis is None else f"'{basis}'"
+def _period_label(basis: PayBasis) -> tuple[str, dict[str, Any]]:
+    """SQL naming the period rows come out in, and its bound parameter (when normalised)."""
+    return ("pp.value", {}) if basis is None else ("$out_period", {"out_period": basis})
 
 
 _PAY_NAMES = """LEFT JOIN mart_codes cc ON cc.field = 'currencies' AND cc.code = f.currency_code
@@ -641,6 +642,7 @@ def pay_ranges(
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
     # Rows are ordered by the period they come out in: normalised, one period for all.
     out_period = "f.period_code" if normalize_to is None else "0"
+    period_label, label_params = _period_label(normalize_to)
     with wh.cursor() as cur:
         where, params = _where(cur, filters)
         in_unit = _pay_unit(cur, normalize_to, currency, period, params)
@@ -653,7 +655,7 @@ def pay_ranges(
                       LIMIT $limit)
                   SELECT page.posting_id, p.company, p.title, p.team, page.lo AS pay_min,
                          page.hi AS pay_max, page.mid AS pay_mid, cc.value AS currency,
-                         {_period_label(normalize_to)} AS period,
+                         {period_label} AS period,
                          (SELECT count(*) FROM posting_facts f WHERE {{where}} AND {in_unit})
                            AS total
                   FROM page JOIN postings p USING (posting_id)
@@ -661,7 +663,9 @@ def pay_ranges(
                   LEFT JOIN mart_codes pp ON pp.field = 'pay_periods' AND pp.code = page.period_code
                   ORDER BY page.currency_code NULLS LAST, page.out_period, page.mid DESC,
                            page.posting_id"""  # noqa: S608 - constant fragments
-        return cur.execute(_sql(sql, where), {**params, "limit": _limit(limit)}).pl()
+        return cur.execute(
+            _sql(sql, where), {**params, **label_params, "limit": _limit(limit)}
+        ).pl()
 
 
 def pay_by_team(
@@ -683,7 +687,7 @@ def pay_by_team(
     """
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
     period_key = "f.period_code" if normalize_to is None else "0"
-    period_label = _period_label(normalize_to)
+    period_label, label_params = _period_label(normalize_to)
     with wh.cursor() as cur:
         where, params = _where(cur, filters)
         in_unit = _pay_unit(cur, normalize_to, currency, period, params)
@@ -705,7 +709,7 @@ def pay_by_team(
                   LEFT JOIN mart_codes cc ON cc.field = 'currencies' AND cc.code = s.currency_code
                   LEFT JOIN mart_codes pp ON pp.field = 'pay_periods' AND pp.code = s.period_code
                   ORDER BY currency NULLS LAST, period, median DESC, team"""  # noqa: S608
-        return cur.execute(_sql(sql, where), params).pl()
+        return cur.execute(_sql(sql, where), {**params, **label_params}).pl()
 
 
 def pay_distribution(
@@ -729,7 +733,7 @@ def pay_distribution(
     lo, hi = _pay("pay_min", normalize_to), _pay("pay_max", normalize_to)
     mid = f"({lo} + {hi}) / 2"
     period_key = "f.period_code" if normalize_to is None else "0"
-    period_label = _period_label(normalize_to)
+    period_label, label_params = _period_label(normalize_to)
     with wh.cursor() as cur:
         where, params = _where(cur, filters)
         in_unit = _pay_unit(cur, normalize_to, currency, period, params)
@@ -745,6 +749,7 @@ def pay_distribution(
         ).fetchall()
         bound = {
             **params,
+            **label_params,
             "bins": int(bins),
             "b_currency": [b[0] for b in bounds],
             "b_period": [b[1] for b in bounds],

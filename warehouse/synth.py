@@ -21,6 +21,12 @@ import polars as pl
 from warehouse.publish import new_version
 from warehouse.schema import set_meta
 
+# Postings are generated and written this many at a time, so the working tables stay small
+# whatever N is (the build's memory stays flat). Two of DuckDB's 122,880-row groups at least,
+# so both cores work on every statement; a multiple of 25, so a repost and the posting it
+# repeats always fall in the same chunk.
+CHUNK = 250_000
+
 COMPANIES = [
     "TikTok", "ByteDance", "Amazon", "Google", "Meta", "Microsoft", "Apple", "Stripe", "Airbnb",
     "Uber", "Lyft", "Netflix", "Salesforce", "Oracle", "IBM", "Intel", "NVIDIA", "AMD", "Adobe",
@@ -108,7 +114,8 @@ def build_synthetic_warehouse(db_path: Path, n: int, *, seed: int = 0) -> dict:
     if n < 0:
         raise ValueError("the number of postings cannot be negative")
     started = time.perf_counter()
-    with new_version(Path(db_path), start_empty=True) as con:
+    with new_version(Path(db_path), start_empty=True) as build:
+        con = build.con
         _macros(con, seed)
         _dimension(con, "s_companies", pl.DataFrame({"name": COMPANIES}))
         _dimension(con, "s_teams", pl.DataFrame({"name": TEAMS}))
@@ -137,6 +144,33 @@ def build_synthetic_warehouse(db_path: Path, n: int, *, seed: int = 0) -> dict:
 
 
 def _build(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> None:
+    if CHUNK % 25:
+        raise ValueError("CHUNK must be a multiple of 25")
+    now = dt.datetime.now()
+    for lo in range(0, n, CHUNK):
+        _build_chunk(con, lo, min(n, lo + CHUNK), now)
+    con.execute("INSERT INTO teams SELECT idx + 1, name, lower(name) FROM s_teams")
+    con.execute(
+        """INSERT INTO team_aliases
+        SELECT name, idx + 1 FROM s_teams
+        UNION ALL SELECT 'TikTok ' || name, idx + 1 FROM s_teams WHERE idx < 12"""
+    )
+    con.execute(
+        """INSERT INTO ingest_runs (run_id, started_at, finished_at, status, parser_version,
+               files, documents, parsed, unchanged, replaced, reparsed, removed, rejected, note)
+        VALUES (1, $now, $now, 'succeeded', 'synthetic', 0, $n, $n, 0, 0, 0, 0, 0,
+                'synthetic warehouse: ' || $n || ' postings, seed ' || $seed)""",
+        {"now": now, "n": n, "seed": seed},
+    )
+    set_meta(con, "synthetic", "true")
+    set_meta(con, "synthetic_seed", seed)
+    set_meta(con, "parser_version", "synthetic")
+    set_meta(con, "last_ingest_at", now.isoformat(timespec="seconds"))
+
+
+def _build_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, now: dt.datetime) -> None:
+    """Generate postings lo+1 .. hi (ids) with their documents and child rows."""
+    chunk = {"first": lo + 1, "last": hi}
     lists = con.execute(
         """SELECT (SELECT list(name ORDER BY idx) FROM s_companies),
                   (SELECT list(name ORDER BY idx) FROM s_teams),
@@ -157,8 +191,8 @@ def _build(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> None:
                   CASE WHEN n % 25 = 1 THEN n - 1
                        WHEN n % 25 = 2 AND u(n, 1) < 0.5 THEN n - 2
                        ELSE n END AS src
-           FROM range($n) t(n)""",
-        {"n": n},
+           FROM range($lo, $hi) t(n)""",
+        {"lo": lo, "hi": hi},
     )
     con.execute(
         """CREATE TEMP TABLE s_fields AS
@@ -257,7 +291,6 @@ def _build(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> None:
               || CASE WHEN posting_id - 1 <> src THEN ' Reposted.' ELSE '' END) AS text
         FROM s_postings"""
     )
-    now = dt.datetime.now()
     con.execute(
         """INSERT INTO postings BY NAME
         SELECT p.posting_id, 'synthetic' AS parser_version,
@@ -283,8 +316,8 @@ def _build(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> None:
                NULL AS url, 'synthetic' AS format, 0 AS bytes, '' AS text, NULL AS known_json,
                NULL AS page_date, 'synthetic' AS parsed_version, $now AS first_seen,
                $now AS last_seen, 1 AS first_run, 1 AS last_run
-        FROM postings""",
-        {"now": now},
+        FROM postings WHERE posting_id BETWEEN $first AND $last""",
+        {"now": now, **chunk},
     )
     # Mentions with spans: names are listed in order after "Languages: " / "Skills: ",
     # separated by ", ", so each one's offset is the line start plus the names before it.
@@ -315,45 +348,37 @@ def _build(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> None:
         """INSERT INTO posting_skills
         SELECT posting_id, name, any_value(category),
                CASE WHEN bool_or(level = 'required') THEN 'required' ELSE 'preferred' END
-        FROM mentions GROUP BY posting_id, name"""
+        FROM mentions WHERE posting_id BETWEEN $first AND $last GROUP BY posting_id, name
+        ORDER BY posting_id, name""",
+        chunk,
     )
     con.execute(
         """INSERT INTO posting_locations
-        SELECT posting_id, generate_subscripts(locations, 1) - 1, unnest(locations) FROM postings"""
+        SELECT posting_id, generate_subscripts(locations, 1) - 1, unnest(locations) FROM postings
+        WHERE posting_id BETWEEN $first AND $last""",
+        chunk,
     )
     con.execute(
         """INSERT INTO posting_start_dates
-        SELECT posting_id, unnest(start_dates) FROM postings WHERE len(start_dates) > 0"""
+        SELECT posting_id, unnest(start_dates) FROM postings
+        WHERE len(start_dates) > 0 AND posting_id BETWEEN $first AND $last""",
+        chunk,
     )
     con.execute(
         """INSERT INTO pay_ranges
         SELECT posting_id, 0, pay_min, pay_max, pay_currency, pay_period, NULL,
                strpos(text, 'Pay: ') - 1, strpos(text, 'Pay: ') - 1 + strpos(substr(text, strpos(text, 'Pay: ')), '.')
-        FROM postings WHERE pay_min IS NOT NULL"""
+        FROM postings WHERE pay_min IS NOT NULL AND posting_id BETWEEN $first AND $last""",
+        chunk,
     )
     con.execute(
         """INSERT INTO evidence
         SELECT posting_id, 'title', title, 0, length(title) FROM postings
+        WHERE posting_id BETWEEN $first AND $last
         UNION ALL
         SELECT posting_id, 'company', company, length(title) + 1, length(title) + 1 + length(company)
-        FROM postings"""
+        FROM postings WHERE posting_id BETWEEN $first AND $last""",
+        chunk,
     )
-    con.execute("INSERT INTO teams SELECT idx + 1, name, lower(name) FROM s_teams")
-    con.execute(
-        """INSERT INTO team_aliases
-        SELECT name, idx + 1 FROM s_teams
-        UNION ALL SELECT 'TikTok ' || name, idx + 1 FROM s_teams WHERE idx < 12"""
-    )
-    con.execute(
-        """INSERT INTO ingest_runs (run_id, started_at, finished_at, status, parser_version,
-               files, documents, parsed, unchanged, replaced, reparsed, removed, rejected, note)
-        VALUES (1, $now, $now, 'succeeded', 'synthetic', 0, $n, $n, 0, 0, 0, 0, 0,
-                'synthetic warehouse: ' || $n || ' postings, seed ' || $seed)""",
-        {"now": now, "n": n, "seed": seed},
-    )
-    set_meta(con, "synthetic", "true")
-    set_meta(con, "synthetic_seed", seed)
-    set_meta(con, "parser_version", "synthetic")
-    set_meta(con, "last_ingest_at", now.isoformat(timespec="seconds"))
     for table in ("s_base", "s_fields", "s_postings", "s_text"):
         con.execute(f"DROP TABLE {table}")  # noqa: S608 - constant names

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
+import duckdb
 import polars as pl
+import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
 import etl.ingest as ingest_module
+import etl.sources as sources
+import etl.sources.decode as decode
+import warehouse.load as load_module
+import warehouse.publish as publish_module
 from etl.cli import main
 from etl.ingest import ingest_documents, ingest_paths, print_summary
 from etl.model import Posting, SourceDocument
 from warehouse import queries as q
 from warehouse.connection import Warehouse
+from warehouse.marts import MART_TABLES, MARTS_VERSION, marts_version, refresh_marts
 from warehouse.status import warehouse_status
 
 
@@ -72,6 +80,16 @@ def test_a_changed_file_replaces_its_posting(tmp_path):
         for pid in q.postings_list(wh, q.Filters(dedupe=False))["posting_id"]
     ]
     assert sum("Rewritten posting text" in t for t in texts) == 1
+    wh.close()
+    # The raw layer: the replaced document keeps its id and when it was first seen.
+    raw = _query(
+        db,
+        """SELECT source LIKE '%posting_001.txt', bytes, format, first_run, last_run,
+                  first_seen < last_seen, content_hash IS NOT NULL FROM documents ORDER BY document_id""",
+    )
+    rewritten = len(b"Data Engineer Intern\nRewritten posting text, nothing like before.")
+    assert raw[1] == (True, rewritten, "text", 1, 2, True, True)
+    assert [row[3:5] for row in raw] == [(1, 2), (1, 2), (1, 2)]
 
 
 def test_a_new_parser_version_reparses_stored_documents_without_the_files(tmp_path, monkeypatch):
@@ -90,6 +108,7 @@ def test_a_new_parser_version_reparses_stored_documents_without_the_files(tmp_pa
 
     monkeypatch.setattr(ingest_module, "PARSER_VERSION", "v-next")
     monkeypatch.setattr(ingest_module, "parse_document", new_parser)
+    monkeypatch.setattr(ingest_module, "READ_BATCH", 2)  # read back from the raw layer in batches
     summary = ingest_paths([], db, progress=False)
     assert summary.ok, summary.error
     assert (summary.reparsed, summary.parsed) == (3, 0)
@@ -200,14 +219,40 @@ def test_a_failing_check_aborts_the_publish_and_names_the_rows(tmp_path):
     assert "inverted-pay.txt" in summary.error
     assert _counts(db) == before
     assert not list(tmp_path.glob(".wh.duckdb.building-*"))
+    # The failed run is in the run log, with what stopped it.
+    (run,) = _query(db, "SELECT run_id, status, finished_at IS NOT NULL, note FROM ingest_runs"
+                        " WHERE run_id = 2")  # fmt: skip
+    assert run[:3] == (2, "failed", True)
+    assert "pay_min <= postings.pay_max" in run[3] and "documents added directly" in run[3]
+    assert warehouse_status(db)["last_run_status"] == "failed"
+    out = io.StringIO()
+    print_summary(summary, Console(file=out, width=300))
+    assert "Ingest failed" in out.getvalue() and "inverted-pay.txt" in out.getvalue()
 
 
 def test_parsing_in_a_process_pool_matches_parsing_in_process(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     _write_postings(corpus, 6)
     monkeypatch.setattr(ingest_module, "PARALLEL_MIN_DOCUMENTS", 2)
-    pooled = ingest_paths([corpus], tmp_path / "pooled.duckdb", workers=2, progress=False)
+    monkeypatch.setattr(ingest_module, "READ_BATCH", 4)  # two batches: one handed out ahead
+    monkeypatch.setattr(ingest_module.os, "cpu_count", lambda: 2)
+    pools: list[tuple[int, list[int]]] = []
+
+    class CountingPool(ingest_module.ProcessPoolExecutor):
+        def __init__(self, max_workers, **kwargs):
+            super().__init__(max_workers, **kwargs)
+            pools.append((max_workers, []))
+
+        def map(self, fn, items, **kwargs):
+            items = list(items)
+            pools[-1][1].append(len(items))
+            return super().map(fn, items, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", CountingPool)
+    pooled = ingest_paths([corpus], tmp_path / "pooled.duckdb", progress=False)  # every core
+    assert pools == [(2, [4, 2])]  # one pool of both cores, fed a batch at a time
     single = ingest_paths([corpus], tmp_path / "single.duckdb", workers=1, progress=False)
+    assert len(pools) == 1
     assert pooled.ok and single.ok, (pooled.error, single.error)
     columns = ["company", "title", "team", "languages", "pay_min", "source"]
     a = q.postings_extract(Warehouse(tmp_path / "pooled.duckdb"), q.Filters(dedupe=False)).select(
@@ -269,3 +314,294 @@ def test_a_record_the_parser_failed_on_stays_rejected_when_its_file_changes(tmp_
     third = ingest_paths([export], db, progress=False)
     assert third.removed == 1
     assert _counts(db) == (2, 2, 0)
+
+
+# --- a re-ingest that finds nothing new -------------------------------------------------------
+
+# Everything a no-change run must leave exactly as it was (documents: all but the seen dates).
+_CONTENT = (
+    "postings", "mentions", "posting_skills", "posting_locations", "posting_start_dates",
+    "pay_ranges", "evidence", "posting_signatures", "teams", "team_aliases", "rejected",
+    *MART_TABLES,
+)  # fmt: skip
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _content(db: Path) -> dict[str, list[tuple]]:
+    tables = {t: f"SELECT * FROM {t} ORDER BY ALL" for t in _CONTENT}  # noqa: S608 - constant names
+    tables["documents"] = "SELECT * EXCLUDE (last_seen, last_run) FROM documents ORDER BY ALL"
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(sql).fetchall() for t, sql in tables.items()}
+    finally:
+        con.close()
+
+
+def _board_export(path: Path, ids: list[str]) -> None:
+    lines = [
+        {"id": i, "title": "Data Intern", "company": "Board Co",
+         "description": f"Data intern at Board Co, record {i}. Spark and SQL, words {len(i) * 31}."}
+        for i in ids
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
+def _corpus_with_a_repost(folder: Path) -> None:
+    """Six postings in five files: four text files, a copy of the first (a repost), and a
+    board export of two records."""
+    paths = _write_postings(folder, 4)
+    shutil.copyfile(paths[0], folder / "posting_000_saved_again.txt")
+    _board_export(folder / "board.jsonl", ["r1", "r22"])
+
+
+class _Spy:
+    """Counts what a publish did: mart refreshes, regroupings, and the tables checks ran over."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.marts = 0
+        self.regroups = 0
+        self.checks: list[tuple[str, ...] | None] = []
+        real_refresh, real_checks = publish_module.refresh_marts, publish_module.run_checks
+        real_regroup = load_module.WarehouseWriter.regroup_duplicates
+
+        def refresh(con):
+            self.marts += 1
+            return real_refresh(con)
+
+        def checks(con, tables=None):
+            self.checks.append(None if tables is None else tuple(tables))
+            return real_checks(con, tables)
+
+        def regroup(writer):
+            self.regroups += 1
+            return real_regroup(writer)
+
+        monkeypatch.setattr(publish_module, "refresh_marts", refresh)
+        monkeypatch.setattr(publish_module, "run_checks", checks)
+        monkeypatch.setattr(load_module.WarehouseWriter, "regroup_duplicates", regroup)
+
+
+def test_a_re_ingest_that_finds_nothing_new_is_recorded_and_changes_no_posting(
+    tmp_path, monkeypatch
+):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _corpus_with_a_repost(corpus)
+    first = ingest_paths([corpus], db, progress=False)
+    assert first.ok, first.error
+    assert (first.parsed, first.duplicate_groups) == (7, 1)
+    before = _content(db)
+    spy = _Spy(monkeypatch)
+
+    def must_not_parse(doc: SourceDocument) -> Posting:
+        raise AssertionError(f"parsed {doc.source} again")
+
+    monkeypatch.setattr(ingest_module, "parse_document", must_not_parse)
+    again = ingest_paths([corpus], db, progress=False)
+
+    assert again.ok, again.error
+    assert not again.content_changed
+    assert (again.parsed, again.unchanged, again.duplicate_groups) == (0, 7, 1)
+    # Skipped: nothing they read changed. Still done: the checks over the run log.
+    assert (spy.marts, spy.regroups) == (0, 0)
+    assert spy.checks == [publish_module.BOOKKEEPING_TABLES]
+    assert _content(db) == before
+    runs = _query(
+        db,
+        """SELECT run_id, status, started_at <= finished_at, parser_version, files, documents,
+                  parsed, unchanged, replaced, reparsed, removed, rejected FROM ingest_runs
+           ORDER BY run_id""",
+    )
+    assert runs[-1] == (2, "succeeded", True, ingest_module.PARSER_VERSION, 6, 7, 0, 7, 0, 0, 0, 0)
+    assert _query(db, "SELECT DISTINCT first_run, last_run FROM documents") == [(1, 2)]
+    assert _query(db, "SELECT DISTINCT last_run FROM source_files") == [(2,)]
+    status = warehouse_status(db)
+    assert (status["runs"], status["postings"], status["last_run_status"]) == (2, 7, "succeeded")
+    wh = Warehouse(db)
+    assert q.count_postings(wh, q.Filters()).row(0) == (6, 6)  # the repost still counted once
+    wh.close()
+
+
+def test_the_marts_a_no_change_run_keeps_equal_freshly_built_ones(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _corpus_with_a_repost(corpus)
+    assert ingest_paths([corpus], db, progress=False).ok
+    assert not ingest_paths([corpus], db, progress=False).content_changed
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copyfile(db, rebuilt)
+    con = duckdb.connect(str(rebuilt))
+    refresh_marts(con)
+    con.close()
+    kept, fresh = _content(db), _content(rebuilt)
+    assert {t: kept[t] for t in MART_TABLES} == {t: fresh[t] for t in MART_TABLES}
+
+
+def _change_a_file(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (corpus / "posting_000_saved_again.txt").write_text(
+        "Rewritten: a different posting now, for a data engineering intern.\n", encoding="utf-8"
+    )
+
+
+def _add_a_file(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_postings(corpus, 1, start=50)
+
+
+def _remove_a_record(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _board_export(corpus / "board.jsonl", ["r1"])
+
+
+def _new_parser_version(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", "v-next")
+
+
+def _new_grouping_rules(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest_module, "DEDUPE_VERSION", "other-rules")
+
+
+def _marts_from_an_older_release(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = corpus.parent / "wh.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'marts_version'", [str(MARTS_VERSION - 1)])
+    con.close()
+
+
+_EVERY_CHECK = [None]
+_RUN_LOG_CHECKS = [publish_module.BOOKKEEPING_TABLES]
+
+
+@pytest.mark.parametrize(
+    ("change", "regroups", "checks"),
+    [
+        (_change_a_file, 1, _EVERY_CHECK),
+        (_add_a_file, 1, _EVERY_CHECK),
+        (_remove_a_record, 1, _EVERY_CHECK),
+        (_new_parser_version, 1, _EVERY_CHECK),
+        (_new_grouping_rules, 1, _EVERY_CHECK),
+        (_marts_from_an_older_release, 0, _RUN_LOG_CHECKS),  # the data itself did not change
+    ],
+)
+def test_a_change_still_takes_the_full_path(tmp_path, monkeypatch, change, regroups, checks):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _corpus_with_a_repost(corpus)
+    assert ingest_paths([corpus], db, progress=False).ok
+    change(corpus, monkeypatch)
+    spy = _Spy(monkeypatch)
+    summary = ingest_paths([corpus], db, progress=False)
+    assert summary.ok, summary.error
+    assert (spy.marts, spy.regroups, spy.checks) == (1, regroups, checks)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert marts_version(con) == MARTS_VERSION
+
+
+def test_a_changed_repost_leaves_its_group_and_the_marts_say_so(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _corpus_with_a_repost(corpus)
+    assert ingest_paths([corpus], db, progress=False).ok
+    wh = Warehouse(db)
+    assert q.overview(wh, q.Filters())["repost_groups"][0] == 1
+    _change_a_file(corpus, pytest.MonkeyPatch())
+    summary = ingest_paths([corpus], db, progress=False)
+    assert (summary.replaced, summary.duplicate_groups) == (1, 0)
+    assert q.overview(wh, q.Filters())["repost_groups"][0] == 0  # from the rebuilt mart
+    assert q.count_postings(wh, q.Filters()).row(0) == (7, 7)
+    _remove_a_record(corpus, pytest.MonkeyPatch())
+    assert ingest_paths([corpus], db, progress=False).removed == 1
+    assert q.overview(wh, q.Filters())["postings"][0] == 6
+    assert "Board Co" in q.filter_options(wh)["value"].to_list()
+    wh.close()
+
+
+def test_a_check_added_by_a_new_release_runs_over_unchanged_data(tmp_path, monkeypatch):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _write_postings(corpus, 3)
+    assert ingest_paths([corpus], db, progress=False).ok
+    # Rows no declared check looked at when they were published (as if written by a release
+    # before the check existed): a no-change run trusts them, a new set of checks does not.
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO team_aliases VALUES ('Twice', 1), ('Twice', 2)")
+    con.close()
+    assert ingest_paths([corpus], db, progress=False).ok
+    monkeypatch.setattr(publish_module, "CHECKS_VERSION", "a-newer-set")
+    refused = ingest_paths([corpus], db, progress=False)
+    assert not refused.ok
+    assert "team_aliases.alias is unique" in refused.error and "Twice" in refused.error
+
+
+def test_unreadable_files_are_stored_as_rejected_with_a_reason_a_person_understands(
+    tmp_path, monkeypatch
+):
+    corpus, db = tmp_path / "corpus", tmp_path / "wh.duckdb"
+    _write_postings(corpus, 1)
+    (corpus / "shell.html").write_text(
+        "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>",
+        encoding="utf-8",
+    )
+    (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (corpus / "latin.txt").write_bytes(b"Backend intern at Caf\x81 Co \x8d\x90, apply now.\n")
+    (corpus / "huge.txt").write_text("Backend intern. " * 100, encoding="utf-8")
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1024)  # huge.txt is 1.6 kB
+    # No encoding detector recognises latin.txt (here: one that recognises nothing).
+    monkeypatch.setattr(
+        decode, "from_bytes", lambda data: type("R", (), {"best": lambda s: None})()
+    )
+
+    summary = ingest_paths([corpus], db, progress=False)
+
+    assert summary.ok, summary.error
+    expected = {
+        "shell.html": "empty after HTML cleaning",
+        "photo.txt": "binary file (PNG image)",
+        "latin.txt": "not UTF-8 and no encoding detected",
+        "huge.txt": "file larger than 0 MB (0.0 MB)",
+    }
+    assert {Path(r.source).name: r.reason for r in summary.rejected} == expected
+    stored = q.rejected_documents(Warehouse(db))
+    assert (
+        dict(zip([Path(s).name for s in stored["source"]], stored["reason"], strict=True))
+        == expected
+    )
+    assert _counts(db) == (1, 1, 4)  # the readable posting still went in
+
+
+class _RecordingProgress:
+    """Stands in for rich's Progress: records the bar's total and every step."""
+
+    made: list[_RecordingProgress] = []
+
+    def __init__(self, *columns, **kwargs):
+        self.total, self.steps, self.running = None, 0, False
+        _RecordingProgress.made.append(self)
+
+    def start(self):
+        self.running = True
+
+    def stop(self):
+        self.running = False
+
+    def add_task(self, description, total):
+        self.total = total
+        return 0
+
+    def advance(self, task):
+        self.steps += 1
+
+
+def test_a_progress_bar_follows_the_parsing_unless_asked_not_to(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    _write_postings(corpus, 5)
+    _RecordingProgress.made = []
+    monkeypatch.setattr(ingest_module, "Progress", _RecordingProgress)
+    assert ingest_paths([corpus], tmp_path / "quiet.duckdb", progress=False).ok
+    assert _RecordingProgress.made == []
+    assert ingest_paths([corpus], tmp_path / "shown.duckdb", progress=True).ok
+    (bar,) = _RecordingProgress.made
+    assert (bar.total, bar.steps, bar.running) == (5, 5, False)  # every posting, then closed
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "cli.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert len(_RecordingProgress.made) == 2  # the CLI shows it by default (--quiet hides it)

@@ -18,7 +18,13 @@ from warehouse import queries as q
 from warehouse.connection import Warehouse, file_version
 from warehouse.marts import MARTS_VERSION, marts_version, missing_marts
 from warehouse.publish import WarehouseLocked, new_version, previous_version_path, writer_lock
-from warehouse.schema import SCHEMA_VERSION, WarehouseTooNew, apply_migrations, set_meta
+from warehouse.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    WarehouseTooNew,
+    apply_migrations,
+    set_meta,
+)
 from warehouse.status import warehouse_status
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -117,14 +123,20 @@ def test_readers_see_the_old_or_the_new_warehouse_whole_during_an_ingest(tmp_pat
     errors: list[BaseException] = []
     stop = threading.Event()
 
+    reads_during_the_build = 0
+
     def read_in_a_loop() -> None:
+        nonlocal reads_during_the_build
         while not stop.is_set():
             try:
+                building = bool(_building_files(db))
                 # Each query reads one version whole; two queries may straddle a publish.
                 matching, total = q.count_postings(wh, q.Filters(dedupe=False)).row(0)
                 listed = q.postings_list(wh, q.Filters(dedupe=False), limit=1000).height
                 seen.append((matching, total))
                 seen.append((listed, listed))
+                if building and _building_files(db):
+                    reads_during_the_build += 1
             except BaseException as exc:  # any error reaching a reader fails the test
                 errors.append(exc)
                 return
@@ -139,10 +151,27 @@ def test_readers_see_the_old_or_the_new_warehouse_whole_during_an_ingest(tmp_pat
     for reader in readers:
         reader.join(timeout=30)
     assert not errors, errors
+    assert reads_during_the_build > 0  # the readers did read while the new version was built
     assert set(seen) <= {(30, 30), (150, 150)}
     assert seen[-1] == (150, 150)  # the reader noticed the new version and reopened
     assert _postings(previous_version_path(db)) == 30  # the previous version is kept
     wh.close()
+
+
+def test_leftovers_of_a_killed_build_are_cleared_by_the_next_one(tmp_path):
+    db = tmp_path / "wh.duckdb"
+    with new_version(db):
+        pass
+    # What a build killed while spilling to disk leaves: its file, WAL and spill folder.
+    stale = db.with_name(f".{db.name}.building-99999.duckdb")
+    stale.write_bytes(b"half a warehouse")
+    stale.with_name(stale.name + ".wal").write_bytes(b"log")
+    (spill := stale.with_name(stale.name + ".tmp")).mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    with new_version(db) as build:
+        build.con.execute("SELECT 1")
+    assert _building_files(db) == []
+    assert warehouse_status(db)["schema_version"] == SCHEMA_VERSION
 
 
 def test_one_writer_at_a_time(tmp_path):
@@ -184,6 +213,23 @@ def test_an_old_warehouse_file_opens_with_this_release(tmp_path):
     con = duckdb.connect(str(previous_version_path(db)), read_only=True)
     assert con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
     con.close()
+
+
+@pytest.mark.parametrize("upto", range(1, SCHEMA_VERSION))
+def test_migrations_are_numbered_in_order_and_each_old_schema_reaches_the_current_one(
+    tmp_path, upto
+):
+    assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+    db = tmp_path / f"v{upto}.duckdb"
+    con = duckdb.connect(str(db))
+    assert apply_migrations(con, upto=upto) == list(range(1, upto + 1))
+    con.close()
+    with new_version(db) as build:
+        assert build.migrated == list(range(upto + 1, SCHEMA_VERSION + 1))
+    con = duckdb.connect(str(db), read_only=True)
+    applied = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    con.close()
+    assert [v for (v,) in applied] == list(range(1, SCHEMA_VERSION + 1))
 
 
 def test_a_warehouse_from_a_newer_release_is_refused_clearly(tmp_path):

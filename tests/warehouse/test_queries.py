@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
+from dataclasses import replace
 
+import duckdb
 import polars as pl
 import pytest
 from factories import load_postings, make_posting
+from polars.testing import assert_frame_equal
 
 from warehouse import queries as q
 from warehouse.filters import Filters
+from warehouse.marts import refresh_marts
 
 ALL = Filters()
 EVERY_REPOST = Filters(dedupe=False)
@@ -445,3 +451,136 @@ def test_pay_distribution_bins_only_the_chosen_unit(units_wh):
     cad_yearly = q.pay_distribution(units_wh, ALL, normalize_to="year", currency="CAD")
     assert cad_yearly["postings"].sum() == 5
     assert q.pay_distribution(units_wh, ALL, normalize_to="year", period="hour").is_empty()
+
+
+# --- every query honours every filter ----------------------------------------------------------
+
+# Each query as the pages call it; every one takes the Filters value (posting_detail, by id,
+# and filter_options, whose options no filter narrows by design, are checked elsewhere).
+_FILTERED_QUERIES = {
+    "count_postings": lambda wh, f: q.count_postings(wh, f).select("matching"),
+    "overview": q.overview,
+    "newest_postings": q.newest_postings,
+    "skills_demand": q.skills_demand,
+    "skills_demand[language]": lambda wh, f: q.skills_demand(wh, f, kind="language"),
+    "skill_cooccurrence": q.skill_cooccurrence,
+    "skills_by_team": q.skills_by_team,
+    "pay_ranges": q.pay_ranges,
+    "pay_ranges[year]": lambda wh, f: q.pay_ranges(wh, f, normalize_to="year"),
+    "pay_by_team": q.pay_by_team,
+    "pay_by_team[stated]": lambda wh, f: q.pay_by_team(wh, f, normalize_to=None),
+    "pay_distribution": q.pay_distribution,
+    "pay_coverage": q.pay_coverage,
+    "start_date_cohorts": q.start_date_cohorts,
+    "season_years": q.season_years,
+    "durations": q.durations,
+    "team_distribution": q.team_distribution,
+    "team_language_matrix": q.team_language_matrix,
+    "postings_list": q.postings_list,
+    "postings_extract": q.postings_extract,
+    "missing_fields": q.missing_fields,
+    "postings_missing_fields": q.postings_missing_fields,
+    "duplicate_groups": q.duplicate_groups,
+}
+_SELECTIONS = [
+    Filters(teams=("User and Relation",)),
+    Filters(languages=("Java", "Ruby")),
+    Filters(companies=("Amazon", "Stripe")),
+    Filters(seasons=("Summer",)),
+    Filters(years=(2025,)),
+    Filters(degrees=("MS",)),
+    Filters(locations=("Seattle, WA", "San Francisco, CA")),
+    Filters(employment_types=("internship",)),
+    Filters(pay_periods=("hour",)),
+    Filters(search="intern"),
+    Filters(teams=("Payments", "Growth"), pay_periods=("hour", "month")),
+    Filters(companies=("Nobody",)),
+]
+_POSTING_TABLES = ("postings", "mentions", "posting_skills", "posting_locations",
+                   "posting_start_dates", "pay_ranges", "evidence", "posting_signatures")  # fmt: skip
+
+
+def _only(sample_db, tmp_path, keep: list[int]) -> q.Warehouse:
+    """A copy of the sample warehouse holding only the postings `keep` (same ids and teams)."""
+    db = tmp_path / f"only-{'-'.join(map(str, keep)) or 'none'}.duckdb"
+    shutil.copyfile(sample_db, db)
+    con = duckdb.connect(str(db))
+    for table in _POSTING_TABLES:
+        con.execute(
+            f"DELETE FROM {table} WHERE NOT list_contains($keep, posting_id)",  # noqa: S608 - constant names
+            {"keep": keep},
+        )
+    refresh_marts(con)
+    con.close()
+    return q.Warehouse(db)
+
+
+@pytest.mark.parametrize("dedupe", [True, False])
+@pytest.mark.parametrize("selection", _SELECTIONS, ids=lambda f: str(f.active()))
+def test_every_query_answers_for_the_filtered_postings_alone(
+    sample_db, wh, tmp_path, selection, dedupe
+):
+    # A filter must mean "ask the warehouse that holds only the postings it keeps".
+    filters = replace(selection, dedupe=dedupe)
+    keep = sorted(q.postings_list(wh, replace(filters, dedupe=False), limit=None)["posting_id"])
+    narrowed = _only(sample_db, tmp_path, keep)
+    try:
+        for name, query in _FILTERED_QUERIES.items():
+            expected = query(narrowed, Filters(dedupe=dedupe))
+            try:
+                assert_frame_equal(query(wh, filters), expected, check_dtypes=False)
+            except AssertionError as exc:
+                raise AssertionError(f"{name}: {exc}") from None
+    finally:
+        narrowed.close()
+
+
+class _RecordingWarehouse(q.Warehouse):
+    """A warehouse whose cursors remember every SQL text they were asked to run."""
+
+    sql: list[str] = []
+
+    @contextlib.contextmanager
+    def cursor(self):
+        with super().cursor() as cur:
+            yield _RecordingCursor(cur, self.sql)
+
+
+class _RecordingCursor:
+    def __init__(self, cur, sql: list[str]):
+        self._cur, self._sql = cur, sql
+
+    def execute(self, sql, *args, **kwargs):
+        self._sql.append(sql)
+        return self._cur.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._cur, name)
+
+
+def test_no_filter_value_is_ever_written_into_the_sql(sample_db):
+    marks = ("Zq1team", "Zq2lang", "Zq3company", "Zq4place", "zq5word")
+    hostile = Filters(
+        teams=("User and Relation", marks[0]),
+        languages=("Python", marks[1]),
+        companies=("TikTok", marks[2]),
+        locations=("Seattle, WA", marks[3]),
+        search=f"intern {marks[4]}",
+        seasons=("Summer",),
+        years=(2025,),
+        degrees=("BS",),
+        employment_types=("internship",),
+        pay_periods=("hour",),
+    )
+    wh = _RecordingWarehouse(sample_db)
+    _RecordingWarehouse.sql = []
+    try:
+        for query in (*_FILTERED_QUERIES.values(), q.filter_options):
+            query(wh, hostile)
+        q.posting_detail(wh, 1)
+    finally:
+        wh.close()
+    executed = "\n".join(_RecordingWarehouse.sql).casefold()
+    assert len(_RecordingWarehouse.sql) > len(_FILTERED_QUERIES)
+    for value in (*marks, "user and relation", "seattle, wa", "tiktok", "2025"):
+        assert value.casefold() not in executed, value

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
+import duckdb
 import polars as pl
 import pytest
+from click.testing import CliRunner
 
+from etl.cli import main
 from etl.ingest import ingest_documents
 from etl.model import Posting, SourceDocument
 from warehouse import queries as q
+from warehouse import synth
 from warehouse.connection import Warehouse
 from warehouse.status import warehouse_status
 from warehouse.synth import build_synthetic_warehouse
@@ -94,3 +100,47 @@ def test_a_posting_added_to_a_synthetic_warehouse_parses_only_itself(tmp_path):
     assert summary.ok, summary.error
     assert calls == ["pasted"]
     assert warehouse_status(db)["postings"] == 201
+
+
+def test_building_in_chunks_gives_the_same_warehouse(tmp_path, monkeypatch):
+    tables = ("postings", "documents", "mentions", "posting_skills", "posting_locations",
+              "posting_start_dates", "pay_ranges", "evidence")  # fmt: skip
+    # Build times differ between the two builds; everything else must not.
+    stamps = {"postings": "parsed_at", "documents": "first_seen, last_seen"}
+
+    def content(chunk: int) -> dict[str, list[tuple]]:
+        monkeypatch.setattr(synth, "CHUNK", chunk)
+        db = tmp_path / f"chunk-{chunk}.duckdb"
+        build_synthetic_warehouse(db, 260, seed=5)
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return {
+                t: con.execute(
+                    f"SELECT * EXCLUDE ({stamps[t]}) FROM {t} ORDER BY ALL"  # noqa: S608 - constant names
+                    if t in stamps
+                    else f"SELECT * FROM {t} ORDER BY ALL"  # noqa: S608 - constant names
+                ).fetchall()
+                for t in tables
+            }
+        finally:
+            con.close()
+
+    in_chunks, at_once = content(50), content(100_000)
+    assert len(in_chunks["postings"]) == 260
+    assert in_chunks == at_once
+
+
+def test_the_synth_command_builds_a_marked_warehouse(tmp_path):
+    db = tmp_path / "cli.duckdb"
+    result = CliRunner().invoke(
+        main, ["synth", "--postings", "250", "--db", str(db), "--seed", "4"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert (figures["postings"], figures["seed"], figures["db"]) == (250, 4, str(db))
+    status = warehouse_status(db)
+    assert (status["synthetic"], status["postings"], status["parser_version"]) == (
+        True,
+        250,
+        "synthetic",
+    )
