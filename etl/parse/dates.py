@@ -28,7 +28,9 @@ _DATE = re.compile(
     rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}}))?"
     rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}}))?"
     r"|(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
-    r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2}))(?![\w/])"
+    r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
+    # Day first with dots and a full year: how German, French, Dutch... pages write dates.
+    r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?![\w/])"
 )
 _START_CUE = re.compile(
     r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date)\b"
@@ -51,7 +53,8 @@ _RANGE_END = re.compile(r"(?i)^[ \t]*(?:-|to|through|until|thru)[ \t]*$")
 _POSTED = re.compile(
     r"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago"
     r"|today|yesterday|just now)"
-    r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
+    r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
+    r"opening\s+date|date\s+opened)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
 # A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
 _AGO_LINE = re.compile(
@@ -60,6 +63,12 @@ _AGO_LINE = re.compile(
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\s*$"
+)
+# When a saved or printed page was taken: a browser's print header ("10/18/25, 2:14 PM  <page
+# title>") or a note of the copy ("Copied from Handshake on Tue Nov 4 2025").
+PAGE_DATE_NOTE = re.compile(
+    r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
+    r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
 )
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 
@@ -79,10 +88,10 @@ _MONTH_TRIGGERS = (
     "dec",
 )
 _DIGIT = re.compile(r"\d")
-_NUMERIC_DATE_HINT = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{2,4}")
+_NUMERIC_DATE_HINT = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
 # The hint's tail: a pattern that starts at a separator scans about 3x faster than one that
 # starts at any digit, and a text without it has no numeric date at all.
-_NUMERIC_DATE_TAIL = re.compile(r"[-/]\d{1,2}[-/]\d{2,4}")
+_NUMERIC_DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
 def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, dict]]:
@@ -112,6 +121,9 @@ def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool
         if parts.get("us"):
             parsed = date_parser.parse(parts["us"], dayfirst=False)
             return parsed.date(), True
+        if parts.get("eu"):
+            day, month, year = (int(x) for x in parts["eu"].split("."))
+            return dt.date(year, month, day), True
         month = parts.get("mname") or parts.get("dname")
         day = parts.get("mday") or parts.get("dday")
         year = int(year_text) if year_text else default_year
@@ -129,9 +141,10 @@ def _pad_iso(text: str) -> str:
 
 
 def extract_page_date(doc: Doc) -> Found | None:
-    """A date standing alone on one of the first lines: the page's own date."""
+    """The page's own date: a date alone on one of the first lines, or the print or copy note."""
     for start, end in doc.lines[:6]:
-        if _PAGE_DATE_LINE.match(doc.view[start:end]):
+        line = doc.view[start:end]
+        if _PAGE_DATE_LINE.match(line) or PAGE_DATE_NOTE.match(line):
             for d_start, d_end, parts in find_dates(doc, start, end):
                 value, _ = to_date(parts, None)
                 if value is not None:
@@ -142,7 +155,11 @@ def extract_page_date(doc: Doc) -> Found | None:
 def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | None) -> Found | None:
     """When the posting was posted: absolute, or relative to the page's date, else to as_of."""
     anchor = page_date or as_of
-    hits = [p for p in doc.find_all("posted", "published", "posting date") if p < 8000]
+    hits = [
+        p
+        for p in doc.find_all("posted", "published", "posting date", "opening date", "date opened")
+        if p < 8000
+    ]
     if anchor is not None:
         for start, end in doc.lines[:12]:
             m = _AGO_LINE.match(doc.view, start, end)
@@ -194,7 +211,7 @@ def extract_start_dates(doc: Doc, posting_year: int | None) -> list[Found]:
     seen: set[dt.date] = set()
     dates = find_dates(doc)
     for i, (start, end, parts) in enumerate(dates):
-        if not (parts.get("mday") or parts.get("dday") or parts.get("iso") or parts.get("us")):
+        if not any(parts.get(k) for k in ("mday", "dday", "iso", "us", "eu")):
             continue
         if not _is_start_date(doc, start, end, dates, i):
             continue

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from etl.parse.dates import PAGE_DATE_NOTE
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.locations import is_place_line
 from etl.parse.segment import HEADER_KIND
@@ -169,6 +170,42 @@ def _not_company_last() -> frozenset[str]:
     return frozenset(load("roles")["not_company_last"])
 
 
+@cache
+def _job_nouns() -> frozenset[str]:
+    return _role_words() - frozenset(load("roles")["field_words"])
+
+
+@cache
+def _furniture_phrases() -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in load("roles")["furniture_phrases"])
+    return re.compile(rf"(?i)\b(?:{phrases})\b")
+
+
+# A site's menu: short items set apart by wide gaps, or four or more by " | ", " / ", " · "
+# (a title may have three: "Tech Lead | Frontend | Payments").
+_WIDE_GAP = re.compile(r"\s{2,}")
+_ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_page_furniture(line: str) -> bool:
+    """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting."""
+    if _furniture_phrases().search(line) or PAGE_DATE_NOTE.match(line):
+        return True  # ... or a browser's print header ("10/18/25, 2:14 PM  <page title>")
+    line = line.strip()
+    wide = [item for item in _WIDE_GAP.split(line) if item]
+    items = [item for item in _ITEM_GAP.split(line) if item.strip()]
+    short = all(len(item.split()) <= 3 for item in items)
+    # A menu names no job: "Algo Trading Developer / Python / Backtrader / VectorBT" is a title.
+    return short and (len(wide) >= 3 or len(items) >= 4) and not _names_a_job(line)
+
+
+def _names_a_job(title: str) -> bool:
+    """Whether a title line names the job itself ("... Intern"), not only a field ("Data")."""
+    lower = title.lower()
+    return bool(set(_LETTERS.findall(lower)) & _job_nouns()) or "co-op" in lower
+
+
 def extract_title(doc: Doc) -> Found | None:
     """The posting's title line, verbatim, or None when the text has no title."""
     limit = min(len(doc.view), 4000)
@@ -182,11 +219,19 @@ def extract_title(doc: Doc) -> Found | None:
         found = _title_value(doc, m.start("value"), m.end("value"), strict=False)
         if found is not None:
             return found
+    # The first header line naming a job ("... Intern") beats an earlier one naming only a
+    # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
+    weaker = None
     for start, end in _zone_lines(doc):
+        if is_page_furniture(doc.view[start:end]):
+            continue
         found = _title_value(doc, start, end)
-        if found is not None:
+        if found is None:
+            continue
+        if _names_a_job(str(found.value)):
             return found
-    return None
+        weaker = weaker or found
+    return weaker
 
 
 def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
@@ -271,7 +316,10 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     for block in doc.blocks:
         heading = block.heading or ""
         if block.kind == "about_company" and heading.lower().startswith("about "):
-            vote(heading[6:], block.start + 6, 2.5)
+            named = heading[6:].strip()
+            named = named[4:] if named.lower().startswith("the ") else named
+            if named[:1].isupper() or named[:1].isdigit():  # "About the placement" names none
+                vote(heading[6:], block.start + 6, 2.5)
         if block.kind == "about_company":
             # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
             m = _BLURB_OPENING.match(
@@ -299,9 +347,14 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
 
 def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int]]:
     """Short name-like lines in the header next to the title (the company line of a job board)."""
-    lines = _zone_lines(doc, max_lines=10)
     if title is None:
         return []
+    # Menus and "Sign In" between the company line and the title do not count as distance.
+    lines = [
+        (s, e)
+        for s, e in _zone_lines(doc, max_lines=12)
+        if s <= title.start < e or not is_page_furniture(doc.view[s:e])
+    ]
     out = []
     title_index = next((i for i, (s, e) in enumerate(lines) if s <= title.start < e), None)
     if title_index is None:
@@ -356,6 +409,7 @@ def _looks_like_name_line(line: str) -> bool:
 
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
+    name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
     name = re.sub(r"(?i)^(?:the)\s+", "", name)
     if not name or len(name) > 60 or ":" in name or _BREADCRUMB.search(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
@@ -367,6 +421,9 @@ def _clean_name(name: str) -> str:
     if name.lower() in heading_kinds():
         return ""
     return name
+
+
+_SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")
 
 
 def _count_mentions(doc: Doc, key: str) -> int:

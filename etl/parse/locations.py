@@ -21,7 +21,8 @@ _LOCATION_LABEL = re.compile(
 _LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:(?:job|work|office|primary)\s+)?")
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
-    r"on-?site in|in-office in|work(?:ing)? (?:from|in) our|relocate to|report(?:ing)? to our)\s+(?P<value>[^.;\n]{3,120})"
+    r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
+    r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
 _BASED_IN_TRIGGERS = (
     "based ",
@@ -38,6 +39,10 @@ _BASED_IN_TRIGGERS = (
     "relocate to",
     "report to our",
     "reporting to our",
+    "work at our",
+    "working at our",
+    "placed at",
+    "placed in",
 )
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each): most positions fail a single check.
@@ -50,12 +55,14 @@ _MORE_REGIONS = re.compile(
 # A labelled value that is just a place name we do not know: "Location: Toronto".
 _LABELLED_PLACE = re.compile(
     r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide)\b)"
-    r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
-)
+    r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}(?:, [A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,2})?"
+)  # "Toronto", "Filton, Bristol" (a town and its county or city)
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
 _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" in the view
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
-_CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
+# Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
+_STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
+_CITY_WORD = rf"(?!{_STREET_WORD})(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}")
 
@@ -110,6 +117,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         if _excluded(doc, m.start()) or not _opens_a_label(doc, m.start()):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
+    for start, end in _location_heading_values(doc):
+        found.extend(_places_in(doc, start, end, labelled=True))
     if title is not None:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
     for start, end in doc.lines:
@@ -118,9 +127,11 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)
         ):
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
+        if "headquartered" in doc.lower[start:end]:
+            continue  # where the company sits (see _office_list)
         found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
-        if not _excluded(doc, m.start()):
+        if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if _excluded(doc, m.start()):
@@ -137,6 +148,42 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             )
             found.extend(_more_regions(doc, m.start(group) + len(region)))
     return _unique(found)
+
+
+_LOCATION_HEADINGS = frozenset(
+    {"location", "locations", "job location", "job locations", "work location"}
+)
+
+
+def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
+    """A "Location" label standing as a heading, its value after it on the same or the next line
+    (a copied table: "Job Locations<TAB>US-TX-Austin | US-OR-Hillsboro", "Location\nAlder Grove, CA")."""
+    spans = []
+    for block in doc.blocks:
+        if not block.heading or block.heading.lower().strip(" :") not in _LOCATION_HEADINGS:
+            continue
+        line_start, _ = doc.line_at(block.start)
+        if doc.view[line_start : block.start].strip(" \t*#>-_"):
+            continue  # "US office locations: ..." inside a sentence is not the job's label
+        start = block.body_start
+        while start < block.end and doc.view[start] in " \t\n":
+            start += 1
+        end = doc.view.find("\n", start)
+        end = block.end if end == -1 else min(end, block.end)
+        value = doc.view[start:end].strip()
+        if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
+            spans.append((start, end))
+    return spans
+
+
+def _office_list(doc: Doc, m: re.Match) -> bool:
+    """ "Headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO; ...": where the
+    company sits, not where the job is done ("placed at our headquarters in Houston" is)."""
+    sentence_start, sentence_end = doc.sentence_at(m.start())
+    sentence = doc.lower[sentence_start:sentence_end]
+    return "headquartered" in sentence or (
+        "offices in" in m.group(0).lower() and doc.view[m.end("value") : m.end("value") + 1] == ";"
+    )
 
 
 def _more_regions(doc: Doc, pos: int) -> list[Found]:

@@ -61,11 +61,12 @@ _RANGE_GLUE = re.compile(
 )
 _BETWEEN_SPAN = 40
 _PERIOD_AFTER = re.compile(
-    r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|US)\s*)?(?:(?:gross|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
+    # German pay words arrive in English postings from Germany ("€2,000 brutto monatlich").
+    r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|CHF|US)\s*)?(?:(?:gross|brutto|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
     r"\(?depending on experience\)?|plus benefits|,)\s*){0,2}"
     r"-?(?:(?P<hour>/\s?(?:hr|hour|hrs|h)|per\s+hour|an\s+hour|p/?h|/?\s?hourly|ph|hr|hrs)"
-    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annuali[sz]ed|annual|p\.?a\.?|/\s?y)"
-    r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth)"
+    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annuali[sz]ed|annual|p\.?a\.?|/\s?y|jährlich|pro\s+jahr)"
+    r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth|monatlich|pro\s+monat)"
     r"|(?P<week>/\s?(?:wk|week)|per\s+week|a\s+week|/?\s?weekly)"
     r"|(?P<day>/\s?day|per\s+day|a\s+day|/?\s?daily))"
     # Glued text is common ("$21.16 - $34.04 per hourA list"): end at anything but a lower-case letter.
@@ -131,6 +132,7 @@ _ZONE_CUES = re.compile(
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
+_GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
 _FROM_CUE = re.compile(
@@ -475,6 +477,8 @@ def _score(doc: Doc, c: _Candidate) -> float:
         or _STRONG_PAY_CUES.search(heading)
         or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
         or (after and _STRONG_PAY_CUES.search(after.group(0)))
+        # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
+        or (after and _GROSS.search(after.group(0)))
     )
     weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
     score = 0.0

@@ -29,6 +29,10 @@ _NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 _TRAILER_CHARS = " \t*_:：#|"
 _QUESTION_KINDS = (
+    ("who can apply", "min_quals"),  # eligibility, before the "apply" of application questions
+    ("eligib", "min_quals"),
+    ("where will", "summary"),
+    ("where is", "summary"),
     ("preferred", "preferred_quals"),
     ("nice to have", "preferred_quals"),
     ("bonus", "preferred_quals"),
@@ -171,7 +175,9 @@ def _find_headings(view: str, lines: list[tuple[int, int]]) -> list[_Heading]:
 def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
     if view.count("?") < 3:
         return False  # one C-speed count settles most postings
-    questions = sum(1 for s, e in lines if e - s < 200 and view[s:e].rstrip().endswith("?"))
+    questions = sum(
+        1 for s, e in lines if e - s < 200 and view[s:e].rstrip(_TRAILER_CHARS).endswith("?")
+    )
     return questions >= 3
 
 
@@ -205,8 +211,9 @@ def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
     kind = _phrase_kind(lower)
     if kind is not None:
         return kind
-    # "About TikTok", "Life at Acme", "Important Information for LA County Candidates".
-    if len(lower) <= 80 and not lower.endswith("."):
+    # "About TikTok", "Life at Acme", "Important Information for LA County Candidates"; never
+    # a site menu set apart by wide gaps ("About   Culture   Careers   Contact").
+    if len(lower) <= 80 and not lower.endswith(".") and "   " not in lower:
         first = lower.split(" ", 1)[0]
         for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:

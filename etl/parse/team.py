@@ -58,7 +58,9 @@ _ABBREVIATED = re.compile(
 # Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
-    r"|(?i:join|in|on|within|as part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)\s+(?i:team|group)\b"
+    r"|(?i:join|in|on|within|as part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    # "the Detection & Response engineering team": a discipline word may stand before "team".
+    r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?\s+(?i:team|group)\b"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",

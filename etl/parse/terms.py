@@ -16,7 +16,9 @@ from etl.parse.doc import Doc, Found
 # --- employment type -------------------------------------------------------------------------
 
 _INTERN_TITLE = re.compile(
-    r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?)\b"
+    # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
+    r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?|"
+    r"(?:industrial|industry|summer|work|sandwich) placement|placement year|year in industry)\b"
 )
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
@@ -300,6 +302,10 @@ _DEGREES = (
     ("PhD", re.compile(r"(?i)\b(?:ph\.?\s?d\.?(?=[\s,/;)s]|$)|doctorate\b|doctoral\b)")),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
+# "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked for.
+_DEGREE_EXCLUDE_RIGHT = re.compile(
+    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted)"
+)
 
 
 _DEGREE_TRIGGERS = (
@@ -376,6 +382,8 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
             if kind in ("benefits", "legal", "related", "about_company"):
                 continue
             if _DEGREE_EXCLUDE_LEFT.search(doc.view[max(0, m.start() - 60) : m.start()]):
+                continue
+            if _DEGREE_EXCLUDE_RIGHT.match(doc.view, m.end()):
                 continue
             found.setdefault(level, Found(level, m.start(), m.end()))
             break

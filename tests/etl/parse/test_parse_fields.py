@@ -575,3 +575,120 @@ def test_a_language_in_the_company_blurb_still_counts():
 def test_requirement_level(text, level):
     levels = {m.name: m.level for m in parse_posting(text).mentions}
     assert levels["Kotlin"] == level
+
+
+# --- saved-page furniture and labels seen on other sites ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Skip to main content\nAcme Careers\n\nData Engineering Intern\nAustin, TX\n", "Data Engineering Intern"),
+        ("Nimbus AI\nResearch  Products  Safety  Careers\n\nResearch Scientist Intern (PhD)\n", "Research Scientist Intern (PhD)"),
+        ("Orbit Freight | Careers\n\nBackend Engineer - Java\nDenver, CO\n", "Backend Engineer - Java"),
+        ("10/18/25, 2:14 PM\tPlatform Co-op | Careers at Pine Bank\n\nPlatform Co-op (Fall 2026)\n", "Platform Co-op (Fall 2026)"),
+        # A title may hold a few " / " or " | " parts; a menu has more and names no job.
+        ("Algo Trading Developer / Python / Backtrader / VectorBT\n\nWe trade.", "Algo Trading Developer / Python / Backtrader / VectorBT"),
+    ],
+)  # fmt: skip
+def test_menus_print_headers_and_site_names_are_no_title(text, title):
+    assert parse_posting(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("indeed\nFind jobs   Company reviews   Sign in\n\nData Intern\nQuillfeather Labs\n3.9 ★ 12 reviews\n", "Quillfeather Labs"),
+        ("Halcyon Careers\nSearch jobs   Teams   Locations\n\nSoftware Intern\n\nApply now\n", "Halcyon"),
+        ("Skip to main content\nPine Bank Group\nCareers\nSearch for Jobs\nSign In\nPlatform Co-op\n", "Pine Bank Group"),
+    ],
+)  # fmt: skip
+def test_job_boards_and_careers_sites_are_not_the_company(text, company):
+    assert parse_posting(text).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "posted"),
+    [
+        ("10/18/25, 2:14 PM\tCo-op | Careers\n\nCo-op\nposted on\nPosted 5 Days Ago\n", dt.date(2025, 10, 13)),
+        ("Copied from Handshake on Tue Nov 4 2025\n\nHelp Desk Assistant\nPosted 2 days ago\n", dt.date(2025, 11, 2)),
+        ("Backend Intern – Berlin\nPublished 12.11.2025 · Engineering\n", dt.date(2025, 11, 12)),
+        ("GIS Intern\nOpening Date\n11/10/2025\nClosing Date\n12/5/2025\n", dt.date(2025, 11, 10)),
+    ],
+)  # fmt: skip
+def test_page_dates_from_print_headers_and_copy_notes(text, posted):
+    assert parse_posting(text).posted_date == posted
+
+
+def test_day_first_dotted_dates_and_german_gross_pay():
+    text = (
+        "Backend Intern (m/w/d)\n\nWhat we offer\n- €2,000 brutto monatlich (gross per month)\n"
+        "- Deutschlandticket (€58/month)\n\nStart date: 01.03.2026 or later\n"
+    )
+    p = parse_posting(text)
+    assert (p.pay_min, p.pay_max, p.pay_currency, p.pay_period) == (2000, 2000, "EUR", "month")
+    assert p.start_dates == [dt.date(2026, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Software Engineering Industrial Placement 2026/27", "internship"),
+        ("Finance Placement Year 2026", "internship"),
+        ("Placement Coordinator", None),
+    ],
+)
+def test_uk_placements_are_internships(title, kind):
+    assert parse_posting(f"{title}\n\nContract type: Fixed Term (12 months)\n").employment_type in (
+        (kind,) if kind else (None, "contract")
+    )
+
+
+def test_a_degree_ruled_out_is_not_asked_for():
+    text = (
+        "Research Intern\n\nMinimum qualifications\n- Enrolled in a PhD program (Master's and "
+        "undergraduate students are not eligible for this role)\n"
+    )
+    assert parse_posting(text).degree_levels == ["PhD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        # An office list is where the company sits ...
+        ("Intern\n\nAcme is headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO.\n", []),
+        # ... but a headquarters the interns are placed at is where they work.
+        ("Intern\n\nInterns are placed at our headquarters in Houston, TX or at our Denver, CO field office.\n", ["Houston, TX", "Denver, CO"]),
+        # A label on its own line (or a tab) before its value.
+        ("GIS Intern\n\nSalary\n$20.00 - $24.00 Hourly\nLocation\nAlder Grove, CA\n", ["Alder Grove, CA"]),
+        ("Verification Intern\n\nJob Locations\tUS-TX-Austin | US-OR-Hillsboro\n", ["US-TX-Austin", "US-OR-Hillsboro"]),
+        ("Placement\n\nLocation: Filton, Bristol\n", ["Filton, Bristol"]),
+        # A street address ends in its city; "St." is a saint.
+        ("Manager\n\nLocation: 2 East 15th Street, New York, NY 10003\n", ["New York, NY 10003"]),
+        ("Analyst\n\nLocation: St. Louis, MO\n", ["St. Louis, MO"]),
+        # A company-wide sentence under a "Locations" label is not a job's location.
+        ("Engineer\n\nUS office locations: Redwood City (HQ), San Francisco, Los Angeles, New York City.\n", []),
+    ],
+)  # fmt: skip
+def test_office_lists_and_stacked_location_labels(text, locations):
+    assert parse_posting(text).locations == locations
+
+
+def test_more_jobs_at_the_company_are_no_locations():
+    text = (
+        "iOS Intern\nNew York, NY\n\nWe build apps.\n\nMore jobs at Tandem\n"
+        "Senior iOS Engineer · New York, NY · Posted 2 weeks ago\n"
+        "Design Intern – Summer 2026 · Lisbon, Portugal · Posted 5 days ago\n"
+    )
+    assert parse_posting(text).locations == ["New York, NY"]
+
+
+def test_bold_faq_questions_are_headings_and_who_can_apply_is_eligibility():
+    text = (
+        "**Who can apply for the Summer Internship Program?**\nJunior or senior undergraduates.\n\n"
+        "**How long is the program?**\nTen weeks.\n\n**Where will I work?**\n"
+        "Interns are placed at our Denver, CO office.\n\n**Is it paid?**\nYes, $24 per hour.\n"
+    )
+    p = parse_posting(text)
+    assert p.seasons == ["Summer"]
+    assert p.locations == ["Denver, CO"]
