@@ -13,9 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from pydantic import TypeAdapter
+from pydantic import ValidationError
 
-from etl.model import Evidence, Posting, Section
+from etl.model import Posting
 from etl.parse.dates import extract_page_date, extract_posted_date, extract_start_dates
 from etl.parse.doc import Doc, Found
 from etl.parse.header import extract_company, extract_title
@@ -38,8 +38,6 @@ __all__ = ["PARSER_VERSION", "parse_posting"]
 MAX_PARSE_CHARS = 200_000
 
 T = TypeVar("T")
-_EVIDENCE = TypeAdapter(list[Evidence])
-_SECTIONS = TypeAdapter(list[Section])
 
 
 def parse_posting(
@@ -66,8 +64,9 @@ def parse_posting(
         )
         raw = raw[:MAX_PARSE_CHARS]
     doc = Doc.from_raw(raw, as_of=as_of, page_date=page_date)
-    posting = Posting(source=source, parser_version=PARSER_VERSION, text=doc.text)
-    # Plain records, validated in one call at the end: one model per value costs more.
+    # The record is built as plain data and validated once at the end: setting fields on a
+    # model one by one, or one model per value, costs more.
+    posting: dict = {"source": source, "parser_version": PARSER_VERSION, "text": doc.text}
     evidence: list[dict] = []
 
     def keep(field: str, found: Found | None) -> Found | None:
@@ -82,13 +81,13 @@ def parse_posting(
 
     title = keep("title", step("title", lambda: extract_title(doc), None))
     company = keep("company", step("company", lambda: extract_company(doc, title), None))
-    posting.title = str(title.value) if title else None
-    posting.company = str(company.value) if company else None
+    posting["title"] = str(title.value) if title else None
+    posting["company"] = str(company.value) if company else None
 
     mentions, occurrences = step("mentions", lambda: extract_mentions(doc), ([], []))
-    posting.mentions = mentions
-    posting.languages = [m.name for m in mentions if m.category == LANGUAGE]
-    posting.skills = [m.name for m in mentions if m.category != LANGUAGE]
+    posting["mentions"] = mentions
+    posting["languages"] = [m.name for m in mentions if m.category == LANGUAGE]
+    posting["skills"] = [m.name for m in mentions if m.category != LANGUAGE]
     evidence.extend(
         {"field": f, "value": name, "start": s, "end": e} for f, name, s, e in occurrences
     )
@@ -97,24 +96,25 @@ def parse_posting(
         "employment_type",
         step("employment_type", lambda: extract_employment_type(doc, title), None),
     )
-    posting.employment_type = employment.value if employment else None
+    posting["employment_type"] = employment.value if employment else None
 
     seasons = step("seasons", lambda: extract_seasons(doc, title), [])
     for found in seasons:
         keep("seasons", found)
-    posting.seasons = [f.value for f in seasons]
-    posting.season = "/".join(posting.seasons) or None
+    posting["seasons"] = [f.value for f in seasons]
+    posting["season"] = "/".join(posting["seasons"]) or None
     year = keep("year", step("year", lambda: extract_year(doc, title, seasons), None))
 
+    degree_levels = posting["degree_levels"] = []
     for found in step("degree_levels", lambda: extract_degree_levels(doc, title), []):
         keep("degree_levels", found)
-        posting.degree_levels.append(found.value)
+        degree_levels.append(found.value)
 
     primary, ranges = step("pay", lambda: extract_pay(doc), (None, []))
-    posting.pay_ranges = ranges
+    posting["pay_ranges"] = ranges
     if primary is not None:
-        posting.pay_min, posting.pay_max = primary.min, primary.max
-        posting.pay_currency, posting.pay_period = primary.currency, primary.period
+        posting["pay_min"], posting["pay_max"] = primary.min, primary.max
+        posting["pay_currency"], posting["pay_period"] = primary.currency, primary.period
         evidence.append(
             {
                 "field": "pay",
@@ -128,39 +128,61 @@ def parse_posting(
     starts = step("start_dates", lambda: extract_start_dates(doc, posting_year), [])
     for found in starts:
         keep("start_dates", found)
-    posting.start_dates = [f.value for f in starts]
+    posting["start_dates"] = [f.value for f in starts]
     if year is None and starts:
         posting_year = starts[0].value.year
-    posting.year = posting_year
+    posting["year"] = posting_year
 
     duration = keep(
         "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None)
     )
-    posting.duration_weeks = duration.value if duration else None
+    posting["duration_weeks"] = duration.value if duration else None
 
     posted = keep(
         "posted_date",
         step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None),
     )
-    posting.posted_date = posted.value if posted else None
+    posting["posted_date"] = posted.value if posted else None
 
+    locations = posting["locations"] = []
     for found in step("locations", lambda: extract_locations(doc, title), []):
         keep("locations", found)
-        posting.locations.append(str(found.value))
+        locations.append(str(found.value))
 
-    places = tuple(posting.locations)
+    places = tuple(locations)
     team, aliases = step(
-        "team", lambda: extract_team(doc, title, posting.company, places), (None, [])
+        "team", lambda: extract_team(doc, title, posting["company"], places), (None, [])
     )
     keep("team", team)
-    posting.team = str(team.value) if team else None
-    posting.team_aliases = aliases
+    posting["team"] = str(team.value) if team else None
+    posting["team_aliases"] = aliases
 
-    posting.sections = _sections(doc)
+    posting["sections"] = [
+        {"kind": b.kind, "heading": b.heading, "start": b.start, "end": b.end} for b in doc.blocks
+    ]
     evidence.sort(key=lambda e: (e["start"], e["end"]))
-    posting.evidence = _EVIDENCE.validate_python(evidence)
-    posting.warnings = warnings
-    return posting
+    posting["evidence"] = evidence
+    posting["warnings"] = warnings
+    return _validated(posting)
+
+
+def _validated(record: dict) -> Posting:
+    """The record as a `Posting`; a field that breaks the contract is emptied and noted, so a
+    parser bug loses one value, never the posting."""
+    for _ in range(len(record)):
+        try:
+            return Posting.model_validate(record)
+        except ValidationError as exc:
+            broken = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+            if not broken or not broken <= record.keys():
+                raise
+            for field in broken:
+                record.pop(field)
+                record["warnings"] = [
+                    *record.get("warnings", []),
+                    f"{field}: invalid value dropped",
+                ]
+    return Posting.model_validate(record)
 
 
 def _pay_label(pay) -> str:
@@ -168,9 +190,3 @@ def _pay_label(pay) -> str:
     if pay.max != pay.min:
         amount += "–" + f"{pay.max:,.2f}".rstrip("0").rstrip(".")
     return f"{amount} {pay.currency or ''}/{pay.period or '?'}".strip()
-
-
-def _sections(doc: Doc) -> list[Section]:
-    return _SECTIONS.validate_python(
-        [{"kind": b.kind, "heading": b.heading, "start": b.start, "end": b.end} for b in doc.blocks]
-    )

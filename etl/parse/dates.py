@@ -224,8 +224,13 @@ def extract_start_dates(doc: Doc, posting_year: int | None) -> list[Found]:
 
 
 def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
-    if doc.is_boilerplate(start) or doc.in_heading(start):
+    if doc.is_boilerplate(start):
         return False
+    if doc.in_heading(start):
+        # "Start dates: June 1, June 15 and July 6" heads its section and holds the dates.
+        block = doc.sections.at(start)
+        if not (block.kind == "start_dates" and ":" in doc.view[block.start : start]):
+            return False
     line_start, _ = doc.line_at(start)
     prefix = doc.view[line_start:start]
     if _HOLIDAY_PAREN.search(prefix) and re.search(r"(?i)day|holiday", prefix[prefix.rfind("(") :]):

@@ -17,6 +17,7 @@ from etl.parse.segment import (
     OTHER_KIND,
     Block,
     SectionIndex,
+    heading_entries,
     segment,
 )
 from etl.parse.text import clean_text, line_spans, match_view
@@ -112,7 +113,9 @@ class Doc:
     def __post_init__(self) -> None:
         self.view = match_view(self.text)
         self.lower = self.view.lower()
-        self.blocks = segment(self.view, self.lines)
+        self.blocks = segment(
+            self.view, self.lines, self.vocabulary_hits("headings", heading_entries)
+        )
         self.sections = SectionIndex(self.blocks)
 
     @classmethod

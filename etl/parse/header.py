@@ -176,6 +176,11 @@ def _job_nouns() -> frozenset[str]:
 
 
 @cache
+def _furniture_words() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load("roles")["furniture_phrases"])
+
+
+@cache
 def _furniture_phrases() -> re.Pattern:
     phrases = "|".join(re.escape(p) for p in load("roles")["furniture_phrases"])
     return re.compile(rf"(?i)\b(?:{phrases})\b")
@@ -183,6 +188,11 @@ def _furniture_phrases() -> re.Pattern:
 
 # A site's menu: short items set apart by wide gaps, or four or more by " | ", " / ", " · "
 # (a title may have three: "Tech Lead | Frontend | Payments").
+_EMAIL_LINE = re.compile(
+    r"(?i)^\s*(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:|(?:hi|hello|dear|hey)\s+[\w .-]{1,40},\s*$"
+    # ... or a job board's search box kept in the copy ("Search: data intern   Location: Austin")
+    r"|(?:search|keywords?|what)\s*:)"
+)
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -190,14 +200,23 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def is_page_furniture(line: str) -> bool:
     """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting."""
-    if _furniture_phrases().search(line) or PAGE_DATE_NOTE.match(line):
-        return True  # ... or a browser's print header ("10/18/25, 2:14 PM  <page title>")
+    lower = line.lower()
+    if any(phrase in lower for phrase in _furniture_words()) and _furniture_phrases().search(line):
+        return True
+    if line[:1].isdigit() and PAGE_DATE_NOTE.match(line):
+        return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
+    if _EMAIL_LINE.match(line):
+        return True  # a forwarded email's "Subject: Fwd: ..." and "Hi Alex,"
+    if "  " not in line and " | " not in line and " / " not in line and " * " not in line:
+        return False  # no item gaps: not a menu
     line = line.strip()
     wide = [item for item in _WIDE_GAP.split(line) if item]
     items = [item for item in _ITEM_GAP.split(line) if item.strip()]
     short = all(len(item.split()) <= 3 for item in items)
-    # A menu names no job: "Algo Trading Developer / Python / Backtrader / VectorBT" is a title.
-    return short and (len(wide) >= 3 or len(items) >= 4) and not _names_a_job(line)
+    # Wide gaps set a menu apart ("Find a Doctor   Locations   Careers"); " / " and " | " may
+    # also part a title, so those need four items and no job named
+    # ("Algo Trading Developer / Python / Backtrader / VectorBT" is a title).
+    return short and (len(wide) >= 3 or (len(items) >= 4 and not _names_a_job(line)))
 
 
 def _names_a_job(title: str) -> bool:
@@ -223,8 +242,6 @@ def extract_title(doc: Doc) -> Found | None:
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
     weaker = None
     for start, end in _zone_lines(doc):
-        if is_page_furniture(doc.view[start:end]):
-            continue
         found = _title_value(doc, start, end)
         if found is None:
             continue
@@ -235,6 +252,11 @@ def extract_title(doc: Doc) -> Found | None:
 
 
 def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
+    """The first lines of the title zone that belong to the posting, not to the page around it.
+
+    Page furniture (menus across or down the page, "Sign In", print headers, an email's
+    From/Subject lines, a greeting) is skipped and does not count towards `max_lines`.
+    """
     zone_start, zone_end = doc.title_zone
     if zone_end <= zone_start and doc.blocks and doc.blocks[0].kind == HEADER_KIND:
         zone_end = doc.blocks[0].end
@@ -243,7 +265,30 @@ def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
         for s, e in doc.lines
         if s >= zone_start and e <= max(zone_end, 0) and doc.view[s:e].strip()
     ]
-    return lines[:max_lines]
+    kept: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
+    for s, e in lines:
+        line = doc.view[s:e].strip()
+        if len(line.split()) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
+            run.append((s, e))
+            continue
+        kept.extend(_outside_menu(doc, run))
+        run = []
+        if len(kept) >= max_lines:
+            break
+        if not is_page_furniture(line):
+            kept.append((s, e))
+    kept.extend(_outside_menu(doc, run))
+    return kept[:max_lines]
+
+
+def _outside_menu(doc: Doc, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A run of one- or two-word lines: a menu written down the page when five or more in a
+    row ("Community", "Jobs", "Companies", "Salaries", "Sign In"); fewer may be a board's
+    "Company / Job Details / Location" lines, and stay."""
+    if len(run) >= 5:
+        return []
+    return [(s, e) for s, e in run if not is_page_furniture(doc.view[s:e])]
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
@@ -350,11 +395,7 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
     if title is None:
         return []
     # Menus and "Sign In" between the company line and the title do not count as distance.
-    lines = [
-        (s, e)
-        for s, e in _zone_lines(doc, max_lines=12)
-        if s <= title.start < e or not is_page_furniture(doc.view[s:e])
-    ]
+    lines = _zone_lines(doc, max_lines=12)
     out = []
     title_index = next((i for i, (s, e) in enumerate(lines) if s <= title.start < e), None)
     if title_index is None:

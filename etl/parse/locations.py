@@ -62,8 +62,9 @@ _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" 
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-_CITY_WORD = rf"(?!{_STREET_WORD})(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
+_CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
+_STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}")
 
 
@@ -121,13 +122,14 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_places_in(doc, start, end, labelled=True))
     if title is not None:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
+    headquartered = doc.find_all("headquartered")
     for start, end in doc.lines:
         in_header = end <= max(header_end, zone_end) + 1
         if not in_header and (
             end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)
         ):
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
-        if "headquartered" in doc.lower[start:end]:
+        if headquartered and any(start <= p < end for p in headquartered):
             continue  # where the company sits (see _office_list)
         found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
@@ -265,20 +267,12 @@ def _places_in(
     doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False
 ) -> list[Found]:
     text = doc.view[start:end]
-    out = (
-        []
-        if not _may_name_a_city(text)
-        else [
-            Found(
-                doc.text[start + m.start("loc") : start + m.end("loc")],
-                start + m.start("loc"),
-                start + m.end("loc"),
-            )
-            for m in _city_state().finditer(text)
-            if _is_city(*m.group("loc").split(",")[:2])
-            and not _continues_a_list(text, m.end("loc"))
-        ]
-    )
+    out = [
+        Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"),
+              start + m.end("loc"))
+        for m in _cities_in(text)
+        if _is_city(*m.group("loc").split(",")[:2]) and not _continues_a_list(text, m.end("loc"))
+    ]  # fmt: skip
     if out or not labelled:
         if whole_line and out:
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
@@ -326,6 +320,25 @@ def _places_in(
                 )
             )
     return out
+
+
+def _cities_in(text: str):
+    """The city patterns' matches, left to right; a street address's last word is no city: in
+    "2 East 15th Street, New York, NY 10003" the search goes on after "Street,"."""
+    if not _may_name_a_city(text):
+        return
+    pattern = _city_state()
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if _STREET_END.match(m.group("loc")):
+            pos = m.start("loc") + m.group("loc").index(",") + 1
+            continue
+        first = m.group("loc").split(" ")[0]
+        if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
+            pos = m.start("loc") + len(first)
+            continue
+        yield m
+        pos = m.end()
 
 
 def _may_name_a_city(text: str) -> bool:

@@ -132,6 +132,7 @@ _ZONE_CUES = re.compile(
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
+_BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
@@ -559,6 +560,8 @@ def _left_context(doc: Doc, pos: int) -> str:
 
 def _is_not_pay(left: str, right: str, strong: bool) -> bool:
     """Benefit/business words next to the amount, unless a pay word stands closer to it."""
+    if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
+        return True  # "$29 - $36 / hr (Glassdoor Est.)": the board's guess, not the employer's
     near_left = left[-45:]
     bad_left = [m.end() for m in _NOT_PAY_CUES.finditer(near_left)]
     if bad_left:

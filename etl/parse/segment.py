@@ -94,25 +94,49 @@ class _Heading:
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    """Heading phrase -> [(phrase, kind)]; prefix headings ("About <Name>") carry "prefix:<kind>"."""
+def _options() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Heading phrase -> ((phrase, kind), ...); prefix headings ("About <Name>") carry "prefix:<kind>"."""
     options: dict[str, list[tuple[str, str]]] = {}
     for prefix, kind in heading_prefixes():
         stem = prefix.rstrip(": ")
         options.setdefault(stem, []).append((stem, "prefix:" + kind))
     for phrase, kind in heading_kinds().items():
         options.setdefault(phrase, []).append((phrase, kind))
-    # Headings are capitalised, so the automaton holds the capitalised spellings only and runs
-    # over the text as written: the many lower-case "experience"/"skills" in sentences never hit.
-    spellings: dict[str, list[tuple[str, str]]] = {}
-    for phrase, values in options.items():
-        for spelling in _capitalised(phrase):
-            spellings.setdefault(spelling, []).extend(values)
+    return {phrase: tuple(values) for phrase, values in options.items()}
+
+
+@cache
+def heading_entries() -> dict[str, tuple[int, frozenset[str], tuple[tuple[str, str], ...]]]:
+    """Lower-case phrase -> (length - 1, its capitalised spellings, its (phrase, kind) options):
+    the vocabulary `Doc` finds in its one pass over the lower-case text."""
+    return {
+        phrase: (len(phrase) - 1, frozenset(_capitalised(phrase)), values)
+        for phrase, values in _options().items()
+    }
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Capitalised spelling -> options, for `segment` called on a bare string."""
+    # Headings are capitalised, so only the capitalised spellings count: the many lower-case
+    # "experience"/"skills" in sentences are no headings.
     automaton = ahocorasick.Automaton()
-    for spelling, values in spellings.items():
-        automaton.add_word(spelling, tuple(values))
+    for phrase, values in _options().items():
+        for spelling in _capitalised(phrase):
+            automaton.add_word(spelling, values)
     automaton.make_automaton()
     return automaton
+
+
+def _capitalised_hits(view: str, lower_hits) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
+    """(start, options) of each phrase found in the lower-case text that the text writes
+    capitalised: the same hits as the capitalised automaton run over the text itself."""
+    out = []
+    for end, (back, spellings, values) in lower_hits:
+        start = end - back
+        if view[start : end + 1] in spellings:
+            out.append((start, values))
+    return out
 
 
 def _capitalised(phrase: str) -> set[str]:
@@ -122,9 +146,13 @@ def _capitalised(phrase: str) -> set[str]:
     return {phrase[:1].upper() + phrase[1:], title, phrase.upper()}
 
 
-def segment(view: str, lines: list[tuple[int, int]] | None = None) -> list[Block]:
-    """Sections covering the whole text, in order; the first is the header (title block)."""
-    headings = _find_headings(view, line_spans(view) if lines is None else lines)
+def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=None) -> list[Block]:
+    """Sections covering the whole text, in order; the first is the header (title block).
+
+    `phrase_hits`: (end, entry) of every `heading_entries()` phrase in the lower-case text,
+    when the caller has them from a pass it makes anyway (see `Doc`).
+    """
+    headings = _find_headings(view, line_spans(view) if lines is None else lines, phrase_hits)
     blocks: list[Block] = []
     if not headings or headings[0].start > 0:
         first_end = headings[0].start if headings else len(view)
@@ -160,10 +188,14 @@ class SectionIndex:
         return self.at(pos).kind
 
 
-def _find_headings(view: str, lines: list[tuple[int, int]]) -> list[_Heading]:
+def _find_headings(view: str, lines: list[tuple[int, int]], phrase_hits=None) -> list[_Heading]:
     faq = _is_faq(view, lines)
     # One pass over the whole text for heading phrases; lines then take their share.
-    hits = sorted((i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view))
+    if phrase_hits is None:
+        found = [(i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view)]
+    else:
+        found = _capitalised_hits(view, phrase_hits)
+    hits = sorted(found)
     hit_starts = [h[0] for h in hits]
     found: list[_Heading] = []
     for start, end in lines:

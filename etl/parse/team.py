@@ -58,9 +58,10 @@ _ABBREVIATED = re.compile(
 # Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
-    r"|(?i:join|in|on|within|as part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"|(?i:join|in|on|within|as part of|part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
-    r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?\s+(?i:team|group)\b"
+    r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?"
+    r"\s+(?i:team|group|organization|department|division|practice)\b(?!\s+of\b)"  # not "group of companies"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -75,6 +76,8 @@ _WE_ARE_TRIGGERS = (
     "on our",
     "within our",
     "as part of our",
+    "part of the",
+    "part of our",
 )
 # "... team ships": the part of _TEAM_POSSESSIVE that a window must hold before it is tried.
 _POSSESSIVE_TAIL = (
@@ -149,6 +152,10 @@ def extract_team(
     for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80, needs=LABEL_COLON):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
+    for pos in label_hits:
+        value = _tab_label_value(doc, pos)
+        if value is not None and not doc.is_boilerplate(pos):
+            candidates.append(value)
     team_words = doc.find_all(" team")
     matches = [
         *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12, needs=_ABBREVIATION_ONLY),
@@ -161,7 +168,8 @@ def extract_team(
         ),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
-            if team_words or doc.find_all(" group")
+            if team_words
+            or doc.find_all(" group", " organization", " department", " division", " practice")
             else ()
         ),
     ]
@@ -174,7 +182,8 @@ def extract_team(
         glued = _GLUED_TEAM_HEADING.match(name)
         if glued:  # "About The TeamOur Mobile team ships": the heading ends at the capital
             name, start = name[glued.end() :], start + glued.end()
-        if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end()):
+        joined = m.re is _WE_ARE_TEAM
+        if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end(), joined=joined):
             continue
         if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
             continue  # "join our Account Executive team", "Join Our Client's Team"
@@ -332,6 +341,21 @@ def _strip_company(value: str, company: str | None) -> str:
     return value.strip(" ,.;:-")
 
 
+_TAB_LABEL = re.compile(r"(?i)(?:team|department|dept\.?|org(?:anization)?|group|business unit)\t+")
+
+
+def _tab_label_value(doc: Doc, pos: int) -> Found | None:
+    """ "Team<TAB>Payments Risk": a row of a metadata table copied from a page. Tabs read as
+    spaces in the matching view, so the label is checked in the text itself."""
+    m = _TAB_LABEL.match(doc.text, pos)
+    if m is None:
+        return None
+    line_start, line_end = doc.line_at(pos)
+    if doc.text[line_start:pos].strip(" *-"):
+        return None
+    return _trimmed(doc, m.end(), line_end)
+
+
 def _trimmed(doc: Doc, start: int, end: int) -> Found | None:
     while start < end and doc.view[start] in " \t*_-:":
         start += 1
@@ -351,8 +375,16 @@ def _is_generic(name: str) -> bool:
     )
 
 
-def _in_list_of_teams(doc: Doc, start: int, end: int) -> bool:
-    """'teams such as Search, Ads and Maps' lists examples, not the job's team."""
+def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -> bool:
+    """'teams such as Search, Ads and Maps' lists examples, not the job's team.
+
+    `joined`: the match says the hire joins the team ("be part of the Data Platform team"), so
+    only commas before it can make a list; what follows describes the team.
+    """
     sentence_start, sentence_end = doc.sentence_at(start)
     sentence = doc.lower[sentence_start:sentence_end]
-    return "such as" in sentence or "including" in sentence or sentence.count(",") >= 3
+    if "such as" in sentence or "including" in sentence:
+        return True
+    if joined:
+        return doc.lower[sentence_start:start].count(",") >= 3
+    return sentence.count(",") >= 3

@@ -100,3 +100,27 @@ def test_vocabulary_hits_are_the_same_from_the_shared_pass():
         for m in re.finditer(re.escape(key), text.lower())
     )
     assert sorted(first) == sorted(again) == expected
+
+
+_HEADING_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Responsibilities", "RESPONSIBILITIES", "responsibilities", "Minimum Qualifications",
+                "About Acme", "about the team", "What You'll Do", "Benefits:", "\n", ". ", "## ",
+                "**", "Who can apply?", "QualificationsYou", "ResponsibilitiesWe ", "Salary",
+            ]
+        ),
+        st.text(alphabet="abcXYZ .:\n", max_size=8),
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADING_TEXT)
+def test_headings_from_the_shared_pass_equal_the_own_pass(text):
+    from etl.parse.segment import segment
+
+    doc = Doc(text)  # sections found from the shared lower-case pass
+    assert doc.blocks == segment(doc.view, doc.lines)  # ... and from the capitalised automaton
