@@ -6,6 +6,11 @@ documents last parsed by another parser version are re-parsed from the raw layer
 builds a new warehouse version and publishes it atomically (`warehouse.publish`), so a failed
 or killed run leaves the served warehouse as it was.
 
+Records are streamed: each batch of READ_BATCH documents is stored and parsed before the next
+is read, so the Python side of a first ingest of a million-row export holds a few batches, not
+the export. The writer's native memory (DuckDB) still grows with the rows written: 4.9 GB peak
+RSS at 100,000 rows (benchmarks/bench_ingest.py --synthetic-rows); not yet bounded.
+
 A run that finds nothing new (no document added, changed, removed or re-parsed, no rejection
 changed) is still recorded and published, but keeps what cannot have changed: the repost
 groups (unless the grouping rules changed), the marts and the checks over unchanged tables.
@@ -14,6 +19,7 @@ groups (unless the grouping rules changed), the marts and the checks over unchan
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import os
 import time
@@ -23,7 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from etl.model import Posting, Rejection, SourceDocument
@@ -36,15 +50,17 @@ from warehouse.load import (
     content_hash,
     document_key,
     file_hash,
-    rejection_key,
 )
 from warehouse.publish import Build, WarehouseLocked, new_version
 from warehouse.schema import get_meta, set_meta
 
 # Below this many documents a process pool costs more (worker start-up) than it saves.
 PARALLEL_MIN_DOCUMENTS = 200
-WRITE_BATCH = 1000
+# Documents read, stored and parsed together: an ingest holds a few batches (one parsing,
+# one read ahead), whatever the size of its files. At ~50 KB a document in flight, 2,000 is
+# ~100 MB a batch.
 READ_BATCH = 2000
+WRITE_BATCH = 1000  # parse results written to the warehouse together
 Parser = Callable[[SourceDocument], Posting]
 
 
@@ -93,7 +109,8 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest posting files and folders (recursively) into the warehouse at `db_path`.
 
-    `columns` overrides the detected CSV/JSON column mapping (field -> header).
+    `columns` overrides the detected CSV/JSON column mapping (field -> header). Records are
+    streamed: Python holds a few batches of documents, however large the files.
     """
     summary = IngestSummary(db_path=Path(db_path))
     started, started_at = time.perf_counter(), dt.datetime.now()
@@ -110,9 +127,13 @@ def ingest_paths(
             writer = WarehouseWriter(build.con)
             run_id = writer.start_run(PARSER_VERSION)
             summary.run_id = run_id
-            documents, rejections = _read_changed_files(writer, files, run_id, summary, columns)
-            summary.rejected.extend(rejections)
-            _load_and_parse(writer, documents, run_id, summary, parse_document, workers, progress)
+            read = _FilesRead()
+            changed = _changed_files(writer, files, run_id, read, summary)
+            with _Parsers(parse_document, workers, progress) as parsers:
+                documents = _read_files(changed, read, columns)
+                _load_and_parse(writer, documents, run_id, summary, parsers)
+                _record_files_read(writer, read, run_id, summary)
+                _reparse_stored(writer, run_id, summary, parsers)
             _finish(build, writer, run_id, summary, started)
     except Exception as exc:  # the run failed as a whole; nothing was published
         _record_failure(summary, exc, started, started_at)
@@ -121,7 +142,7 @@ def ingest_paths(
 
 
 def ingest_documents(
-    documents: list[SourceDocument],
+    documents: Iterable[SourceDocument],
     db_path: Path,
     *,
     parse: Parser = parse_document,
@@ -135,7 +156,9 @@ def ingest_documents(
             writer = WarehouseWriter(build.con)
             run_id = writer.start_run(PARSER_VERSION, note="documents added directly")
             summary.run_id = run_id
-            _load_and_parse(writer, list(documents), run_id, summary, parse, 1, progress)
+            with _Parsers(parse, 1, progress) as parsers:
+                _load_and_parse(writer, documents, run_id, summary, parsers)
+                _reparse_stored(writer, run_id, summary, parsers)
             _finish(build, writer, run_id, summary, started)
     except Exception as exc:  # the run failed as a whole; nothing was published
         _record_failure(summary, exc, started, started_at, note="documents added directly")
@@ -173,120 +196,213 @@ def _record_failure(
         pass
 
 
-def _read_changed_files(
+# --- reading files ----------------------------------------------------------------------------
+
+
+@dataclass
+class _FilesRead:
+    """What reading the changed files found besides documents; recorded once those are stored."""
+
+    files: list[tuple[str, str, int]] = field(default_factory=list)  # (source, hash, bytes)
+    rejections: list[Rejection] = field(default_factory=list)
+    complete: list[str] = field(default_factory=list)  # sources read whole
+
+
+def _changed_files(
     writer: WarehouseWriter,
     files: Sequence[Path],
     run_id: int,
+    read: _FilesRead,
     summary: IngestSummary,
-    columns: Mapping[str, str] | None = None,
-) -> tuple[list[SourceDocument], list[Rejection]]:
-    """Read the files whose bytes changed since the last run; skip the others unread."""
+) -> list[tuple[Path, str, int]]:
+    """Hash every file: unchanged ones are marked seen unread; the changed ones are returned.
+
+    Unchanged files are marked first, so a record of theirs met again in a changed file
+    counts as a later copy (see `_store_batch`) rather than twice.
+    """
     known = writer.known_file_hashes()
-    unchanged_sources, seen_files = [], []
-    documents: list[SourceDocument] = []
-    rejections: list[Rejection] = []
-    complete_sources: dict[str, set[str]] = {}
+    unchanged: list[str] = []
+    changed: list[tuple[Path, str, int]] = []
     for path in files:
-        source = str(path)
         try:
             digest, size = file_hash(path)
         except OSError as exc:
-            rejections.append(
-                Rejection(source=source, reason=f"cannot read file: {exc.strerror or exc}")
-            )
+            reason = f"cannot read file: {exc.strerror or exc}"
+            read.rejections.append(Rejection(source=str(path), reason=reason))
             continue
-        if known.get(source) == digest:
-            unchanged_sources.append(source)
-            continue
-        seen_files.append((source, digest, size))
-        file_docs, file_rejections = [], []
+        if known.get(str(path)) == digest:
+            unchanged.append(str(path))
+        else:
+            changed.append((path, digest, size))
+    summary.unchanged += writer.touch_unchanged_sources(unchanged, run_id)
+    # Their old rejections give way to this reading; in one statement before any document is
+    # stored (the statement looks at the documents table, which grows as the run goes on).
+    writer.clear_rejections(sources=[str(path) for path, _, _ in changed])
+    return changed
+
+
+def _read_files(
+    changed: Sequence[tuple[Path, str, int]],
+    read: _FilesRead,
+    columns: Mapping[str, str] | None,
+) -> Iterator[SourceDocument]:
+    """The changed files' documents one at a time; their rejections and completeness go to `read`."""
+    for path, digest, size in changed:
+        source = str(path)
+        read.files.append((source, digest, size))
+        whole = True
         for item in read_source(path, columns=columns):
-            (file_rejections if isinstance(item, Rejection) else file_docs).append(item)
-        documents.extend(file_docs)
-        rejections.extend(file_rejections)
-        writer.clear_rejections(sources=[source])
-        if not any(r.locator is None for r in file_rejections):
-            # The file was read whole, so records it no longer has are gone.
-            complete_sources[source] = {document_key(d) for d in file_docs}
-    summary.unchanged += writer.touch_unchanged_sources(unchanged_sources, run_id)
-    writer.record_files(seen_files, run_id)
-    writer.record_rejections(rejections, run_id)
-    stale = [
-        doc_id
-        for source, keys in complete_sources.items()
-        for key, doc_id in writer.document_keys_of_sources([source]).items()
-        if key not in keys
-    ]
+            if isinstance(item, Rejection):
+                read.rejections.append(item)
+                # A rejection without a locator is the file's own: the reading stopped there.
+                whole = whole and item.locator is not None
+            else:
+                yield item
+        if whole:
+            read.complete.append(source)
+
+
+def _record_files_read(
+    writer: WarehouseWriter, read: _FilesRead, run_id: int, summary: IngestSummary
+) -> None:
+    """Record the files read and their rejections; drop records a file read whole no longer has.
+
+    Called once every document read is stored: a record is gone when no copy of it was
+    written or found unchanged in this run.
+    """
+    writer.record_files(read.files, run_id)
+    writer.record_rejections(read.rejections, run_id)
+    summary.rejected.extend(read.rejections)
+    stale = writer.documents_not_seen(read.complete, run_id)
     writer.remove_documents(stale)
     summary.removed = len(stale)
-    return documents, rejections
+
+
+# --- storing and parsing, a batch at a time ----------------------------------------------------
+
+Batch = list[tuple[int, SourceDocument]]  # (document id, document)
 
 
 def _load_and_parse(
     writer: WarehouseWriter,
-    documents: list[SourceDocument],
+    documents: Iterable[SourceDocument],
     run_id: int,
     summary: IngestSummary,
-    parse: Parser,
-    workers: int | None,
-    progress: bool,
+    parsers: _Parsers,
 ) -> None:
-    """Store new and changed documents, then parse every document the current parser has not."""
-    latest = {document_key(d): d for d in documents}  # a key seen twice: the last one wins
+    """Store new and changed documents and parse them, READ_BATCH documents at a time.
+
+    Each batch is written to the raw layer and handed to the parser before the next is read,
+    so Python holds a few batches (one parsing, one read ahead), not every document.
+    """
+    stored = (
+        _store_batch(writer, batch, run_id, summary) for batch in _batched(documents, READ_BATCH)
+    )
+    to_parse = (batch for batch in stored if batch)  # a batch of unchanged records needs nothing
+    _write_parsed(writer, parsers.parse_batches(to_parse), run_id, summary)
+    summary.documents = summary.unchanged + summary.parsed + summary.replaced
+
+
+def _store_batch(
+    writer: WarehouseWriter, documents: list[SourceDocument], run_id: int, summary: IngestSummary
+) -> Batch:
+    """Write a batch's new and changed documents to the raw layer; returns them with their ids.
+
+    A key seen twice, the last copy wins: within a batch by the dict below; across batches
+    because a later copy finds the earlier one stored (`last_run` is this run) and replaces
+    it when it differs. Either way the document counts once, as its first copy did.
+    """
+    latest = {document_key(d): d for d in documents}
     stored = writer.stored_documents(latest)
     next_id = writer.next_document_id()
     to_write: list[tuple[int, SourceDocument, str]] = []
-    new_ids: set[int] = set()
-    replaced_ids: set[int] = set()
     seen_unchanged: list[int] = []
     for key, doc in latest.items():
         digest = content_hash(doc)
         previous = stored.get(key)
+        met_before = previous is not None and previous.last_run == run_id
         if previous is not None and previous.content_hash == digest:
-            seen_unchanged.append(previous.document_id)
+            if not met_before:
+                seen_unchanged.append(previous.document_id)
             continue
         if previous is None:
             doc_id, next_id = next_id, next_id + 1
-            new_ids.add(doc_id)
+            summary.parsed += 1
         else:
             doc_id = previous.document_id
-            replaced_ids.add(doc_id)
+            summary.replaced += not met_before
         to_write.append((doc_id, doc, digest))
     writer.touch_documents(seen_unchanged, run_id)
     writer.write_documents(to_write, run_id)
     summary.unchanged += len(seen_unchanged)
-    summary.documents = summary.unchanged + len(to_write)
+    return [(doc_id, doc) for doc_id, doc, _ in to_write]
 
+
+def _reparse_stored(
+    writer: WarehouseWriter, run_id: int, summary: IngestSummary, parsers: _Parsers
+) -> None:
+    """Re-parse the stored documents another parser version parsed (no file needed)."""
     pending = writer.documents_to_reparse(PARSER_VERSION)
-    summary.parsed = sum(1 for doc_id in pending if doc_id in new_ids)
-    summary.replaced = sum(1 for doc_id in pending if doc_id in replaced_ids)
-    summary.reparsed = len(pending) - summary.parsed - summary.replaced
-    # Documents are read back from the raw layer a batch at a time, so a re-parse of a large
-    # warehouse never holds every text at once.
+    summary.reparsed = len(pending)
+    # Read back from the raw layer a batch at a time, so a re-parse of a large warehouse
+    # never holds every text at once.
     batches = (
         writer.load_documents(pending[i : i + READ_BATCH])
         for i in range(0, len(pending), READ_BATCH)
     )
-    parse_failures: list[Rejection] = []
-    batch: list[tuple[int, Posting]] = []
-    done: list[int] = []
-    parsed_keys: list[str] = []
-    for doc_id, doc, result in _parse_all(batches, len(pending), parse, workers, progress):
-        done.append(doc_id)
+    _write_parsed(writer, parsers.parse_batches(batches, total=len(pending)), run_id, summary)
+
+
+def _write_parsed(
+    writer: WarehouseWriter,
+    results: Iterable[tuple[int, SourceDocument, Posting | str]],
+    run_id: int,
+    summary: IngestSummary,
+) -> None:
+    """Write postings and parser failures as they come, WRITE_BATCH results at a time."""
+    parsed = _Parsed()
+    for doc_id, doc, result in results:
+        parsed.add(doc_id, doc, result)
+        if len(parsed) >= WRITE_BATCH:
+            parsed.write(writer, run_id, summary)
+            parsed = _Parsed()
+    parsed.write(writer, run_id, summary)
+
+
+@dataclass
+class _Parsed:
+    """Parse results not yet written, by document id: (rejection key, posting) or a failure."""
+
+    postings: dict[int, tuple[str, Posting]] = field(default_factory=dict)
+    failures: dict[int, Rejection] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.postings) + len(self.failures)
+
+    def add(self, doc_id: int, doc: SourceDocument, result: Posting | str) -> None:
+        # A document parsed twice in a run (a later copy of its key) keeps its last result.
         if isinstance(result, str):
-            parse_failures.append(Rejection(source=doc.source, locator=doc.locator, reason=result))
+            self.postings.pop(doc_id, None)
+            self.failures[doc_id] = Rejection(source=doc.source, locator=doc.locator, reason=result)
         else:
-            batch.append((doc_id, result))
-            parsed_keys.append(f"{doc.source}#{doc.locator or ''}")
-        if len(batch) >= WRITE_BATCH:
-            writer.write_postings(batch)
-            batch = []
-    writer.write_postings(batch)
-    writer.mark_parsed(done, PARSER_VERSION)
-    failed_keys = {rejection_key(r) for r in parse_failures}
-    writer.clear_rejections(keys=[k for k in parsed_keys if k not in failed_keys])
-    writer.record_rejections(parse_failures, run_id)
-    summary.rejected.extend(parse_failures)
+            self.failures.pop(doc_id, None)
+            self.postings[doc_id] = (f"{doc.source}#{doc.locator or ''}", result)
+
+    def write(self, writer: WarehouseWriter, run_id: int, summary: IngestSummary) -> None:
+        writer.write_postings([(doc_id, posting) for doc_id, (_, posting) in self.postings.items()])
+        writer.mark_parsed([*self.postings, *self.failures], PARSER_VERSION)
+        # A document that parses now is no longer rejected.
+        writer.clear_rejections(keys=[key for key, _ in self.postings.values()])
+        failures = list(self.failures.values())
+        writer.record_rejections(failures, run_id)
+        summary.rejected.extend(failures)
+
+
+def _batched(items: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    """Lists of `size` items (the last one shorter); itertools.batched from Python 3.12 on."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _finish(
@@ -306,6 +422,9 @@ def _finish(
     summary.postings_total = writer.con.execute("SELECT count(*) FROM postings").fetchone()[0]
 
 
+# --- the parser, in process or in a pool ------------------------------------------------------
+
+
 def _parse_safely(item: tuple[SourceDocument, Parser]) -> Posting | str:
     """A posting, or the reason (a string) the parser could not make one; never raises."""
     doc, parse = item
@@ -315,70 +434,122 @@ def _parse_safely(item: tuple[SourceDocument, Parser]) -> Posting | str:
         return f"the parser failed on this posting ({type(exc).__name__}: {exc})"
 
 
-def _parse_all(
-    batches: Iterable[list[tuple[int, SourceDocument]]],
-    total: int,
-    parse: Parser,
-    workers: int | None,
-    progress: bool,
-) -> Iterator[tuple[int, SourceDocument, Posting | str]]:
-    """(id, document, posting or failure reason) in order; in a process pool when there are many."""
-    workers = workers or os.cpu_count() or 1
-    with _progress_bar(total, enabled=progress and total > 0) as advance:
-        if workers > 1 and total >= PARALLEL_MIN_DOCUMENTS:
-            # spawn: the parent holds a DuckDB connection and threads, which fork would copy.
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                # The next batch is handed to the pool before this one is collected, so the
-                # workers never wait while the results are written.
-                ahead: tuple[list, Iterator[Posting | str]] | None = None
-                for batch in batches:
-                    results = pool.map(
-                        _parse_safely, [(doc, parse) for _, doc in batch], chunksize=16
-                    )
-                    if ahead is not None:
-                        yield from _collect(*ahead, advance)
-                    ahead = (batch, results)
-                if ahead is not None:
-                    yield from _collect(*ahead, advance)
-        else:
-            for batch in batches:
-                results = (_parse_safely((doc, parse)) for _, doc in batch)
-                yield from _collect(batch, results, advance)
+class _Parsers:
+    """Parses streams of batches for one run, in a process pool once there are enough documents.
 
+    The pool is made once and serves every stream of the run (files read, then stored
+    documents re-parsed): starting its workers costs more than parsing a few postings.
+    """
 
-def _collect(
-    batch: list[tuple[int, SourceDocument]],
-    results: Iterable[Posting | str],
-    advance: Callable[[], None],
-) -> Iterator[tuple[int, SourceDocument, Posting | str]]:
-    for (doc_id, doc), result in zip(batch, results, strict=True):
-        advance()
-        yield doc_id, doc, result
+    def __init__(self, parse: Parser, workers: int | None, progress: bool):
+        self.parse = parse
+        self.workers = workers or os.cpu_count() or 1
+        self.progress = _ParseProgress(enabled=progress)
+        self._pool: ProcessPoolExecutor | None = None
 
-
-class _progress_bar:  # noqa: N801 - used like a function in a with statement
-    def __init__(self, total: int, *, enabled: bool):
-        self.total = total
-        self.enabled = enabled
-        self._progress: Progress | None = None
-
-    def __enter__(self) -> Callable[[], None]:
-        if not self.enabled:
-            return lambda: None
-        self._progress = Progress(
-            TextColumn("parsing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self._progress.start()
-        task = self._progress.add_task("parse", total=self.total)
-        return lambda: self._progress.advance(task)
+    def __enter__(self) -> _Parsers:
+        return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=exc[0] is not None)
+        self.progress.close()
+
+    def parse_batches(
+        self, batches: Iterable[Batch], total: int | None = None
+    ) -> Iterator[tuple[int, SourceDocument, Posting | str]]:
+        """(id, document, posting or failure reason) in order. `total`: how many, when known."""
+        if total:
+            self.progress.expect(total)
+        batches = iter(batches)
+        # A stream's size is unknown until read: look at most PARALLEL_MIN_DOCUMENTS ahead.
+        head = _take_documents(batches, PARALLEL_MIN_DOCUMENTS)
+        stream = itertools.chain(head, batches)
+        enough = sum(len(batch) for batch in head) >= PARALLEL_MIN_DOCUMENTS
+        if self.workers > 1 and (enough or self._pool is not None):
+            yield from self._in_pool(stream)
+        else:
+            for batch in stream:
+                yield from self._collect(
+                    batch, (_parse_safely((doc, self.parse)) for _, doc in batch)
+                )
+
+    def _in_pool(
+        self, batches: Iterable[Batch]
+    ) -> Iterator[tuple[int, SourceDocument, Posting | str]]:
+        if self._pool is None:
+            # spawn: the parent holds a DuckDB connection and threads, which fork would copy.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        # The next batch is read, stored and handed to the pool before this one is collected,
+        # so the workers never wait while the results are written.
+        ahead: tuple[Batch, Iterator[Posting | str]] | None = None
+        for batch in batches:
+            items = [(doc, self.parse) for _, doc in batch]
+            results = self._pool.map(_parse_safely, items, chunksize=16)
+            if ahead is not None:
+                yield from self._collect(*ahead)
+            ahead = (batch, results)
+        if ahead is not None:
+            yield from self._collect(*ahead)
+
+    def _collect(
+        self, batch: Batch, results: Iterable[Posting | str]
+    ) -> Iterator[tuple[int, SourceDocument, Posting | str]]:
+        for (doc_id, doc), result in zip(batch, results, strict=True):
+            self.progress.advance()
+            yield doc_id, doc, result
+
+
+def _take_documents(batches: Iterator[Batch], at_least: int) -> list[Batch]:
+    """The first batches, until they hold `at_least` documents or the stream ends."""
+    head: list[Batch] = []
+    count = 0
+    while count < at_least and (batch := next(batches, None)) is not None:
+        head.append(batch)
+        count += len(batch)
+    return head
+
+
+class _ParseProgress:
+    """A "parsing" bar on stderr, shown from the first posting parsed until the run ends.
+
+    While files are streamed it counts without a total (a file's records are known only once
+    read, and reading files twice to count them costs more than it tells); a re-parse of
+    stored documents adds a known total.
+    """
+
+    def __init__(self, *, enabled: bool):
+        self.enabled = enabled
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._expected: int | None = None  # documents known to be coming, beyond those parsed
+        self._done = 0
+
+    def expect(self, count: int) -> None:
+        self._expected = self._done + count
+        if self._progress is not None:
+            self._progress.update(self._task, total=self._expected)
+
+    def advance(self) -> None:
+        if not self.enabled:
+            return
+        if self._progress is None:
+            self._progress = Progress(
+                TextColumn("parsing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("parse", total=self._expected)
+        self._progress.advance(self._task)
+        self._done += 1
+
+    def close(self) -> None:
         if self._progress is not None:
             self._progress.stop()
 

@@ -102,6 +102,7 @@ class StoredDocument:
     document_id: int
     content_hash: str
     source: str
+    last_run: int | None = None  # the last run that wrote it or found it unchanged
 
 
 class WarehouseWriter:
@@ -214,18 +215,23 @@ class WarehouseWriter:
     # documents ------------------------------------------------------------------------------
     def stored_documents(self, keys: Iterable[str]) -> dict[str, StoredDocument]:
         rows = self.con.execute(
-            "SELECT doc_key, document_id, content_hash, source FROM documents"
+            "SELECT doc_key, document_id, content_hash, source, last_run FROM documents"
             " WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))",
             [list(keys)],
         ).fetchall()
-        return {key: StoredDocument(doc_id, digest, source) for key, doc_id, digest, source in rows}
+        return {key: StoredDocument(*row) for key, *row in rows}
 
-    def document_keys_of_sources(self, sources: Iterable[str]) -> dict[str, int]:
-        rows = self.con.execute(
-            "SELECT doc_key, document_id FROM documents WHERE source IN (SELECT unnest(?::VARCHAR[]))",
-            [list(sources)],
-        ).fetchall()
-        return dict(rows)
+    def documents_not_seen(self, sources: Iterable[str], run_id: int) -> list[int]:
+        """Ids of these sources' documents that run `run_id` neither wrote nor found unchanged."""
+        return [
+            doc_id
+            for (doc_id,) in self.con.execute(
+                """SELECT document_id FROM documents
+                   WHERE source IN (SELECT unnest(?::VARCHAR[])) AND last_run IS DISTINCT FROM ?
+                   ORDER BY document_id""",
+                [list(sources), run_id],
+            ).fetchall()
+        ]
 
     def next_document_id(self) -> int:
         return self.con.execute(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -588,6 +590,9 @@ class _RecordingProgress:
         self.total = total
         return 0
 
+    def update(self, task, total):
+        self.total = total
+
     def advance(self, task):
         self.steps += 1
 
@@ -601,7 +606,146 @@ def test_a_progress_bar_follows_the_parsing_unless_asked_not_to(tmp_path, monkey
     assert _RecordingProgress.made == []
     assert ingest_paths([corpus], tmp_path / "shown.duckdb", progress=True).ok
     (bar,) = _RecordingProgress.made
-    assert (bar.total, bar.steps, bar.running) == (5, 5, False)  # every posting, then closed
+    # Files are streamed, so the bar counts without a total: every posting, then closed.
+    assert (bar.total, bar.steps, bar.running) == (None, 5, False)
     result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "cli.duckdb")])
     assert result.exit_code == 0, result.output
     assert len(_RecordingProgress.made) == 2  # the CLI shows it by default (--quiet hides it)
+    # Stored documents re-parsed for a new parser are counted up front: that bar has a total.
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", "v-next")
+    assert ingest_paths([], tmp_path / "shown.duckdb", workers=1, progress=True).reparsed == 5
+    assert (_RecordingProgress.made[-1].total, _RecordingProgress.made[-1].steps) == (5, 5)
+
+
+# --- streaming: what an ingest holds is bounded by the batch, not the corpus -----------------
+
+
+def _write_export(path: Path, rows: Iterable[tuple[str, str]]) -> None:
+    """A CSV export of (id, description) rows, the shape of the dataset dumps people bring."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["id", "title", "company", "description"])
+        out.writerows([row_id, "Data Intern", "Export Co", text] for row_id, text in rows)
+
+
+def _export_rows(count: int) -> list[tuple[str, str]]:
+    return [
+        (str(i), f"Data intern at Export Co, record {i}. Spark and SQL, words {i * 7919}.")
+        for i in range(count)
+    ]
+
+
+class _Holdings:
+    """Counts documents read from files, parsed, and written as postings, and the batch sizes
+    the raw layer and the parser are given; `most_unparsed` and `most_unwritten` are the most
+    documents ever read but not yet parsed, and read but not yet in the warehouse."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.read = self.parsed = self.written = 0
+        self.most_unparsed = self.most_unwritten = 0
+        self.stored_batches: list[int] = []
+        self.posting_batches: list[int] = []
+        real_read = ingest_module.read_source
+        real_store = load_module.WarehouseWriter.write_documents
+        real_write = load_module.WarehouseWriter.write_postings
+
+        def read_source(path, columns=None):
+            for item in real_read(path, columns=columns):
+                if isinstance(item, SourceDocument):
+                    self.read += 1
+                    self.most_unparsed = max(self.most_unparsed, self.read - self.parsed)
+                    self.most_unwritten = max(self.most_unwritten, self.read - self.written)
+                yield item
+
+        def write_documents(writer, rows, run_id):
+            self.stored_batches.append(len(rows))
+            return real_store(writer, rows, run_id)
+
+        def write_postings(writer, pairs):
+            self.posting_batches.append(len(pairs))
+            self.written += len(pairs)
+            return real_write(writer, pairs)
+
+        monkeypatch.setattr(ingest_module, "read_source", read_source)
+        monkeypatch.setattr(load_module.WarehouseWriter, "write_documents", write_documents)
+        monkeypatch.setattr(load_module.WarehouseWriter, "write_postings", write_postings)
+
+
+def test_a_large_export_is_stored_and_parsed_one_batch_at_a_time(tmp_path, monkeypatch):
+    rows, batch, write_batch = 3000, 250, 100
+    export, db = tmp_path / "export.csv", tmp_path / "wh.duckdb"
+    _write_export(export, _export_rows(rows))
+    monkeypatch.setattr(ingest_module, "READ_BATCH", batch)
+    monkeypatch.setattr(ingest_module, "WRITE_BATCH", write_batch)
+    held = _Holdings(monkeypatch)
+
+    def parse(doc: SourceDocument) -> Posting:
+        held.parsed += 1
+        return Posting(source=doc.source, locator=doc.locator, parser_version="t", text=doc.text)
+
+    monkeypatch.setattr(ingest_module, "parse_document", parse)
+    summary = ingest_paths([export], db, workers=1, progress=False)
+
+    assert summary.ok, summary.error
+    assert (summary.parsed, held.read, held.parsed, held.written) == (rows, rows, rows, rows)
+    # Never more than one batch read ahead of the parser (exactly one: batches, not one by
+    # one), and parse results go to the warehouse WRITE_BATCH at a time.
+    assert held.most_unparsed == batch
+    assert held.most_unwritten <= batch + write_batch < rows
+    assert held.stored_batches == [batch] * (rows // batch)
+    assert max(held.posting_batches) == write_batch
+    assert _counts(db) == (rows, rows, 0)
+
+
+def test_a_large_export_parsed_in_the_pool_holds_two_batches_at_most(tmp_path, monkeypatch):
+    rows, batch = 1000, 200
+    export, db = tmp_path / "export.csv", tmp_path / "wh.duckdb"
+    _write_export(export, _export_rows(rows))
+    monkeypatch.setattr(ingest_module, "READ_BATCH", batch)
+    monkeypatch.setattr(ingest_module.os, "cpu_count", lambda: 2)
+    held = _Holdings(monkeypatch)
+    handed: list[int] = []
+
+    class CountingPool(ingest_module.ProcessPoolExecutor):
+        def map(self, fn, items, **kwargs):
+            handed.append(len(items))
+            for result in super().map(fn, items, **kwargs):
+                held.parsed += 1  # collected by the parent
+                yield result
+
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", CountingPool)
+    summary = ingest_paths([export], db, progress=False)
+
+    assert summary.ok, summary.error
+    assert (summary.parsed, held.parsed) == (rows, rows)
+    assert handed == [batch] * (rows // batch)
+    # One batch parsing while the next is read, stored and handed out ahead.
+    assert batch < held.most_unparsed <= 2 * batch
+    assert _counts(db) == (rows, rows, 0)
+
+
+def test_streamed_batches_keep_the_last_copy_replace_changes_and_drop_what_is_gone(
+    tmp_path, monkeypatch
+):
+    export, db = tmp_path / "export.csv", tmp_path / "wh.duckdb"
+    rows = _export_rows(30)
+    monkeypatch.setattr(ingest_module, "READ_BATCH", 4)  # a key's two copies in other batches
+    _write_export(export, [*rows, ("5", "Data intern at Export Co, the corrected record 5.")])
+
+    first = ingest_paths([export], db, workers=1, progress=False)
+    assert first.ok, first.error
+    assert (first.parsed, first.replaced, first.unchanged, first.documents) == (30, 0, 0, 30)
+    assert _counts(db) == (30, 30, 0)
+    (text,) = _query(db, "SELECT text FROM postings WHERE text LIKE '%record 5%'")[0]
+    assert "corrected" in text  # the last copy wins
+
+    again = ingest_paths([export], db, workers=1, progress=False)
+    assert (again.parsed, again.replaced, again.unchanged) == (0, 0, 30)
+    rows[7] = ("7", "Data intern at Export Co, record 7 rewritten with new duties.")
+    del rows[9]
+    _write_export(export, rows)  # the corrected copy of 5 is gone too: 5 goes back
+    changed = ingest_paths([export], db, workers=1, progress=False)
+    assert (changed.parsed, changed.replaced, changed.unchanged) == (0, 2, 27)
+    assert (changed.removed, changed.documents) == (1, 29)
+    assert _counts(db) == (29, 29, 0)
+    assert len(_query(db, "SELECT 1 FROM postings WHERE text LIKE '%rewritten%'")) == 1
