@@ -75,11 +75,14 @@ def _places() -> dict[str, frozenset[str]]:
     Names keep their case (the vocabulary matches case-sensitively: "US" is not "us").
     """
     data = load("places")
-    codes, names, countries, regions = set(), set(), set(), set()
+    codes, names, city_names, countries, regions = set(), set(), set(), set(), set()
     for sub in data.get("subdivision", []):
-        codes.add(sub["code"])
+        if "code" in sub:
+            codes.add(sub["code"])
         names.add(sub["name"])
         names.update(sub.get("aliases", []))
+        if sub.get("also_city"):
+            city_names.add(sub["name"])
     for country in data.get("country", []):
         countries.add(country["name"])
         countries.update(country.get("aliases", []))
@@ -89,6 +92,7 @@ def _places() -> dict[str, frozenset[str]]:
     return {
         "states": frozenset(codes),
         "state_names": frozenset(names),
+        "city_names": frozenset(city_names),  # state names that are also cities' ("New York")
         "countries": frozenset(countries),
         "regions": frozenset(regions),
     }
@@ -104,7 +108,7 @@ def _city_state() -> re.Pattern:
     )
     return re.compile(
         rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:(?:{codes})\b(?:[ \t]+\d{{5}})?|(?:{names})\b)"
-        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada)\b)?"
+        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
         rf"|{_CITY},[ \t]*(?:{countries})\b)"
     )
 
@@ -223,7 +227,9 @@ def _is_city(name: str, region: str = "") -> bool:
     """
     name, region = name.strip(), region.strip().split(" ")[0]
     places = _places()
-    named_like_a_state = name in places["state_names"] or name in places["countries"]
+    named_like_a_state = (
+        name in places["state_names"] and name not in places["city_names"]
+    ) or name in places["countries"]
     return (
         len(name) > 2
         and name not in places["states"]

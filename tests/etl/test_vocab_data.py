@@ -547,6 +547,16 @@ def test_canada_has_13_provinces_and_territories(places: dict) -> None:
     assert by_code["QC"] == "Quebec" and by_code["NU"] == "Nunavut"
 
 
+def test_india_and_australia_have_their_states_and_territories(places: dict) -> None:
+    assert len(_subdivisions(places, "IN", "state")) == 28
+    assert len(_subdivisions(places, "IN", "union territory")) == 8
+    assert len(_subdivisions(places, "AU", "state")) == 6
+    assert len(_subdivisions(places, "AU", "territory")) == 2
+    # Indian ISO codes (KA, TN, MH) collide with US states and words: postings write names.
+    assert not any("code" in s for s in places["subdivision"] if s["country"] == "IN")
+    assert all(s.get("code") for s in places["subdivision"] if s["country"] != "IN")
+
+
 def test_subdivision_codes_are_unique_two_letter_codes(places: dict) -> None:
     for country in ("US", "CA"):
         codes = [s["code"] for s in places["subdivision"] if s["country"] == country]

@@ -513,6 +513,38 @@ def test_locations(text, want):
     assert parse_posting(text).locations == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Indian states and union territories are written by name after the city.
+        ("Backend Intern\nAcme\n📍 Bengaluru, Karnataka\n", ["Bengaluru, Karnataka"]),
+        (
+            "Backend Intern\nAcme\nHyderabad, Telangana, India\n",
+            ["Hyderabad, Telangana, India"],
+        ),
+        (
+            "Backend Intern\nAcme\n\nThis role is based in Pune, Maharashtra. Apply today.",
+            ["Pune, Maharashtra"],
+        ),
+        ("Backend Intern\nAcme\n\nLocation: New Delhi, Delhi\n", ["New Delhi, Delhi"]),
+        # Australian states by abbreviation or name.
+        ("Graduate Engineer\nAcme\n\nLocation: Sydney, NSW\n", ["Sydney, NSW"]),
+        (
+            "Graduate Engineer\nAcme\nMelbourne, Victoria, Australia\n",
+            ["Melbourne, Victoria, Australia"],
+        ),
+        # A state's name that is also a city's stays a city before a country.
+        ("Engineer\nAcme\n\nLocation: New York, USA\n", ["New York, USA"]),
+        ("Engineer\nAcme\n\nLocation: Delhi, India\n", ["Delhi, India"]),
+        ("Engineer\nAcme\n\nLocation: Victoria, BC\n", ["Victoria, BC"]),
+        # ... but a list of states is still no city.
+        ("Engineer\nAcme\n\nWe hire in Karnataka, Kerala and Goa.", []),
+    ],
+)
+def test_locations_in_india_and_australia(text, want):
+    assert parse_posting(text).locations == want
+
+
 # --- languages and skills -----------------------------------------------------------------------
 
 
