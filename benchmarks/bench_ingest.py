@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from etl.config import SAMPLES_DIR
-from etl.ingest import ingest_paths
+from etl.ingest import IngestSummary, ingest_paths
 from etl.sources import iter_posting_files
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -68,16 +68,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"corpus: {len(files)} files, {size_mb:,.1f} MB under {args.corpus}")
     with tempfile.TemporaryDirectory(prefix="jobdash-bench-ingest-") as tmp:
         db = Path(tmp) / "corpus.duckdb"
-        first = ingest_paths(files, db, workers=args.workers, progress=False)
-        if not first.ok:
-            print(f"first ingest failed: {first.error}")
+        first = first_ingest(files, db, args.workers)
+        if first is None:
             return
-        rate = first.parsed / first.seconds if first.seconds else 0.0
-        print(
-            f"first ingest: {first.parsed:,} postings parsed, {len(first.rejected):,} rejected, "
-            f"{first.seconds:.1f} s -> {rate:,.1f} postings/s "
-            f"({args.workers or 'all'} worker(s)); {first.duplicate_groups:,} repost groups"
-        )
         again = ingest_paths(files, db, workers=args.workers, progress=False)
         share = again.seconds / first.seconds if first.seconds else 0.0
         print(
@@ -86,6 +79,23 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"warehouse file: {db.stat().st_size / 2**20:,.1f} MB")
     print_peak_rss()
+
+
+def first_ingest(
+    files: list[Path], db: Path, workers: int | None, *, groups_note: str = ""
+) -> IngestSummary | None:
+    """Ingest `files` into a new warehouse and print its rate; None (and why) if it failed."""
+    first = ingest_paths(files, db, workers=workers, progress=False)
+    if not first.ok:
+        print(f"first ingest failed: {first.error}")
+        return None
+    rate = first.parsed / first.seconds if first.seconds else 0.0
+    print(
+        f"first ingest: {first.parsed:,} postings parsed, {len(first.rejected):,} rejected, "
+        f"{first.seconds:.1f} s -> {rate:,.1f} postings/s ({workers or 'all'} worker(s)); "
+        f"{first.duplicate_groups:,} repost groups{groups_note}"
+    )
+    return first
 
 
 def print_peak_rss() -> None:
@@ -109,16 +119,8 @@ def bench_synthetic_export(rows: int, corpus: Path, workers: int | None) -> None
             f"export: {rows:,} rows ({origin}, cycled), {export.stat().st_size / 2**20:,.1f} MB, "
             f"written in {time.perf_counter() - started:.1f} s"
         )
-        first = ingest_paths([export], db, workers=workers, progress=False)
-        if not first.ok:
-            print(f"ingest failed: {first.error}")
+        if first_ingest([export], db, workers, groups_note=" (the texts repeat)") is None:
             return
-        rate = first.parsed / first.seconds if first.seconds else 0.0
-        print(
-            f"first ingest: {first.parsed:,} postings parsed, {len(first.rejected):,} rejected, "
-            f"{first.seconds:.1f} s -> {rate:,.1f} postings/s ({workers or 'all'} worker(s)); "
-            f"{first.duplicate_groups:,} repost groups (the texts repeat)"
-        )
         print(f"warehouse file: {db.stat().st_size / 2**20:,.1f} MB")
     print_peak_rss()
 
