@@ -260,13 +260,6 @@ class Doc:
             for name, entry in found:
                 vocabulary_hits.setdefault(name, []).append((end, entry))
         return needle_hits, vocabulary_hits
-        for end, (needle, back, found) in automaton.iter(self.lower):
-            if needle is not None:
-                needle_hits[needle].append(end - back)
-            if found:
-                for name, entry in found:
-                    vocabulary_hits[name].append((end, entry))
-        return needle_hits, vocabulary_hits
 
     @cached_property
     def _triggers(self) -> _TriggerSnapshot:

@@ -12,10 +12,9 @@ import html
 import re
 from collections.abc import Iterator
 
-import cmarkgfm
-from cmarkgfm.cmark import Options as cmarkgfmOptions
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from etl.sources.markdown import markdown_to_html
 from etl.sources.normalize import vocab
 
 _CELL_TAGS = frozenset({"td", "th"})
@@ -107,15 +106,7 @@ def tidy_plain_text(text: str) -> str:
 
 def clean_markdown(text: str) -> str:
     """Markdown -> plain lines: heading marks, emphasis, link targets and escapes removed."""
-    rendered = cmarkgfm.github_flavored_markdown_to_html(
-        strip_code_fences(normalize_newlines(text)), options=_MARKDOWN_OPTIONS
-    )
-    return clean_html_fragment(rendered)
-
-
-# HARDBREAKS: a single newline stays a line break, because posting authors write lines.
-# UNSAFE: keep inline HTML so it is cleaned like any other HTML (nothing here is rendered).
-_MARKDOWN_OPTIONS = cmarkgfmOptions.CMARK_OPT_HARDBREAKS | cmarkgfmOptions.CMARK_OPT_UNSAFE
+    return clean_html_fragment(markdown_to_html(strip_code_fences(normalize_newlines(text))))
 
 
 def clean_html_fragment(markup: str, *, keep_newlines: bool = False) -> str:
