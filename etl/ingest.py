@@ -8,8 +8,10 @@ or killed run leaves the served warehouse as it was.
 
 Records are streamed: each batch of READ_BATCH documents is stored and parsed before the next
 is read, so the Python side of a first ingest of a million-row export holds a few batches, not
-the export. The writer's native memory (DuckDB) still grows with the rows written: 4.9 GB peak
-RSS at 100,000 rows (benchmarks/bench_ingest.py --synthetic-rows); not yet bounded.
+the export. Peak RSS at 100,000 rows is ~1.5 GB (benchmarks/bench_ingest.py --synthetic-rows;
+4.9 GB before etl/sources/markdown.py stopped cmarkgfm's leak) and still grows with the rows
+written, on DuckDB's side: it peaks while postings are inserted, and DuckDB's own accounting
+stays under 200 MB, so the rest is memory its allocator keeps. Not yet bounded.
 
 A run that finds nothing new (no document added, changed, removed or re-parsed, no rejection
 changed) is still recorded and published, but keeps what cannot have changed: the repost
