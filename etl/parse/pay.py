@@ -24,10 +24,14 @@ _SYMBOL_BEFORE = re.compile(
     r"\b(?:USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CNY|RMB|CHF|SEK|NOK|DKK|PLN|BRL|MXN|ZAR))\s?$"
 )
 _AFTER = re.compile(
-    r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b)?"
+    r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=s(?![a-zA-Z]))|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b)?"
     r"(?P<plus>\+)?"
     r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|dollars?\b|euros?\b))?"
 )
+# "High $70,000s to Mid $80,000s": a figure's decade, placed low/mid/high within it. Tenths of
+# the decade for each word; posters who typed both forms wrote "high 70s" as 77,000.
+_DECADE_PLACE = re.compile(r"(?i)\b(low(?:er)?|mid(?:dle)?|high|upper)[- ]?$")
+_DECADE_TENTHS = {"low": 0, "lower": 0, "mid": 5, "middle": 5, "high": 7, "upper": 7}
 _SYMBOL_CURRENCY = {
     "$": "USD",
     "US$": "USD",
@@ -122,6 +126,11 @@ _NOT_PAY_CUES = re.compile(
     r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
     r"increments?|promotion)\b",
     re.I,
+)
+# Pay a person may reach later ("a predictable raise up to $105K base salary"), not pay now,
+# even when a pay word names it.
+_RAISE_CUES = re.compile(
+    r"(?i)\b(?:raises?|increases?|increments?|promotions?|grow(?:s|ing)? to)\b"
 )
 _ZONE_CUES = re.compile(
     r"\b(?:zones?|tiers?|geo(?:graphic)?|locations?|markets?|areas?|regions?|levels?|bands?|states?|"
@@ -275,12 +284,34 @@ def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
         suffix = after.group("suffix") if after else None
         value = _number(m.group(1), currency) * _multiplier(suffix)
         money_start = before.start(1) if before else start
+        money_end = after.end() if after else end
         big = bool(suffix and suffix.strip().lower() != "k")
         plus = bool(after and after.group("plus"))
-        found.append(
-            _Money(value, currency or "USD", money_start, after.end() if after else end, plus, big)
-        )
+        if not big and _is_decade(view, money_end, value):
+            place = _DECADE_PLACE.search(view, max(0, money_start - 8), money_start)
+            if place:
+                value += _decade_width(value) * _DECADE_TENTHS[place.group(1).lower()] / 10
+                money_start = place.start(1)
+            money_end += 1
+        found.append(_Money(value, currency or "USD", money_start, money_end, plus, big))
     return found
+
+
+def _is_decade(view: str, end: int, value: float) -> bool:
+    """ "$70,000s", "$80Ks": a round figure with a plural "s", not a word that follows it."""
+    return (
+        value >= 10
+        and value % 10 == 0
+        and view[end : end + 1] == "s"
+        and not view[end + 1 : end + 2].isalpha()
+    )
+
+
+def _decade_width(value: float) -> float:
+    width = 1.0
+    while value % (width * 10) == 0:
+        width *= 10
+    return width
 
 
 def _number(raw: str, currency: str | None) -> float:
@@ -473,11 +504,16 @@ def _score(doc: Doc, c: _Candidate) -> float:
     heading = block.heading or ""
     # "$130,000 - $160,000 base salary": the label may follow the amount, before or inside
     # the period words ("$95,000 base salary annually").
-    strong = bool(
-        _STRONG_PAY_CUES.search(left)
-        or _STRONG_PAY_CUES.search(heading)
-        or _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
+    # "a $60,000/year salary plus commissions": a pay word right after the amount names it,
+    # whatever words stand before it ("Commission package including a …").
+    named_after = bool(
+        _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
         or (after and _STRONG_PAY_CUES.search(after.group(0)))
+    )
+    strong = bool(
+        named_after
+        or _STRONG_PAY_CUES.search(left)
+        or _STRONG_PAY_CUES.search(heading)
         # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
         or (after and _GROSS.search(after.group(0)))
     )
@@ -495,7 +531,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score += 0.5
     if c.low != c.high:
         score += 1
-    if _is_not_pay(left, right, strong):
+    if _is_not_pay(left, right, strong, named_after):
         score -= 4
     if _alone_on_line(doc, c, after):
         # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.
@@ -558,12 +594,14 @@ def _left_context(doc: Doc, pos: int) -> str:
     return left
 
 
-def _is_not_pay(left: str, right: str, strong: bool) -> bool:
+def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
     """Benefit/business words next to the amount, unless a pay word stands closer to it."""
     if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
         return True  # "$29 - $36 / hr (Glassdoor Est.)": the board's guess, not the employer's
     near_left = left[-45:]
     bad_left = [m.end() for m in _NOT_PAY_CUES.finditer(near_left)]
+    if named_after and not _RAISE_CUES.search(near_left):
+        bad_left = []  # "a Commission package including a $60,000/year salary"
     if bad_left:
         good_left = [m.end() for m in _STRONG_PAY_CUES.finditer(near_left)]
         if not good_left or bad_left[-1] > good_left[-1]:

@@ -84,6 +84,16 @@ def pay(text: str):
         ("Salary Range: $24.00 - $38.00 Hourly", (24, 38, "USD", "hour")),
         ("Hourly rate: 28.50 - 33.00 USD", (28.5, 33, "USD", "hour")),
         ("Pay: CA$30–35/hour", (30, 35, "CAD", "hour")),
+        # A decade placed low/mid/high within it.
+        ("Salary range: high $60,000s to mid $70,000s DOE", (67_000, 75_000, "USD", "year")),
+        ("Salary: Low $90Ks - Mid $90Ks", (90_000, 95_000, "USD", "year")),
+        ("Pay: upper $50,000s", (57_000, 57_000, "USD", "year")),
+        # A pay word right after the amount names it, whatever stands before it.
+        (
+            "Pay + commission plan including a $55,000/year base salary and uncapped "
+            "commissions. Most reps earn over $90,000 per year by their second year.",
+            (55_000, 55_000, "USD", "year"),
+        ),
     ],
 )
 def test_pay_forms(text, want):
@@ -103,10 +113,20 @@ def test_pay_forms(text, want):
         "A background check costs $30 (covered by the candidate).",
         "Our customers process over $13-17M per year through the platform.",
         "We are a fast-growing team. Apply today!",
+        "Our top 50,000s of customers love us.",
     ],
 )
 def test_money_that_is_not_pay(text):
     assert pay(text) == (None, None, None, None)
+
+
+def test_a_later_raise_is_not_the_starting_pay():
+    text = (
+        "Starting Salary: $62K - $70K starting base salary\n"
+        "Compensation: salary + bonus + commission\n"
+        "Expect a yearly increase, a predictable raise up to $98K base salary after three years."
+    )
+    assert pay(text) == (62_000, 70_000, "USD", "year")
 
 
 def test_unlabelled_figure_gets_a_period_only_when_unambiguous():
