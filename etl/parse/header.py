@@ -48,6 +48,11 @@ _ABBREVIATION_END = re.compile(
 )
 _SEASON_OR_YEAR = re.compile(r"(?i)^(?:spring|summer|fall|autumn|winter)\b.*\d|\b(?:19|20)\d{2}\b")
 _META_SEPARATOR = re.compile(r"\s+[*|]\s+")  # "·" and "•" read as "*" in the view
+# "3Cloud", "10up", "1Password", "23andMe": names that open with digits glued to letters; not
+# "2nd shift", "401k", "12hrs".
+_DIGIT_NAME = re.compile(
+    r"^\d+-?(?!(?:st|nd|rd|th|hrs?|am|pm|yrs?|years?|days?|weeks?|months?|mins?)\b)[A-Za-z]{2,}"
+)
 _CITY_STATE = re.compile(r"^[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
 # A connector ("Bank of America", "Procter & Gamble") only between capitalised words: "Pécs and
 # Szeged and is looking for" names places, not a company.
@@ -232,6 +237,12 @@ def extract_title(doc: Doc) -> Found | None:
     for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180, needs=LABEL_COLON):
         found = _title_value(doc, m.start("value"), m.end("value"))
         if found is not None:
+            # A "Position:" label down in the body restates the job; the page's own title
+            # line above the body, when it names a job, is the title.
+            if found.start >= doc.title_zone[1]:
+                opening = _first_title_line(doc)
+                if opening is not None:
+                    return opening
             return found
     faq_hits = [p for p in doc.find_all("title") if p < 6000]
     for m in doc.search_near(_FAQ_TITLE, faq_hits, 12, 260):
@@ -240,6 +251,10 @@ def extract_title(doc: Doc) -> Found | None:
             return found
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
+    return _first_title_line(doc, weaker_ok=True)
+
+
+def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     weaker = None
     for start, end in _zone_lines(doc):
         found = _title_value(doc, start, end)
@@ -248,7 +263,7 @@ def extract_title(doc: Doc) -> Found | None:
         if _names_a_job(str(found.value)):
             return found
         weaker = weaker or found
-    return weaker
+    return weaker if weaker_ok else None
 
 
 def _zone_lines(doc: Doc, max_lines: int = 8) -> list[tuple[int, int]]:
@@ -307,6 +322,11 @@ def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Foun
     return Found(value, start, end)
 
 
+def _stray_stop(line: str) -> bool:
+    """ "Software Engineer - MLOps.": a short job name with a full stop typed after it."""
+    return len(line.split()) <= 8 and "." not in line[:-1] and _names_a_job(line)
+
+
 def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
     if not 3 <= len(line) <= 160 or len(line.split()) > 22:
@@ -319,7 +339,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
     if strict and (
-        line.endswith(("?", "!")) or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")))
+        line.endswith(("?", "!"))
+        or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")) and not _stray_stop(line))
     ):
         return False
     if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
@@ -427,7 +448,12 @@ def _looks_like_name_line(line: str) -> bool:
         line.endswith(".") and not _ABBREVIATION_END.search(line)
     ):
         return False
-    if not line[0].isupper() and not (len(line.split()) <= 2 and line[0].isalpha()):
+    digit_name = bool(_DIGIT_NAME.match(line))
+    if (
+        not line[0].isupper()
+        and not (len(line.split()) <= 2 and line[0].isalpha())
+        and not digit_name
+    ):
         return False  # "dLocal", "octoenergy" are names; a lower-case sentence is not
     if _SEASON_OR_YEAR.search(line):
         return False
@@ -437,9 +463,9 @@ def _looks_like_name_line(line: str) -> bool:
     if line.endswith("/") or is_place_line(line):
         return False  # Lever's "Engineering – Internship /", "Cupertino, California, United States"
     words = _WORD.findall(lower)
-    if words and all(w in _role_words() or w in _not_company() for w in words):
+    if words and not digit_name and all(w in _role_words() or w in _not_company() for w in words):
         return False  # "Software and Services", "Engineering – Internship": departments, not names
-    if _DATE_ONLY.match(line) or _CITY_STATE.match(line) or line[0].isdigit():
+    if _DATE_ONLY.match(line) or _CITY_STATE.match(line) or (line[0].isdigit() and not digit_name):
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False

@@ -141,12 +141,43 @@ def test_about_the_team_or_project_does_not_name_the_company(heading):
             "Hardware Engineer Intern - Sensors",
             "Vexa",
         ),
+        # A company whose name opens with digits, on the line under the title (a board's
+        # Markdown header as its reader renders it).
+        (
+            "Lead Data Engineer\n4Sight\n🌎 Remote - US\n4Sight is looking for a data engineer.",
+            "Lead Data Engineer",
+            "4Sight",
+        ),
+        (
+            "Senior Front End Engineer\n12up\nRemote\n\nWe build websites.",
+            "Senior Front End Engineer",
+            "12up",
+        ),
+        # A job name with a full stop typed after it is still the title line.
+        (
+            "Machine Learning Engineer - MLOps.\nKestrel Labs\n\nWe train models.",
+            "Machine Learning Engineer - MLOps.",
+            "Kestrel Labs",
+        ),
+        # A "Position:" label in the body restates the job: the page's own title line wins.
+        (
+            "Staff Systems Engineer-7731--Data Platform\nBrightwave Networks\n\nDescription\n"
+            "Brightwave Networks builds switches for campuses and stadiums across the world.\n"
+            "Position: Staff Systems Engineer-Data Platform (Python, Kafka)\nExperience: 8 to 12 years",
+            "Staff Systems Engineer-7731--Data Platform",
+            "Brightwave Networks",
+        ),
     ],
 )
 def test_title_and_company(text, title, company):
     p = parse_posting(text)
     assert p.title == title
     assert p.company == company
+
+
+@pytest.mark.parametrize("line", ["2nd Shift", "401k Match", "12hrs Shifts", "3 Openings"])
+def test_a_number_led_line_under_the_title_is_no_company(line):
+    assert parse_posting(f"Warehouse Associate\n{line}\n\nWe move boxes.").company is None
 
 
 @pytest.mark.parametrize(
@@ -439,6 +470,9 @@ def test_team_joined_by_name(text, want):
         ("Sales Development Representative (SDR)\nAcme\n", None),
         ("Data Engineer Intern - Toronto\nAcme\n\nLocation: Toronto\n", None),
         ("Senior Software Engineer (C++ Angular)\nAcme\n", None),
+        ("Cloud Architect (W2 Only)\nAcme\n", None),
+        ("Staff Accountant (Contract to hire)\nAcme\n", None),
+        ("Backend Developer (Active Pooling)\nAcme\n", None),
         (
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
             None,
