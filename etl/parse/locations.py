@@ -18,6 +18,8 @@ from etl.parse.vocab import load
 _LOCATION_LABEL = re.compile(
     r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})"
 )
+# A line of labels one after another: it opens with "Position:", "Job Title:", "Role:".
+_LABEL_RUN = re.compile(r"[\s*#>-]*(?:[A-Z][a-z]+(?: [A-Z]?[a-z]+)?)\s?:\s*\S")
 _LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:(?:job|work|office|primary)\s+)?")
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
@@ -52,17 +54,41 @@ _REMOTE_REGION = re.compile(
 _MORE_REGIONS = re.compile(
     r"[ \t]*(?:,|/|\bor\b|\band\b|&)[ \t]*(?:the[ \t]+)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}?)(?=[ \t]*(?:[),;|/\n]|$|\bor\b|\band\b))"
 )
+# A board's location mark in its meta line: "🌎 remote,India", "📍 Austin, TX"; the value
+# runs to the line's end or the next mark ("💰 $120k 🌎 Remote - US").
+_LOCATION_MARKS = ("🌎", "🌍", "🌏", "📍")
+_LOCATION_MARK = re.compile(r"[🌎🌍🌏📍]\ufe0f?[ \t]*(?P<value>[^\n🌎🌍🌏📍💰💵💲⏰]{2,120})")
+# Header lines read for a bare region ("United States (Remote)", "Remote Poland"): the
+# first few after the title, where a board puts its meta lines.
+_REGION_LINES = 6
+_WORK_MODE = re.compile(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|only|based)\b|\(.*?\)")
+# Letters of place names, accented ones too: "Montréal", "Kraków", "Łódź", "Cesson-Sévigné".
+_UPPER = "[A-ZÀ-ÖØ-ÞĀ-ž]"
+_LOWER = "[a-zß-öø-ÿĀ-ž]"
+_LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
+# What a location label's value says besides the place: "Toronto (Hybrid)", "US Remote".
+# A note in brackets goes when it says how the job is done, not where: "Toronto (Hybrid)",
+# but "Remote (U.S.)".
+_LABEL_NOISE = re.compile(
+    r"(?i)\((?=[^()]*\b(?:remote|hybrid|on-?site|office|days?|weeks?|flexible|preferred)\b)[^()]*\)"
+    r"|\b(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office)\b"
+)
+# Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
+_REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
 # A labelled value that is just a place name we do not know: "Location: Toronto".
 _LABELLED_PLACE = re.compile(
-    r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide)\b)"
-    r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}(?:, [A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,2})?"
-)  # "Toronto", "Filton, Bristol" (a town and its county or city)
+    r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide|"
+    r"Office|Home|About|Location|Locations|Headquarters|HQ)\b)"
+    rf"{_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,3}}(?:, {_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,2}})?"
+)  # "Toronto", "Filton, Bristol", "Kraków" (a town and its county or city)
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
 _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" in the view
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-_CITY_WORD = r"(?:Mc|Mac|De|La|Le|Du|O')?[A-Z][a-z.'’]+(?:-[A-Z][a-z.'’]+)?"
+_CITY_WORD = (
+    rf"(?:Mc|Mac|De|La|Le|Du|O')?{_UPPER}(?:{_LOWER}|[.'’])+(?:-{_UPPER}(?:{_LOWER}|[.'’])+)?"
+)
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}")
@@ -124,8 +150,15 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for start, end in _location_heading_values(doc):
         found.extend(_places_in(doc, start, end, labelled=True))
+    # Only in the header, before the first heading: pages also dress headings and their
+    # lines with the globe ("🌎 About Us").
+    first_heading = next((b.start for b in doc.blocks if b.heading is not None), len(doc.view))
+    marks = [p for p in doc.find_all(*_LOCATION_MARKS) if p < min(zone_end, first_heading, 3000)]
+    for m in doc.match_at(_LOCATION_MARK, marks):
+        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     if title is not None:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
+        found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
     for start, end in doc.lines:
         in_header = end <= max(header_end, zone_end) + 1
@@ -154,6 +187,22 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             )
             found.extend(_more_regions(doc, m.start(group) + len(region)))
     return _unique(found)
+
+
+def _header_regions(doc: Doc, title: Found) -> list[Found]:
+    """A meta line under the title that is only a region: "Canada", "United States (Remote)"."""
+    out = []
+    _, zone_end = doc.title_zone
+    after_title = [(s, e) for s, e in doc.lines if s >= title.end and e <= zone_end + 1]
+    for start, end in after_title[:_REGION_LINES]:
+        line = doc.view[start:end]
+        if len(line) > 60:
+            continue
+        value = _WORK_MODE.sub(" ", line).strip(" ,-–:/*|#")
+        if _is_region(value):
+            at = start + line.find(value)
+            out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
+    return out
 
 
 _LOCATION_HEADINGS = frozenset(
@@ -213,6 +262,8 @@ def _opens_a_label(doc: Doc, pos: int) -> bool:
     if _LABEL_PREFIX.fullmatch(before):
         return True
     stem = before.rstrip()
+    if _LABEL_RUN.match(before) and stem != before:
+        return True  # "Position: SRE support role Location: Chicago, IL": labels in a row
     return (
         bool(stem)
         and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] == ")")
@@ -302,20 +353,33 @@ def _places_in(
             return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
-    pieces = re.split(r"\s*(?:;|\||\*| or |\n)\s*", text)
+    pieces = re.split(r"\s*(?:;|\||\*| or |\n| / )\s*", text)
     offset = 0
     for piece in pieces:
         pos = text.find(piece, offset)
         offset = pos + len(piece)
-        value = re.sub(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|\(.*?\))", "", piece).strip(
-            " ,-–:/"
-        )
+        value = _LABEL_NOISE.sub("", piece).strip(" ,-–:/()").lstrip(". ")
+        if value[-2:-1].islower() and value.endswith("."):
+            value = value[:-1]  # "Fully remote. US or Canada.": a sentence's stop, not "D.C."
         # An unknown name counts only in a short value: a long one is a sentence, not a place.
         # "US-CA-San Jose" is how Workday writes country, state and city.
+        regions = value.split(", ")
+        if len(regions) > 1 and all(_is_region(r) for r in regions):
+            # "Remote - United States, Canada": two regions, not a town and its county.
+            for region in regions:
+                at = start + pos + piece.find(region)
+                out.append(Found(doc.text[at : at + len(region)], at, at + len(region)))
+            continue
+        dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (
             _is_region(value)
-            or (len(text) <= 80 and _LABELLED_PLACE.fullmatch(value))
+            or (len(text) <= 80 and _labelled_place(value))
             or _WORKDAY_PLACE.fullmatch(value)
+            or (
+                dashed
+                and _is_region(dashed.group("region"))
+                and _labelled_place(dashed.group("place"))
+            )
         ):
             value_start = start + pos + piece.find(value)
             out.append(
@@ -326,6 +390,9 @@ def _places_in(
                 )
             )
     return out
+
+
+_FIRST_WORD = re.compile(r"[^ ,]*")
 
 
 def _cities_in(text: str):
@@ -339,7 +406,7 @@ def _cities_in(text: str):
         if _STREET_END.match(m.group("loc")):
             pos = m.start("loc") + m.group("loc").index(",") + 1
             continue
-        first = m.group("loc").split(" ")[0]
+        first = _FIRST_WORD.match(m.group("loc")).group(0)
         if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
             pos = m.start("loc") + len(first)
             continue
@@ -366,18 +433,33 @@ def _may_name_a_city(text: str) -> bool:
     return False
 
 
+def _labelled_place(value: str) -> bool:
+    """ "Toronto", "Filton, Bristol", "Basingstoke, UK": a town, with its county or country."""
+    if _LABELLED_PLACE.fullmatch(value):
+        return True
+    town, _, country = value.rpartition(", ")
+    return bool(town) and _is_region(country) and bool(_LABELLED_PLACE.fullmatch(town))
+
+
 def _is_region(value: str) -> bool:
-    value = value.strip(" .")
     places = _places()
-    return (
-        value in places["countries"] or value in places["regions"] or value in places["state_names"]
+    return any(
+        v in places["countries"] or v in places["regions"] or v in places["state_names"]
+        for v in (value.strip(" "), value.strip(" ."))  # "U.S." keeps its dot, "Canada." not
     )
 
 
 def _unique(found: list[Found]) -> list[Found]:
+    """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
+    that one."""
     seen: set[str] = set()
     out: list[Found] = []
     for f in found:
+        if any(
+            o.start <= f.start and f.end <= o.end and o.end - o.start > f.end - f.start
+            for o in found
+        ):
+            continue
         key = re.sub(r"\W+", " ", str(f.value)).strip().lower()
         if key and key not in seen and key not in ("remote",):
             seen.add(key)

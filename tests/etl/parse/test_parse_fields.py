@@ -473,6 +473,9 @@ def test_team_joined_by_name(text, want):
         ("Cloud Architect (W2 Only)\nAcme\n", None),
         ("Staff Accountant (Contract to hire)\nAcme\n", None),
         ("Backend Developer (Active Pooling)\nAcme\n", None),
+        ("Lead Software Engineer (Fixed Project Contractor)\nAcme\n", None),
+        ("Full Stack Engineer (Heavy backend focus)\nAcme\n", None),
+        ("Senior Rails Engineer - Remote within the U.S. and Canada\nAcme\n", None),
         (
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
             None,
@@ -498,6 +501,26 @@ def test_team(text, want):
             "Applied Scientist Intern\nWayfinder\nSan Mateo, CA / New York, NY / Remote (US)\n",
             ["San Mateo, CA", "New York, NY", "US"],
         ),
+        # A board's meta line under the title, marked with a globe or a pin.
+        ("Data Engineer\nAcme\n💰 $120k 🌎 remote,Portugal\n\nWe build.", ["Portugal"]),
+        ("Data Engineer\nAcme\n🌎 Remote,Kraków, Poland\n", ["Kraków, Poland"]),
+        ("Data Engineer\nAcme\n🌍 remote,Norway - Oslo\n", ["Norway - Oslo"]),
+        ("Data Engineer\nAcme\n📍 Remote (U.S.)\n", ["U.S."]),
+        ("Data Engineer\nAcme\n🌎 Remote - Chile, Peru\n", ["Chile", "Peru"]),
+        ("Data Engineer\nAcme\n🌎 Remote,New York, NY\n", ["New York, NY"]),
+        (
+            "Data Engineer\nAcme\n🌎 Remote / Denver / Salt Lake City\n",
+            ["Denver", "Salt Lake City"],
+        ),
+        ("Data Engineer\nAcme\n🌎 Remote,Leeds, UK\n", ["Leeds, UK"]),
+        ("Data Engineer\nAcme\n🌎 Germany - Remote / Home Office\n", ["Germany"]),
+        # A bare region on a meta line under the title.
+        ("Data Engineer\nAcme\nUnited States (Remote)\n\nWe build.", ["United States"]),
+        ("Data Engineer\nAcme\nRemote Poland\n\nWe build.", ["Poland"]),
+        # A globe that dresses a heading marks no place.
+        ("Data Engineer\nAcme\n\nDescription\n🌎 About Us\nWe build tools.", []),
+        ("Position: Data Engineer Location: Tulsa, OK (Hybrid)\nWe build.", ["Tulsa, OK"]),
+        ("Location: Fully remote. US or Canada.", ["US", "Canada"]),
     ],
 )
 def test_location_forms(text, want):
