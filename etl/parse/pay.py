@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from etl.model import PayRange
 from etl.parse.doc import Doc
 
+# "120,000", "120.000,00", "181 000" (a space between thousands, as much of Europe writes it).
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d])"
+    r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)"
+    r"|\d+(?:\.\d{1,2})?)(?![\d])"
 )
 _SYMBOL_BEFORE = re.compile(
     r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|"
@@ -26,7 +28,8 @@ _SYMBOL_BEFORE = re.compile(
 _AFTER = re.compile(
     r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=s(?![a-zA-Z]))|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b)?"
     r"(?P<plus>\+)?"
-    r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|dollars?\b|euros?\b))?"
+    r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|PLN|SEK|NOK|DKK|CZK|HUF|RON|"
+    r"BRL|MXN|ZAR|dollars?\b|euros?\b))?"
 )
 # "High $70,000s to Mid $80,000s": a figure's decade, placed low/mid/high within it. Tenths of
 # the decade for each word; posters who typed both forms wrote "high 70s" as 77,000.
@@ -57,7 +60,8 @@ _SYMBOL_CURRENCY = {
     "EUROS": "EUR",
 }
 _RANGE_GLUE = re.compile(
-    r"^\s*(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
+    # "US$109,047 **** to US$169,455": empty emphasis marks left from a page are no words.
+    r"^\s*(?:[*_]+\s*)?(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
     r"(?:(?:annually|hourly|monthly|yearly|per\s+(?:hour|year|annum|month)|/\s?(?:hr|hour|yr|year|mo|month)"
     r"|an?\s+(?:hour|year))\s*)?"
     r"(?:-|to|~|and|through|thru|up\s+to)\s*(?:-\s*)?$",
@@ -124,6 +128,7 @@ _NOT_PAY_CUES = re.compile(
     r"parking|housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|portfolio|"
     r"compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
     r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
+    r"vouchers?|vales|despensa|subsid\w*|purchase|glasses|"
     r"increments?|promotion)\b",
     re.I,
 )
@@ -141,6 +146,7 @@ _ZONE_CUES = re.compile(
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
+_PAY_MARKS = ("💰", "💵", "💲")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
@@ -315,6 +321,7 @@ def _decade_width(value: float) -> float:
 
 
 def _number(raw: str, currency: str | None) -> float:
+    raw = raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if "," in raw and "." in raw:
         # "1,234.56" or European "1.234,56"
         if raw.rfind(",") > raw.rfind("."):
@@ -510,8 +517,12 @@ def _score(doc: Doc, c: _Candidate) -> float:
         _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
         or (after and _STRONG_PAY_CUES.search(after.group(0)))
     )
+    # A board's pay mark in its meta line ("💰 $125,000 - $195,000 + bonus + equity"): its
+    # pay field, worth a compensation section.
+    marked = left.rstrip().endswith(_PAY_MARKS)
     strong = bool(
         named_after
+        or marked
         or _STRONG_PAY_CUES.search(left)
         or _STRONG_PAY_CUES.search(heading)
         # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
@@ -519,7 +530,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
     )
     weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
     score = 0.0
-    if kind in _PAY_SECTIONS:
+    if kind in _PAY_SECTIONS or marked:
         score += 3
     if strong:
         score += 3

@@ -88,6 +88,25 @@ def pay(text: str):
         ("Salary range: high $60,000s to mid $70,000s DOE", (67_000, 75_000, "USD", "year")),
         ("Salary: Low $90Ks - Mid $90Ks", (90_000, 95_000, "USD", "year")),
         ("Pay: upper $50,000s", (57_000, 57_000, "USD", "year")),
+        # A space between thousands, and currency codes after the amount.
+        (
+            "The expected salary range is between 190 000 and 240 000 PLN gross/year.",
+            (190_000, 240_000, "PLN", "year"),
+        ),
+        (
+            "Employment contract (14 500 - 17 000 PLN gross/monthly)",
+            (14_500, 17_000, "PLN", "month"),
+        ),
+        ("Salary: 640,000 - 880,000 SEK per year", (640_000, 880_000, "SEK", "year")),
+        ("Salary: 198,000 - 240,000 BRL", (198_000, 240_000, "BRL", "year")),
+        # Empty emphasis left in a range by a page's markup.
+        ("The annual pay range is US$98,500 **** to US$131,200.", (98_500, 131_200, "USD", "year")),
+        # A board's pay mark is its pay field, whatever follows the figures.
+        (
+            "Platform Engineer\nAcme\n💰 $118,000 - $162,000 + bonus + equity 🌎 Remote\n"
+            "Compensation\nPay range: $118,000 USD to $162,00 USD plus bonus.",
+            (118_000, 162_000, "USD", "year"),
+        ),
         # A pay word right after the amount names it, whatever stands before it.
         (
             "Pay + commission plan including a $55,000/year base salary and uncapped "
@@ -114,6 +133,8 @@ def test_pay_forms(text, want):
         "Our customers process over $13-17M per year through the platform.",
         "We are a fast-growing team. Apply today!",
         "Our top 50,000s of customers love us.",
+        "We have 3 000 customers in 12 countries.",
+        "Benefits: food vouchers of 2,900 MXN / month and a subsidy for glasses (250 PLN/year).",
     ],
 )
 def test_money_that_is_not_pay(text):
