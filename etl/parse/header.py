@@ -34,6 +34,12 @@ _GLUED_LABEL = re.compile(
     r"|(?<=\S)(?=(?:Job |Employment |Work |Position )?(?:Type|Location|Locations|Salary|Pay|Rate|Duration|"
     r"Start Date|Company|Department|Team|Date|Schedule|Hours|Experience|Term|Openings)\s?:)"
 )
+_OVERVIEW_KINDS = frozenset({"summary", "title_meta", "other"})
+# A label block copied without its colons: "Type Intern (Temporary)", "Category Engineering".
+_LABEL_WITHOUT_COLON = re.compile(
+    r"(?i)\s*(?:job\s+id|req(?:uisition)?(?:\s+id)?|category|type|job\s+type|employment\s+type|"
+    r"location|posted(?:\s+date)?|department|schedule|shift|status|level|#\s*of\s+openings)\b"
+)
 _SENTENCE_WORDS = re.compile(
     r"\b(?:is|are|was|were|will|would|we|you|your|our|my|please|click|apply|applying|"
     r"looking|seeking|hiring|join|must|should|can|have|has|this|that|these|who|which)\b"
@@ -251,7 +257,29 @@ def extract_title(doc: Doc) -> Found | None:
             return found
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
-    return _first_title_line(doc, weaker_ok=True)
+    return _first_title_line(doc, weaker_ok=True) or _title_after_label_block(doc)
+
+
+def _title_after_label_block(doc: Doc) -> Found | None:
+    """iCIMS and Taleo open with an "Overview" of labels ("Job ID 2026-4417", "Type Intern"),
+    the title on its own line under them: the first standalone job line of that first block."""
+    if not doc.blocks or doc.title_zone[1] > 0 or doc.blocks[0].heading is None:
+        return None
+    first = doc.blocks[0]
+    if first.kind not in _OVERVIEW_KINDS:
+        return None  # a page that opens on its duties has no title line to find there
+    for start, end in doc.lines:
+        if start < first.body_start:
+            continue
+        if end > first.end:
+            break
+        line = doc.view[start:end]
+        if _LABEL_WITHOUT_COLON.match(line) or len(line.split()) > 12 or line[:1] in "-*•":
+            continue
+        found = _title_value(doc, start, end)
+        if found is not None and _names_a_job(str(found.value)):
+            return found
+    return None
 
 
 def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:

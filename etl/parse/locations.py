@@ -16,7 +16,9 @@ from etl.parse.vocab import load
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
-    r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s))[ \t]*(?P<value>[^\n]{2,200})"
+    # "Location: …", "Location - …", and a copied table's "Location<TAB>…" or "Location US-TX-Austin".
+    r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s)|\t|(?=[ \t]+[A-Z]{2}-[A-Z]{2}-[A-Z]))[ \t]*"
+    r"(?P<value>[^\n]{2,200})"
 )
 # A line of labels one after another: it opens with "Position:", "Job Title:", "Role:".
 _LABEL_RUN = re.compile(r"[\s*#>-]*(?:[A-Z][a-z]+(?: [A-Z]?[a-z]+)?)\s?:\s*\S")

@@ -24,7 +24,7 @@ _NOT_TEAM = re.compile(
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
-    r"(?:active\s+)?pooling|talent pool|evergreen|"
+    r"(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
@@ -85,7 +85,8 @@ _WE_ARE_TRIGGERS = (
 # "... team ships": the part of _TEAM_POSSESSIVE that a window must hold before it is tried.
 _POSSESSIVE_TAIL = (
     r"(?:team|group)(?:'s|’s)?\s+"
-    r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires)\b"
+    r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
+    r"writes|creates|powers|supports|operates|keeps|partners|brings|makes)\b"
 )
 _POSSESSIVE_TAIL_ONLY = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has

@@ -475,6 +475,7 @@ def test_team_joined_by_name(text, want):
         ("Backend Developer (Active Pooling)\nAcme\n", None),
         ("Lead Software Engineer (Fixed Project Contractor)\nAcme\n", None),
         ("Full Stack Engineer (Heavy backend focus)\nAcme\n", None),
+        ("Android Developer Intern (Unpaid)\nAcme\n", None),
         ("Senior Rails Engineer - Remote within the U.S. and Canada\nAcme\n", None),
         (
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",

@@ -443,6 +443,36 @@ EXPECTED = {
         start_dates=[dt.date(2026, 5, 18)],
         posted_date=dt.date(2025, 10, 26),
     ),
+    # iCIMS: an "Overview" of labels copied without colons, the title on a line under them.
+    "icims_overview.txt": dict(
+        company="Northstar Semiconductor",
+        team="Post-Silicon Validation",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["US-TX-Austin"],
+        degree_levels=["BS"],
+        languages={"Python", "C", "MATLAB"},
+        pay=(28, 34, "USD", "hour"),
+        duration_weeks=10,
+        start_dates=[],
+        posted_date=dt.date(2025, 11, 12),
+    ),
+    # Handshake: a type line and a place line under the company, "Our X team writes ...".
+    "handshake.txt": dict(
+        company="Brightline Robotics",
+        team="Fleet Software",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Pittsburgh, PA"],
+        degree_levels=["BS", "MS"],
+        languages={"Go", "Python", "C++"},
+        pay=(42, 48, "USD", "hour"),
+        duration_weeks=12,
+        start_dates=[dt.date(2026, 6, 1), dt.date(2026, 6, 15)],
+        posted_date=dt.date(2025, 10, 29),  # "Posted 3 days ago", read on AS_OF
+    ),
     # A page saved inside an HTML code fence.
     "html_fence.txt": dict(
         company="Streamly",
