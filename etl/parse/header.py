@@ -38,7 +38,9 @@ _OVERVIEW_KINDS = frozenset({"summary", "title_meta", "other"})
 # A label block copied without its colons: "Type Intern (Temporary)", "Category Engineering".
 _LABEL_WITHOUT_COLON = re.compile(
     r"(?i)\s*(?:job\s+id|req(?:uisition)?(?:\s+id)?|category|type|job\s+type|employment\s+type|"
-    r"location|posted(?:\s+date)?|department|schedule|shift|status|level|#\s*of\s+openings)\b"
+    r"locations?|posted(?:\s+(?:date|on))?|department|schedule|shift|status|level|#\s*of\s+openings|"
+    # Workday's lower-case labels: "time type", "remote type", "job family", "job requisition id".
+    r"(?:time|remote|worker|job)\s+(?:type|family|category|profile|requisition)|job\s+requisition\s+id)\b"
 )
 _SENTENCE_WORDS = re.compile(
     r"\b(?:is|are|was|were|will|would|we|you|your|our|my|please|click|apply|applying|"
@@ -66,7 +68,7 @@ _NAME = r"[A-Z][\w&'.-]*(?: (?:(?:&|of|and|de|la) )?[A-Z][\w&'.-]*)*"
 # The same name where a word starts. Its first capital comes before the look back at what
 # precedes it, so the regex engine skips ahead to capitals instead of trying every position
 # of the window (about 5x faster; same matches as "(?<![\w.])(?P<name>_NAME)").
-_WORD_NAME = r"(?P<name>[A-Z](?<![\w.][A-Z])[\w&'.-]*(?: (?:(?:&|of|and|de|la) )?[A-Z][\w&'.-]*)*)"
+_WORD_NAME = r"(?P<name>[A-Z](?<![^\W_][A-Z])(?<!\.[A-Z])[\w&'.-]*(?: (?:(?:&|of|and|de|la) )?[A-Z][\w&'.-]*)*)"
 _BLURB_OPENING = re.compile(
     rf"\s*(?P<name>{_NAME})(?:,| is| was| has| helps| builds| makes| powers| runs| provides| offers| operates| designs| develops| creates| serves| delivers)\b"
 )
@@ -75,6 +77,9 @@ _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S.*?(?:>|»|›)")
 _COMPANY_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
     r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
+)
+_COMMITTED_EQUAL = re.compile(
+    rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:equal (?:opportunity|employment)|affirmative action)"
 )
 # (literal triggers, pattern around them, weight): each match votes for the name in "name".
 _COMPANY_PHRASES = (
@@ -425,6 +430,12 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         positions = doc.find_all(*triggers)
         for m in doc.search_near(pattern, positions, 70, 24):
             vote(m.group("name"), m.start("name"), weight)
+    # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
+    # employer": the equal-opportunity sentence names the employer from further away.
+    for m in doc.search_near(
+        _COMMITTED_EQUAL, doc.find_all("is committed to", "is proud to"), 70, 160
+    ):
+        vote(m.group("name"), m.start("name"), 2.0)
     if doc.view.startswith("At "):
         m = _COMPANY_PHRASES[2][1].match(doc.view)
         if m:
@@ -488,6 +499,8 @@ def _looks_like_name_line(line: str) -> bool:
     lower = line.lower()
     if lower in heading_kinds() or lower.split()[0] in _not_company():
         return False
+    if _LABEL_WITHOUT_COLON.fullmatch(line.strip()):
+        return False  # Workday's "time type" / "posted on" label lines
     if line.endswith("/") or is_place_line(line):
         return False  # Lever's "Engineering – Internship /", "Cupertino, California, United States"
     words = _WORD.findall(lower)

@@ -93,7 +93,8 @@ _CITY_WORD = (
 )
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
-_WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}")
+# Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
+_WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}|[A-Z]{{2}}, [A-Z]{{2}}, {_CITY}")
 
 
 @cache

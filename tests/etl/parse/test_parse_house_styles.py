@@ -473,6 +473,38 @@ EXPECTED = {
         start_dates=[dt.date(2026, 6, 1), dt.date(2026, 6, 15)],
         posted_date=dt.date(2025, 10, 29),  # "Posted 3 days ago", read on AS_OF
     ),
+    # Workday's newer page: lower-case label lines ("time type", "posted on") under the title,
+    # "US, CA, Santa Clara", the employer named only in its equal-opportunity sentence.
+    "workday_lowercase_labels.txt": dict(
+        company="Kestrel",
+        team="Compilers",
+        employment_type="internship",
+        seasons=["Fall"],
+        year=2026,
+        locations=["US, CA, Santa Clara"],
+        degree_levels=["BS", "MS", "PhD"],
+        languages={"C++", "Python"},
+        pay=(20, 71, "USD", "hour"),
+        duration_weeks=None,
+        start_dates=[],
+        posted_date=None,  # "Posted 30+ Days Ago" gives no date
+    ),
+    # Glassdoor: rating above the title, the employer's pay estimate, HQ and offices in the
+    # company overview (not job locations).
+    "glassdoor.txt": dict(
+        company="Quantive Labs",
+        team="Search Ranking",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Seattle, WA"],
+        degree_levels=["MS", "PhD"],
+        languages={"Python", "C++"},
+        pay=(38, 52, "USD", "hour"),
+        duration_weeks=12,
+        start_dates=[],
+        posted_date=None,
+    ),
     # A page saved inside an HTML code fence.
     "html_fence.txt": dict(
         company="Streamly",
