@@ -424,10 +424,16 @@ _DURATION_CONTEXT = re.compile(
 )
 _NOT_DURATION = re.compile(
     r"(?i)\b(?:leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
-    r"bereavement|experience|within|every|after|first|per year|a year|annually|probation\w*|training|"
+    r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
     r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|severance|"
     r"benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|shifts?)\b"
 )
+
+
+# "6 months of relevant experience", "experience of 3 months": a requirement, not a length; a
+# team named "Patient Experience" before "for 10 weeks" is no such thing.
+_EXPERIENCE_AFTER = re.compile(r"(?i)\s*(?:of\s+)?(?:[\w-]+\s+){0,2}experience\b")
+_EXPERIENCE_BEFORE = re.compile(r"(?i)\bexperience\s+(?:of|for)?\s*(?:at least|over|about)?\s*$")
 
 
 def extract_duration_weeks(doc: Doc) -> Found | None:
@@ -442,6 +448,10 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
         right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
         if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+            continue
+        if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(
+            left
+        ):
             continue
         if not (
             _DURATION_CONTEXT.search(sentence)

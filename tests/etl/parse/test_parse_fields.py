@@ -324,6 +324,12 @@ def test_duration_in_a_boards_meta_line():
         ("Benefits\nPaid sick time (56 hours if hired in the first half of the year).", None),
         ("Benefits\nThree weeks paid vacation and 16 weeks parental leave.", None),
         ("Qualifications\n6 months of experience with Excel.", None),
+        ("Qualifications\nAt least 6 months relevant internship experience.", None),
+        ("Qualifications\nInternship experience of 3 months or more.", None),
+        (
+            "Acme is hiring a Design Intern to join our Patient Experience team for 10 weeks this summer.",
+            10,
+        ),
         ("Program\nThe internship runs May 12 - August 8, 2025.", None),
     ],
 )

@@ -505,6 +505,37 @@ EXPECTED = {
         start_dates=[],
         posted_date=None,
     ),
+    # A LinkedIn job page saved whole: the site's menu, "1 week ago", criteria at the foot, a
+    # similar job's pay that is not this one's, a team named "Patient Experience".
+    "linkedin_saved_page.txt": dict(
+        company="Fernwood Health",
+        team="Patient Experience",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Denver, CO"],
+        degree_levels=["BS", "MS"],
+        languages={"Swift", "Kotlin"},
+        pay=(32, 32, "USD", "hour"),
+        duration_weeks=10,
+        start_dates=[],
+        posted_date=dt.date(2025, 10, 25),  # "1 week ago", read on AS_OF
+    ),
+    # A company's FAQ page: every field is an answer to a question.
+    "faq_page.txt": dict(
+        company="Copperleaf",
+        team="Data Platform",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Chicago, IL"],
+        degree_levels=["BS", "MS"],
+        languages={"Python", "Scala"},
+        pay=(40, 40, "USD", "hour"),
+        duration_weeks=11,
+        start_dates=[dt.date(2026, 5, 26), dt.date(2026, 6, 8)],
+        posted_date=None,
+    ),
     # A page saved inside an HTML code fence.
     "html_fence.txt": dict(
         company="Streamly",
