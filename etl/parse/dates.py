@@ -50,16 +50,21 @@ _NOT_JOB_PERIOD_CUE = re.compile(
     r"fair|webinar|info(?:rmation)? session|assessment)\b"
 )
 _RANGE_END = re.compile(r"(?i)^[ \t]*(?:-|to|through|until|thru)[ \t]*$")
+# "2 days ago", and boards' short forms: "5d ago", "3h ago", "2w ago", "1mo ago".
+_AGE = (
+    r"(?P<n>\d{1,3}|an?|one)\+?(?:\s+(?P<unit>minute|hour|day|week|month|year)s?"
+    r"|\s?(?P<short>mins?|hrs?|h|d|wks?|w|mos?|yrs?|y)\+?)\s+ago"
+)
+_SHORT_UNITS = {"min": "minute", "hr": "hour", "h": "hour", "d": "day", "wk": "week", "w": "week"}
+_SHORT_UNITS |= {"mo": "month", "yr": "year", "y": "year"}
 _POSTED = re.compile(
-    r"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago"
-    r"|today|yesterday|just now)"
+    rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
+    r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
     r"opening\s+date|date\s+opened)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
 # A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
-_AGO_LINE = re.compile(
-    r"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>(?P<n>\d{1,3}|an?|one)\+?\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago)"
-)
+_AGO_LINE = re.compile(rf"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})")
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\s*$"
@@ -168,6 +173,10 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
                 if value is not None:
                     return Found(value, m.start("rel"), m.end("rel"))
     for m in doc.search_near(_POSTED, hits, 12, 60):
+        if m.group("just"):
+            if anchor is not None:  # Indeed's "Just posted": the day the page was seen
+                return Found(anchor, m.start("just"), m.end("just"))
+            continue
         if m.group("rel"):
             if anchor is None:
                 continue
@@ -193,7 +202,11 @@ def _resolve_relative(m: re.Match, anchor: dt.date) -> dt.date | None:
         return None  # "30+ days ago" is a bound, not a date
     count = m.group("n").lower()
     n = 1 if count in ("a", "an", "one") else int(count)
-    unit = m.group("unit").lower()
+    if m.group("unit"):
+        unit = m.group("unit").lower()
+    else:
+        short = m.group("short").lower()
+        unit = _SHORT_UNITS[short[:-1] if short.endswith("s") else short]
     if unit in ("minute", "hour"):
         return anchor
     delta = {

@@ -400,6 +400,12 @@ def test_dates_that_are_not_start_dates(text):
         ("Data Intern\nAcme\n\nApplication deadline: Dec 1, 2025\n", D(2025, 11, 21), None),
         ("2025-10-28\nData Intern\nAcme\n\nPosted 1 day ago\n", None, D(2025, 10, 27)),
         ("10/28/2025\nData Intern\nAcme\n\nPosted 1 week ago\n", None, D(2025, 10, 21)),
+        # Boards' short forms.
+        ("Data Intern\nAcme\nJust posted\n", D(2025, 11, 21), D(2025, 11, 21)),
+        ("Data Intern\nAcme\n\nPosted: 5d ago\n", D(2025, 11, 21), D(2025, 11, 16)),
+        ("Data Intern\nAcme\n2w ago · 40 applicants\n", D(2025, 11, 21), D(2025, 11, 7)),
+        ("Data Intern\nAcme\n\nPosted 1mo ago\n", D(2025, 11, 21), D(2025, 10, 21)),
+        ("Data Intern\nAcme\n\nPosted 30d+ ago\n", D(2025, 11, 21), None),
     ],
 )
 def test_posted_date(text, as_of, want):
