@@ -254,6 +254,8 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     heading = doc.sections.at(start).heading or ""
     if kind == "start_dates" or re.search(r"(?i)start", heading):
         near = doc.lower[max(line_start, start - 40) : start]
+        # Only this item of a list counts: "May 26 (after Memorial Day May 25), June 8".
+        near = near[max(near.rfind(")"), near.rfind(","), near.rfind(";")) + 1 :]
         return not _NOT_START_CUE.search(near)
     sentence_start, _ = doc.sentence_at(start)
     left = doc.view[max(sentence_start, start - 80) : start]

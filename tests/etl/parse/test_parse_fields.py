@@ -345,6 +345,11 @@ def test_start_dates_list_under_a_heading_with_year():
     assert parse_posting(text).start_dates == [D(2026, 5, 11), D(2026, 5, 18), D(2026, 6, 8)]
 
 
+def test_a_closed_holiday_note_does_not_hide_the_next_start_date():
+    text = "Data Intern - Summer 2026\nAcme\n\nStart dates: May 26 (after Memorial Day May 25), June 8\n"
+    assert parse_posting(text).start_dates == [D(2026, 5, 26), D(2026, 6, 8)]
+
+
 def test_start_date_without_year_takes_the_posting_year():
     text = "Engineering Intern - 2025 Summer\nAcme\n\nProgram\nThe program starts Monday, May 12 (Memorial Day May 26 is a holiday)."
     assert parse_posting(text).start_dates == [D(2025, 5, 12)]
