@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,11 +52,24 @@ _CUE_AFTER = re.compile(
     r"(?i)^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
     r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|/)"
 )
-# A following "-x", "&", ".x" or "'s" turns a letter or word into something else: C-suite, R&D, R.N., Go-live.
+# What follows a name and turns it into something else: "C-suite", "Go-live", "R&D", "R.N.",
+# "Go's", "Go To Market". A hyphen only after a letter or two: "Scala-based", "RAG-ready" and
+# "Excel-VBA" stay names; "R.Exemplify" is a sentence glued on. Used with .match(text, pos),
+# so no "^" (it would only match at the text's very start).
 _BAD_NEXT = re.compile(
-    r"^(?:-[A-Za-z]|&|\.[A-Za-z]|'s\b|’s\b|\s+(?:to|ahead|live|get|for it|back|on|out)\b)"
+    r"(?:&|\.(?:[a-z]|[A-Z](?![a-z]))|'s\b|’s\b|\s+(?:To|Ahead|Live|Back|Out)\b)"
 )
+_BAD_HYPHEN = re.compile(
+    r"-(?!(?i:based|first|native|powered|driven|centric|heavy|focused)\b)[A-Za-z]"
+)
+# A verb's company at the start of a sentence or bullet: "Go to our site", "React to feedback".
+_BAD_NEXT_WORD = re.compile(r"\s+(?:to|ahead|live|get|for it|back|out)\b")
 _NEARBY = 80
+# Between two items of a list, and what may follow its last item.
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:or|and)?|/|\bor\b|\band\b|&)\s*")
+_COMMA_GLUE = re.compile(r"\s*[,/]\s*")
+_LIST_END = re.compile(r"\s*(?:[.;,)\n]|$)")
+_TECHNICAL_SECTIONS = frozenset({"min_quals", "preferred_quals", "responsibilities", "skills"})
 _MAX_OCCURRENCES = 25  # highlighted occurrences kept per term
 _TECH_CLAUSE = re.compile(
     r"(?i)program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
@@ -83,6 +97,8 @@ class _Hit:
     start: int
     end: int
     distinctive: bool = False  # a form that needs no context even if the term's name does
+    # An exact term written in lower case ("python, go, bash"): kept only beside a listed name.
+    lowercase: bool = False
 
 
 @cache
@@ -197,11 +213,17 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 continue
         surface = view[start:end]
         for term in owners:
+            lowercase = False
             if term.exact and surface not in term.forms and not _loose_alias(surface, term):
-                continue
+                # Lower case is heard only for languages listed with others ("python, go,
+                # bash"): an exact name's lower case is an English word ("safe-to-fail").
+                if not (surface.islower() and len(surface) >= 2 and term.category == LANGUAGE):
+                    continue
+                lowercase = True
             if not _token_boundaries(view, start, end, term):
                 continue
-            raw.append(_Hit(term, start, end, term.ambiguous and _is_distinctive(surface, term)))
+            distinctive = term.ambiguous and _is_distinctive(surface, term) and not lowercase
+            raw.append(_Hit(term, start, end, distinctive, lowercase))
             break
     for letter, owners in _single_letter_terms().items():
         i = view.find(letter)
@@ -259,10 +281,20 @@ def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     """Unambiguous hits, then ambiguous ones in technical company; an accepted ambiguous hit
     vouches for its neighbours in turn ("React/Vue": the slash list makes both technical)."""
-    accepted = [h for h in hits if not h.term.ambiguous or h.distinctive]
-    pending = [h for h in hits if h.term.ambiguous and not h.distinctive]
+    accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
+    pending = [h for h in hits if (h.term.ambiguous and not h.distinctive) or h.lowercase]
+    accepted.extend(_listed_together(doc, pending))
+    pending = [h for h in pending if h not in accepted]
     while pending:
-        newly = [h for h in pending if _in_technical_company(doc, h, accepted)]
+        newly = [
+            h
+            for h in pending
+            if (
+                _listed_beside(doc, h, accepted)
+                if h.lowercase
+                else _in_technical_company(doc, h, accepted)
+            )
+        ]
         if not newly:
             break
         accepted.extend(newly)
@@ -271,9 +303,61 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     return sorted(accepted, key=lambda h: h.start)
 
 
+def _listed_together(doc: Doc, pending: list[_Hit]) -> list[_Hit]:
+    """ "Scala, Spark", "R or SAS": names that are also words vouch for each other when a
+    requirements or duties section lists them side by side, correctly cased."""
+    cased = [h for h in pending if not h.lowercase]
+    out: list[_Hit] = []
+    for a, b in zip(cased, cased[1:], strict=False):
+        if (
+            _LIST_GLUE.fullmatch(doc.view, a.end, b.start)
+            and doc.kind_at(a.start) in _TECHNICAL_SECTIONS
+            and not _bad_next(doc, b)
+        ):
+            out.extend(h for h in (a, b) if h not in out)
+    return out
+
+
+def _listed_beside(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
+    """A name in lower case counts only as an item of a list of accepted names: "python, go,
+    bash" (not "Python and go beyond", not "go to")."""
+    if _bad_next(doc, hit) or _BAD_NEXT_WORD.match(doc.view, hit.end):
+        return False
+    for glue in _glues_to(doc, hit, anchors):
+        if _COMMA_GLUE.fullmatch(glue):
+            return True
+        if _LIST_GLUE.fullmatch(glue) and _LIST_END.match(doc.view, hit.end):
+            return True  # the last item: "python, go or ruby."
+    return False
+
+
+def _glues_to(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> Iterator[str]:
+    """The text between `hit` and each accepted name right beside it."""
+    for anchor in anchors:
+        if anchor.end <= hit.start and hit.start - anchor.end <= 6:
+            yield doc.view[anchor.end : hit.start]
+        elif hit.end <= anchor.start and anchor.start - hit.end <= 6:
+            yield doc.view[hit.end : anchor.start]
+
+
+def _bad_next(doc: Doc, hit: _Hit) -> bool:
+    view, end = doc.view, hit.end
+    limit = min(len(view), end + 12)
+    if _BAD_NEXT.match(view, end, limit):
+        return True
+    if hit.end - hit.start <= 2 and _BAD_HYPHEN.match(view, end, limit):
+        return True
+    if _BAD_NEXT_WORD.match(view, end, limit):
+        line_start, _ = doc.line_at(hit.start)
+        sentence_start, _ = doc.sentence_at(hit.start)
+        opening = view[max(line_start, sentence_start) : hit.start].strip(" \t*-•·>#_")
+        return not opening  # "Go to our site" opens its sentence; "within AWS to power" does not
+    return False
+
+
 def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
     view = doc.view
-    if _BAD_NEXT.match(view, hit.end, min(len(view), hit.end + 12)):
+    if _bad_next(doc, hit):
         return False
     sentence_start, sentence_end = doc.sentence_at(hit.start)
     lo, hi = max(sentence_start, hit.start - _NEARBY), min(sentence_end, hit.end + _NEARBY)

@@ -172,7 +172,9 @@ _GRADUATION = re.compile(
     r"(?i)(?:graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
     r"enrolled|returning|return to|deadline|apply by|posted|copyright|©|founded|since)[^.\n]{0,30}$"
 )
-_GRADUATION_AFTER = re.compile(r"(?i)^[^.\n]{0,12}\b(?:graduat\w*|grads?)\b")
+_GRADUATION_AFTER = re.compile(
+    r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
+)  # .match(text, pos): no "^"
 _SEASON_CONTEXT = re.compile(
     r"(?i)\b(?:intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
     r"season|placement|during|this|next|upcoming)\b"

@@ -265,6 +265,20 @@ def test_graduation_years_are_not_the_internship_year():
     assert p.year is None
 
 
+@pytest.mark.parametrize(
+    ("text", "seasons"),
+    [
+        ("Software Engineer Intern\nAcme\n\nOpen to Fall 2026 graduates and current students.", []),
+        (
+            "Software Engineer Intern\nAcme\n\nThis internship is for Summer 2026. Open to Fall 2026 grads.",
+            ["Summer"],
+        ),
+    ],
+)
+def test_a_graduation_term_is_no_season(text, seasons):
+    assert parse_posting(text).seasons == seasons
+
+
 # --- degree levels ------------------------------------------------------------------------------
 
 
@@ -649,10 +663,45 @@ def test_locations_in_india_and_australia(text, want):
         ),
         ("Spring 2026 internship. Apply in the Spring or Fall.", set()),
         ("Qualifications\nFamiliarity with React/Vue and Node.js; Express/Koa a plus.", set()),
+        # A letter-name beside real languages is still no language when "&" or "-x" follows it.
+        (
+            "Qualifications\nPython and Java, used with our R&D team and C-suite leaders.",
+            {"Python", "Java"},
+        ),
+        (
+            "Qualifications\nPython, Kotlin and our Go-To-Market tooling.",
+            {"Python", "Kotlin"},
+        ),
+        # Lower-case languages count as items of a list of named ones.
+        ("Qualifications\nScripting languages such as Python, go, Bash.", {"Python", "Go"}),
+        ("Qualifications\nScripting in python, go or ruby.", {"Python", "Go", "Ruby"}),
+        ("Qualifications\nWe use Python and go beyond the usual tooling.", {"Python"}),
+        # Names that are also words, listed side by side in a requirements section.
+        ("Requirements\n- Scala, Spark", {"Scala"}),
+        ("Requirements\n- Experience in R or SAS", {"R"}),
+        # "to" after a listed language is a purpose, not "go to".
+        ("Qualifications\nExperience using Python or Go to build services.", {"Python", "Go"}),
     ],
 )
 def test_languages(text, want):
     assert set(parse_posting(text).languages) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Requirements\n- Work across the stack, from React to Node.js.", "React"),
+        ("Requirements\n- We run Kubernetes on AWS to power our clusters.", "AWS"),
+        ("Requirements\n- Stream processing: Storm, Kafka", "Storm"),
+    ],
+)
+def test_a_name_followed_by_to_mid_sentence_is_still_the_name(text, skill):
+    assert skill in parse_posting(text).skills
+
+
+def test_a_lower_case_word_is_no_skill_even_in_a_list():
+    skills = parse_posting("Requirements\n- Python, Kubernetes; an agile, safe-to-fail team").skills
+    assert "SAFe" not in skills
 
 
 def test_frameworks_and_query_languages_are_skills_not_languages():
