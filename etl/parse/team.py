@@ -24,11 +24,12 @@ _NOT_TEAM = re.compile(
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
-    r"(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
+    r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
-    r"[mwfdhxe](?:\s*/\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
+    r"[mwfdhxe](?:\s*[/-]\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
+    r".*\b(?:affirmative|diversity|women|veterans?|disabilit\w*)\b.*|"
     r"backend|back[- ]end|frontend|front[- ]end|full[- ]?stack|fullstack|"
     r"us|usa|u\.s\.|united states|canada|uk|emea|apac|latam|americas|europe|north america|worldwide|anywhere|"
     r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*)$"
@@ -262,7 +263,20 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
             start = title.start + seg_start + piece.start() + piece.group(0).find(value)
             found.append(Found(doc.text[start : start + len(value)], start, start + len(value)))
             break
-    return found
+    return [_without_team_word(doc, f) for f in found]
+
+
+_TRAILING_TEAM_WORD = re.compile(r"(?i)\s+team$")
+_NAMED_BY_TEAM = frozenset({"red", "blue", "purple", "tiger", "a", "b"})
+
+
+def _without_team_word(doc: Doc, found: Found) -> Found:
+    """ "Software Engineer, Learn Team", "(Mission Control team)": the team is "Learn"."""
+    m = _TRAILING_TEAM_WORD.search(str(found.value))
+    if m is None or m.start() < 2 or str(found.value)[: m.start()].lower() in _NAMED_BY_TEAM:
+        return found  # "Red Team" is the name
+    end = found.start + m.start()
+    return Found(doc.text[found.start : end], found.start, end)
 
 
 def _abbreviates(inner: str, before: str) -> bool:

@@ -507,6 +507,13 @@ def test_team_joined_by_name(text, want):
         ("Lead Software Engineer (Fixed Project Contractor)\nAcme\n", None),
         ("Full Stack Engineer (Heavy backend focus)\nAcme\n", None),
         ("Android Developer Intern (Unpaid)\nAcme\n", None),
+        ("Analytics Engineer (H-F)\nAcme\n", None),
+        ("QA Engineer (Affirmative for Women)\nAcme\n", None),
+        ("Data Engineer (Team)\nAcme\n", None),
+        # The word "team" after a team's name in a title is not part of the name.
+        ("Software Engineer, Learn Team\nAcme\n", "Learn"),
+        ("Java Engineer (Mission Control team)\nAcme\n", "Mission Control"),
+        ("Security Engineer, Red Team\nAcme\n", "Red Team"),
         ("Senior Rails Engineer - Remote within the U.S. and Canada\nAcme\n", None),
         (
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
