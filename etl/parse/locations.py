@@ -253,6 +253,11 @@ def _more_regions(doc: Doc, pos: int) -> list[Found]:
     return out
 
 
+_JOB_NOUN = re.compile(
+    r"\b(?:Engineer|Developer|Intern|Scientist|Analyst|Manager|Designer|Architect|Specialist|"
+    r"Consultant|Coordinator|Associate|Director|Researcher|Programmer|Technician|Executive|"
+    r"Representative|Officer|Assistant|Administrator|Lead|Nurse|Driver)s?\b"
+)
 _NOT_CITY = frozenset(
     {"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"}
 )
@@ -290,6 +295,7 @@ def _is_city(name: str, region: str = "") -> bool:
         and not (named_like_a_state and region not in places["states"])
         and name not in _NOT_CITY
         and not (name.isupper() and len(name) <= 3)
+        and not _JOB_NOUN.search(name)  # "Partner Development Associate, Florida" is a title
     )
 
 
