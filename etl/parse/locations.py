@@ -256,7 +256,7 @@ def _more_regions(doc: Doc, pos: int) -> list[Found]:
 _JOB_NOUN = re.compile(
     r"\b(?:Engineer|Developer|Intern|Scientist|Analyst|Manager|Designer|Architect|Specialist|"
     r"Consultant|Coordinator|Associate|Director|Researcher|Programmer|Technician|Executive|"
-    r"Representative|Officer|Assistant|Administrator|Lead|Nurse|Driver)s?\b"
+    r"Representative|Officer|Assistant|Administrator|Nurse|Driver)s?\b"
 )
 _NOT_CITY = frozenset(
     {"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"}
