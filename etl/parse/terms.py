@@ -54,12 +54,13 @@ _TYPE_WORDS = (
 )
 # The body patterns are matched where their trigger word stands (see extract_employment_type).
 _CONTRACT_BODY = re.compile(
-    r"(?i)(?:this is a (?:\d+[- ]month )?contract|contract (?:role|position|assignment|opportunity|engagement)|"
-    r"contract[- ]to[- ]hire|on (?:a )?w-?2\b|c2c|corp[- ]to[- ]corp|1099 (?:contract|position|role))"
+    r"(?i)(?:this is a (?:\d+[- ]month )?(?:fixed[- ]term )?contract|contract (?:role|position|assignment|opportunity|engagement)|"
+    r"fixed[- ]term contract|contract[- ]to[- ]hire|on (?:a )?w-?2\b|w-?2 contract|c2c|corp[- ]to[- ]corp|"
+    r"1099 (?:contract|position|role))"
 )
 _FULL_TIME_BODY = re.compile(
     r"(?i)(?:full[- ]time (?:role|position|job|employee|employment|opportunity|hire|permanent|salaried|exempt|"
-    r"benefits|employee benefits)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$",
+    r"benefits|employee benefits|(?:graduate )?programme|(?:graduate )?program)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$",
     re.MULTILINE,
 )
 # A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level".

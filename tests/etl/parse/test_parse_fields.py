@@ -218,6 +218,12 @@ def test_board_placeholder_company_is_ignored():
         ("Program Manager\nAcme\n\nThis is a 6-month contract role on W2.", "contract"),
         ("Account Executive\nAcme\n\nEmployment Type: Full-time\nSalary: $70K", "full_time"),
         ("Account Executive\nAcme\n\nWe sell software to hospitals.", None),
+        ("Data Engineer\nAcme\n\nThis is a 6-month fixed-term contract.", "contract"),
+        ("Data Engineer\nAcme\n\nW2 contract, 12 months, hybrid in Dallas.", "contract"),
+        (
+            "Graduate Software Engineer 2026\nAcme\n\nOur full time graduate programme starts in September.",
+            "full_time",
+        ),
     ],
 )
 def test_employment_type(text, want):
