@@ -106,7 +106,7 @@ _E = r"(?:\b|(?-i:(?<=[a-z]{4})(?=[A-Z])))"
 _PAY_CUES = re.compile(
     _B
     + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
-    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|paid|"
+    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|paid|make|"
     r"hiring range|rate range|range|rate|pays?|paying)" + _E,
     re.I,
 )
@@ -128,7 +128,8 @@ _NOT_PAY_CUES = re.compile(
     r"parking|housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|portfolio|"
     r"compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
     r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
-    r"vouchers?|vales|despensa|subsid\w*|purchase|glasses|"
+    r"vouchers?|vales|despensa|subsid\w*|purchase|glasses|professional development|"
+    r"education(?:al)? assistance|"
     r"increments?|promotion)\b",
     re.I,
 )
@@ -147,6 +148,9 @@ _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
 _PAY_MARKS = ("💰", "💵", "💲")
+_MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
+# What comes on top of a stated pay: "+ equity + benefits", "plus bonus", "along with commission".
+_ON_TOP = re.compile(r"(?i)\s*(?:\+|plus\b|along with\b|as well as\b)")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
@@ -542,7 +546,14 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score += 0.5
     if c.low != c.high:
         score += 1
-    if _is_not_pay(left, right, strong, named_after):
+    # A heading labels its whole section, benefit bullets under "Compensation" too: only a pay
+    # word beside the amount lets the words after it pass.
+    labelled_here = strong and not (
+        _STRONG_PAY_CUES.search(heading) and not _STRONG_PAY_CUES.search(left) and not named_after
+    )
+    # "$162,000 + bonus": the amount's reader took the " +" as its own; what follows is on top.
+    on_top = doc.view[c.end - 2 : c.end] == " +"
+    if _is_not_pay(left, right, labelled_here or marked or on_top, named_after):
         score -= 4
     if _alone_on_line(doc, c, after):
         # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.
@@ -600,7 +611,12 @@ def _left_context(doc: Doc, pos: int) -> str:
         return left
     line_start, _ = doc.line_at(pos)
     prev_line = doc.line_at(line_start - 1) if line_start > 0 else None
-    if prev_line and prev_line[1] - prev_line[0] < 80:
+    # A label line ("Salary Range", "Compensation:"), not the bullet above with its own amount.
+    if (
+        prev_line
+        and prev_line[1] - prev_line[0] < 80
+        and not _MONEY_SIGN.search(doc.view, prev_line[0], prev_line[1])
+    ):
         return doc.view[prev_line[0] : pos]
     return left
 
@@ -617,9 +633,14 @@ def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
         good_left = [m.end() for m in _STRONG_PAY_CUES.finditer(near_left)]
         if not good_left or bad_left[-1] > good_left[-1]:
             return True
-    # "$80,000 - $125,000 along with commission": words after a clearly labelled salary
-    # describe what comes on top of it.
-    return not strong and bool(_NOT_PAY_CUES.search(right[:35]))
+    # "$80,000 - $125,000 along with commission", "$134,950 - $167,580 + equity + benefits":
+    # words after a clearly labelled salary, or after a "+", describe what comes on top of it.
+    if strong or _ON_TOP.match(right):
+        return False
+    return any(
+        m.group(0).lower() not in ("company", "companies")
+        for m in _NOT_PAY_CUES.finditer(right[:35])
+    )
 
 
 def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:

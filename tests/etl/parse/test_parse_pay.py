@@ -107,6 +107,28 @@ def pay(text: str):
             "Compensation\nPay range: $118,000 USD to $162,00 USD plus bonus.",
             (118_000, 162_000, "USD", "year"),
         ),
+        # What follows a "+" or "plus" comes on top of the pay.
+        (
+            "Base salary ranges:\n\nZone A: $118,000 - $150,000 + equity + benefits\n\n"
+            "Zone B: $131,000 - $166,000 + equity + benefits",
+            (118_000, 166_000, "USD", "year"),
+        ),
+        (
+            "The base salary, across levels, ranges between $170,000 to $290,000 plus benefits & equity.",
+            (170_000, 290_000, "USD", "year"),
+        ),
+        (
+            "Depending on experience, you can expect to make between $5,000 and $8,000 USD per month "
+            "upon joining the company.",
+            (5_000, 8_000, "USD", "month"),
+        ),
+        # Benefit bullets under a "Compensation" heading are not pay; the salary line is.
+        (
+            "Compensation: Includes annual salary between $150K - $210K depending on experience.\n"
+            "  * $2,000 annual vacation bonus (we pay you to take a two week vacation)\n"
+            "  * $4,000 annually for professional development and educational assistance",
+            (150_000, 210_000, "USD", "year"),
+        ),
         # A pay word right after the amount names it, whatever stands before it.
         (
             "Pay + commission plan including a $55,000/year base salary and uncapped "
