@@ -254,6 +254,10 @@ def start_date_chart(
                     "sizeref": 2 * biggest / 34**2,
                     "sizemin": 6,
                     "color": team_color(team, colors),
+                    # Start dates a week apart overlap when the axis spans a year: see-through
+                    # dots with an outline keep each one visible.
+                    "opacity": 0.75,
+                    "line": {"width": 1, "color": "white"},
                 },
                 "hovertemplate": "%{x|%a %d %b %Y}: %{marker.size:,} postings start"
                 "<extra>%{fullData.name}</extra>",

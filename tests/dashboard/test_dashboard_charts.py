@@ -218,6 +218,8 @@ def test_start_dates_put_each_team_on_its_own_row_of_the_timeline():
     assert fig.layout.xaxis.type == "date"
     # Biggest team on top: categories are listed bottom-up.
     assert list(fig.layout.yaxis.categoryarray) == ["Maps", "Growth"]
+    # Dots for nearby dates overlap on a long axis: each stays visible through the others.
+    assert all(t.marker.opacity < 1 and t.marker.line.width > 0 for t in fig.data)
 
 
 def test_season_year_chart_groups_seasons_per_year_in_calendar_order():
