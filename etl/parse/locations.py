@@ -189,7 +189,27 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                 )
             )
             found.extend(_more_regions(doc, m.start(group) + len(region)))
+    if not found and title is not None:
+        # Only when nothing else says where: "(Summer 2026 - US)" beside "Seattle, WA, USA"
+        # adds nothing, "Data Engineer - India" alone is the place.
+        found.extend(_title_segment_places(doc, title))
     return _unique(found)
+
+
+# The parts of a title between " | ", " - ", " – " separators.
+_TITLE_PART = re.compile(r"(?:^|\s[|–—-]\s|\s?\|\s?)([^|–—]+?)(?=\s[|–—-]\s|\s?\|\s?|$)")
+
+
+def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
+    """A title part that is only a place: "Software Engineer Intern | Summer 2026 | New York",
+    "Data Engineer - India"."""
+    out = []
+    for m in _TITLE_PART.finditer(str(title.value)):
+        value = m.group(1).strip(" ()")
+        if value and m.start(1) > 0 and (_is_region(value) or _WORKDAY_PLACE.fullmatch(value)):
+            at = title.start + m.start(1) + m.group(1).find(value)
+            out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
+    return out
 
 
 def _header_regions(doc: Doc, title: Found) -> list[Found]:
