@@ -566,6 +566,13 @@ def test_team(text, want):
         ("Data Engineer\nAcme\n\nDescription\n🌎 About Us\nWe build tools.", []),
         ("Position: Data Engineer Location: Tulsa, OK (Hybrid)\nWe build.", ["Tulsa, OK"]),
         ("Location: Fully remote. US or Canada.", ["US", "Canada"]),
+        # A title part that is only a place, when nothing else says where.
+        ("Software Engineer Intern | Summer 2026 | New York\nAcme\n\nWe trade.", ["New York"]),
+        ("Site Reliability Engineer - Brazil\nAcme\n\nWe run servers.", ["Brazil"]),
+        ("Data Intern (Summer 2026 - US)\nAcme\nSeattle, WA, USA\n", ["Seattle, WA, USA"]),
+        # A title with a state after the comma is a job, not a town.
+        ("Partner Development Associate, Florida\nAcme\n\nWe sell.", []),
+        ("Engineer\nAcme\nLead, SD\n", ["Lead, SD"]),
     ],
 )
 def test_location_forms(text, want):
