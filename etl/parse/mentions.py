@@ -278,26 +278,69 @@ def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
     )
 
 
+class _Anchors:
+    """Accepted hits by position, for "is there one near here" in log time: a page of 50,000
+    listed names must not cost 50,000 x 50,000 comparisons."""
+
+    def __init__(self, hits: list[_Hit]):
+        self._by_start = sorted(hits, key=lambda h: h.start)
+        self._starts = [h.start for h in self._by_start]
+        self._by_end = sorted(hits, key=lambda h: h.end)
+        self._ends = [h.end for h in self._by_end]
+
+    def add(self, hit: _Hit) -> None:
+        i = bisect.bisect_right(self._starts, hit.start)
+        self._starts.insert(i, hit.start)
+        self._by_start.insert(i, hit)
+        j = bisect.bisect_right(self._ends, hit.end)
+        self._ends.insert(j, hit.end)
+        self._by_end.insert(j, hit)
+
+    def any_starting_in(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] < hi
+
+    def ending_in(self, lo: int, hi: int) -> list[_Hit]:
+        i, j = bisect.bisect_left(self._ends, lo), bisect.bisect_right(self._ends, hi)
+        return self._by_end[i:j]
+
+    def starting_in(self, lo: int, hi: int) -> list[_Hit]:
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return self._by_start[i:j]
+
+
+# Rounds of "an accepted hit vouches for its neighbours": enough for "React/Vue/Svelte" chains,
+# bounded so a page of names cannot loop over itself name by name.
+_MAX_ROUNDS = 6
+
+
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     """Unambiguous hits, then ambiguous ones in technical company; an accepted ambiguous hit
     vouches for its neighbours in turn ("React/Vue": the slash list makes both technical)."""
     accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
     pending = [h for h in hits if (h.term.ambiguous and not h.distinctive) or h.lowercase]
-    accepted.extend(_listed_together(doc, pending))
-    pending = [h for h in pending if h not in accepted]
-    while pending:
+    together = _listed_together(doc, pending)
+    accepted.extend(together)
+    taken = {id(h) for h in together}
+    pending = [h for h in pending if id(h) not in taken]
+    anchors = _Anchors(accepted)
+    for _ in range(_MAX_ROUNDS):
+        if not pending:
+            break
         newly = [
             h
             for h in pending
             if (
-                _listed_beside(doc, h, accepted)
+                _listed_beside(doc, h, anchors)
                 if h.lowercase
-                else _in_technical_company(doc, h, accepted)
+                else _in_technical_company(doc, h, anchors)
             )
         ]
         if not newly:
             break
         accepted.extend(newly)
+        for h in newly:
+            anchors.add(h)
         taken = {id(h) for h in newly}
         pending = [h for h in pending if id(h) not in taken]
     return sorted(accepted, key=lambda h: h.start)
@@ -308,17 +351,21 @@ def _listed_together(doc: Doc, pending: list[_Hit]) -> list[_Hit]:
     requirements or duties section lists them side by side, correctly cased."""
     cased = [h for h in pending if not h.lowercase]
     out: list[_Hit] = []
+    seen: set[int] = set()
     for a, b in zip(cased, cased[1:], strict=False):
         if (
             _LIST_GLUE.fullmatch(doc.view, a.end, b.start)
             and doc.kind_at(a.start) in _TECHNICAL_SECTIONS
             and not _bad_next(doc, b)
         ):
-            out.extend(h for h in (a, b) if h not in out)
+            for h in (a, b):
+                if id(h) not in seen:
+                    seen.add(id(h))
+                    out.append(h)
     return out
 
 
-def _listed_beside(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
+def _listed_beside(doc: Doc, hit: _Hit, anchors: _Anchors) -> bool:
     """A name in lower case counts only as an item of a list of accepted names: "python, go,
     bash" (not "Python and go beyond", not "go to")."""
     if _bad_next(doc, hit) or _BAD_NEXT_WORD.match(doc.view, hit.end):
@@ -331,13 +378,12 @@ def _listed_beside(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
     return False
 
 
-def _glues_to(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> Iterator[str]:
+def _glues_to(doc: Doc, hit: _Hit, anchors: _Anchors) -> Iterator[str]:
     """The text between `hit` and each accepted name right beside it."""
-    for anchor in anchors:
-        if anchor.end <= hit.start and hit.start - anchor.end <= 6:
-            yield doc.view[anchor.end : hit.start]
-        elif hit.end <= anchor.start and anchor.start - hit.end <= 6:
-            yield doc.view[hit.end : anchor.start]
+    for anchor in anchors.ending_in(hit.start - 6, hit.start):
+        yield doc.view[anchor.end : hit.start]
+    for anchor in anchors.starting_in(hit.end, hit.end + 6):
+        yield doc.view[hit.end : anchor.start]
 
 
 def _bad_next(doc: Doc, hit: _Hit) -> bool:
@@ -355,15 +401,14 @@ def _bad_next(doc: Doc, hit: _Hit) -> bool:
     return False
 
 
-def _in_technical_company(doc: Doc, hit: _Hit, anchors: list[_Hit]) -> bool:
+def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors) -> bool:
     view = doc.view
     if _bad_next(doc, hit):
         return False
     sentence_start, sentence_end = doc.sentence_at(hit.start)
     lo, hi = max(sentence_start, hit.start - _NEARBY), min(sentence_end, hit.end + _NEARBY)
-    for anchor in anchors:
-        if lo <= anchor.start < hi and anchor is not hit:
-            return True
+    if anchors.any_starting_in(lo, hi):
+        return True  # the hit itself is pending, never among the anchors
     before = view[max(sentence_start, hit.start - 40) : hit.start]
     after = view[hit.end : min(len(view), hit.end + 25)]
     if _CUE_AFTER.match(after):

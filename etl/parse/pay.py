@@ -148,6 +148,7 @@ _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
 _PAY_MARKS = ("💰", "💵", "💲")
+_EXTRAS = re.compile(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 # What comes on top of a stated pay: "+ equity + benefits", "plus bonus", "along with commission".
 _ON_TOP = re.compile(r"(?i)\s*(?:\+|plus\b|along with\b|as well as\b)")
@@ -596,11 +597,15 @@ def _with_continuations(
 
 
 def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
+    if c.low == c.high:
+        return False
     line_start, line_end = doc.line_at(c.start)
     end = after.end() if after else c.end
+    if (line_end - line_start) - (end - c.start) > 120:
+        return False  # a line with that much else on it is a sentence, not a pay line
     rest = doc.view[line_start : c.start].strip(" *-•·:") + doc.view[end:line_end].strip()
-    rest = re.sub(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))", "", rest).strip(" +,.")
-    return c.low != c.high and len(rest) <= 3
+    rest = _EXTRAS.sub("", rest).strip(" +,.")
+    return len(rest) <= 3
 
 
 def _left_context(doc: Doc, pos: int) -> str:

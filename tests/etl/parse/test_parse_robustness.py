@@ -106,6 +106,10 @@ def test_never_raises_and_spans_stay_inside_the_text(text):
         "1-" * 50_000 + "week",
         "Summer " * 30_000,
         "Python, " * 30_000,
+        "Python, go, " * 30_000,  # lower-case names vouched for by their neighbours
+        "Requirements\n" + "Scala, Spark, " * 30_000,  # word-like names listed together
+        "High $70,000s to " * 20_000,
+        "Engineer\nAcme\n" + "🌎 Remote, " * 30_000,
     ],
     ids=[
         "1MB-line",
@@ -118,6 +122,10 @@ def test_never_raises_and_spans_stay_inside_the_text(text):
         "dashes",
         "seasons",
         "languages",
+        "lower-case-list",
+        "word-like-list",
+        "pay-decades",
+        "location-marks",
     ],
 )
 def test_pathological_input_finishes(text):
