@@ -80,6 +80,14 @@ NOT_LANGUAGES = [
 
 # A form people write -> the canonical name it must resolve to. Adding a term adds a row here.
 SURFACE_ROWS = [
+    ("Ansys", "ANSYS"),
+    ("Abaqus", "Abaqus"),
+    ("COMSOL Multiphysics", "COMSOL"),
+    ("RISC-V", "RISC-V"),
+    ("PCI Express", "PCIe"),
+    ("AUTOSAR", "AUTOSAR"),
+    ("MLIR", "MLIR"),
+    ("ZMQ", "ZeroMQ"),
     ("Golang", "Go"),
     ("GoLang", "Go"),
     ("golang", "Go"),
