@@ -10,8 +10,10 @@ Prints a note and returns when the corpus is not there (it is never part of the 
 `--synthetic-rows N` writes one CSV export of N postings to a temporary folder (the corpus
 texts over and over, else the bundled samples; each row its own id) and times its first
 ingest. Target: peak RSS <= 1.5 GB however many rows. Records are streamed in batches; at
-100,000 rows the peak was 1,545 MB on 2026-12-03 (4.9 GB before the Markdown renderer's leak
-was fixed) and it still grows with the rows written, on DuckDB's side: an open finding.
+100,000 rows the peak was 1,072 MB on 2026-12-03 (1,528 MB before ingest builds stopped
+rewriting postings and documents at every checkpoint, 4.9 GB before the Markdown renderer's
+leak was fixed). It comes at the end (repost groups, checks, marts) and still rises a little
+with the rows; see etl/ingest.py.
 """
 
 from __future__ import annotations

@@ -8,10 +8,15 @@ or killed run leaves the served warehouse as it was.
 
 Records are streamed: each batch of READ_BATCH documents is stored and parsed before the next
 is read, so the Python side of a first ingest of a million-row export holds a few batches, not
-the export. Peak RSS at 100,000 rows is ~1.5 GB (benchmarks/bench_ingest.py --synthetic-rows;
-4.9 GB before etl/sources/markdown.py stopped cmarkgfm's leak) and still grows with the rows
-written, on DuckDB's side: it peaks while postings are inserted, and DuckDB's own accounting
-stays under 200 MB, so the rest is memory its allocator keeps. Not yet bounded.
+the export. Peak RSS at 100,000 rows is ~1.07 GB (benchmarks/bench_ingest.py --synthetic-rows;
+1.53 GB while every automatic checkpoint rewrote postings and documents whole, which the build
+now avoids: `WarehouseWriter.without_lookup_indexes`, `INGEST_BUILD_CONFIG`; 4.9 GB before
+etl/sources/markdown.py stopped cmarkgfm's leak). Inserts no longer spike. RSS still rises
+slowly while rows are written, as DuckDB keeps the blocks it wrote cached, up to the build's
+512 MB memory limit (reached near 100,000 rows; not measured beyond). The peak is now at the
+end, when the repost groups, checks and marts read the whole warehouse; the regrouping holds
+the candidates' signatures in Python, ~1 KB a posting (in the synthetic export every text
+repeats, so every posting is a candidate).
 
 A run that finds nothing new (no document added, changed, removed or re-parsed, no rejection
 changed) is still recorded and published, but keeps what cannot have changed: the repost
@@ -53,7 +58,7 @@ from warehouse.load import (
     document_key,
     file_hash,
 )
-from warehouse.publish import Build, WarehouseLocked, new_version
+from warehouse.publish import INGEST_BUILD_CONFIG, Build, WarehouseLocked, new_version
 from warehouse.schema import get_meta, set_meta
 
 # Below this many documents a process pool costs more (worker start-up) than it saves.
@@ -125,17 +130,18 @@ def ingest_paths(
     files = list(dict.fromkeys(found))
     summary.files = len(files)
     try:
-        with new_version(summary.db_path) as build:
+        with new_version(summary.db_path, config=INGEST_BUILD_CONFIG) as build:
             writer = WarehouseWriter(build.con)
             run_id = writer.start_run(PARSER_VERSION)
             summary.run_id = run_id
             read = _FilesRead()
-            changed = _changed_files(writer, files, run_id, read, summary)
-            with _Parsers(parse_document, workers, progress) as parsers:
-                documents = _read_files(changed, read, columns)
-                _load_and_parse(writer, documents, run_id, summary, parsers)
-                _record_files_read(writer, read, run_id, summary)
-                _reparse_stored(writer, run_id, summary, parsers)
+            with writer.without_lookup_indexes():
+                changed = _changed_files(writer, files, run_id, read, summary)
+                with _Parsers(parse_document, workers, progress) as parsers:
+                    documents = _read_files(changed, read, columns)
+                    _load_and_parse(writer, documents, run_id, summary, parsers)
+                    _record_files_read(writer, read, run_id, summary)
+                    _reparse_stored(writer, run_id, summary, parsers)
             _finish(build, writer, run_id, summary, started)
     except Exception as exc:  # the run failed as a whole; nothing was published
         _record_failure(summary, exc, started, started_at)
@@ -154,11 +160,11 @@ def ingest_documents(
     summary = IngestSummary(db_path=Path(db_path))
     started, started_at = time.perf_counter(), dt.datetime.now()
     try:
-        with new_version(summary.db_path, wait_seconds=30) as build:
+        with new_version(summary.db_path, wait_seconds=30, config=INGEST_BUILD_CONFIG) as build:
             writer = WarehouseWriter(build.con)
             run_id = writer.start_run(PARSER_VERSION, note="documents added directly")
             summary.run_id = run_id
-            with _Parsers(parse, 1, progress) as parsers:
+            with writer.without_lookup_indexes(), _Parsers(parse, 1, progress) as parsers:
                 _load_and_parse(writer, documents, run_id, summary, parsers)
                 _reparse_stored(writer, run_id, summary, parsers)
             _finish(build, writer, run_id, summary, started)

@@ -145,16 +145,17 @@ _DUPLICATES_AND_SKILLS = (
         FROM mentions GROUP BY posting_id, name""",
 )
 
-_LOOKUP_INDEXES = (
-    # Pages fetch a handful of postings by id out of a million: an index makes that a lookup.
-    "CREATE INDEX postings_by_id ON postings (posting_id)",
-    "CREATE INDEX documents_by_id ON documents (document_id)",
-)
+# Pages fetch a handful of postings by id out of a million: an index makes that a lookup.
+# By name, so an ingest can drop them while it writes (`WarehouseWriter.without_lookup_indexes`).
+LOOKUP_INDEXES = {
+    "postings_by_id": "CREATE INDEX postings_by_id ON postings (posting_id)",
+    "documents_by_id": "CREATE INDEX documents_by_id ON documents (document_id)",
+}
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "raw documents, parsed postings, child tables, teams, rejections, runs", _BASE),
     Migration(2, "near-duplicate groups and per-posting skill levels", _DUPLICATES_AND_SKILLS),
-    Migration(3, "indexes for fetching postings by id", _LOOKUP_INDEXES),
+    Migration(3, "indexes for fetching postings by id", tuple(LOOKUP_INDEXES.values())),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

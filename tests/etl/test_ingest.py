@@ -697,6 +697,39 @@ def test_a_large_export_is_stored_and_parsed_one_batch_at_a_time(tmp_path, monke
     assert _counts(db) == (rows, rows, 0)
 
 
+def test_each_checkpoint_of_an_ingest_adds_row_groups_and_rewrites_none(tmp_path, monkeypatch):
+    # With an index on a table, or row groups merged at checkpoints, DuckDB rewrote postings and
+    # documents whole at every checkpoint, so an ingest's memory grew with its rows (issue 4).
+    rows, batch = 600, 200
+    export, db = tmp_path / "export.csv", tmp_path / "wh.duckdb"
+    _write_export(export, _export_rows(rows))
+    monkeypatch.setattr(ingest_module, "READ_BATCH", batch)
+    monkeypatch.setattr(ingest_module, "WRITE_BATCH", batch)
+    monkeypatch.setitem(publish_module.INGEST_BUILD_CONFIG, "checkpoint_threshold", "1KB")
+
+    def parse(doc: SourceDocument) -> Posting:
+        return Posting(source=doc.source, locator=doc.locator, parser_version="t", text=doc.text)
+
+    monkeypatch.setattr(ingest_module, "parse_document", parse)
+    summary = ingest_paths([export], db, workers=1, progress=False)
+
+    assert summary.ok, summary.error
+    with duckdb.connect(str(db), read_only=True) as con:
+        row_groups = {
+            table: con.execute(
+                "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info(?)", [table]
+            ).fetchone()[0]
+            for table in ("postings", "documents")
+        }
+        indexes = {
+            name for (name,) in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+        }
+    # A checkpoint after every batch wrote that batch as a row group of its own.
+    assert row_groups == {"postings": rows // batch, "documents": rows // batch}
+    # The lookup indexes dropped while writing are back in the published file.
+    assert {"postings_by_id", "documents_by_id"} <= indexes
+
+
 def test_a_large_export_parsed_in_the_pool_holds_two_batches_at_most(tmp_path, monkeypatch):
     rows, batch = 1000, 200
     export, db = tmp_path / "export.csv", tmp_path / "wh.duckdb"
