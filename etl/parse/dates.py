@@ -55,8 +55,17 @@ _AGE = (
     r"(?P<n>\d{1,3}|an?|one)\+?(?:\s+(?P<unit>minute|hour|day|week|month|year)s?"
     r"|\s?(?P<short>mins?|hrs?|h|d|wks?|w|mos?|yrs?|y)\+?)\s+ago"
 )
-_SHORT_UNITS = {"min": "minute", "hr": "hour", "h": "hour", "d": "day", "wk": "week", "w": "week"}
-_SHORT_UNITS |= {"mo": "month", "yr": "year", "y": "year"}
+_SHORT_UNITS = {
+    "min": "minute",
+    "hr": "hour",
+    "h": "hour",
+    "d": "day",
+    "wk": "week",
+    "w": "week",
+    "mo": "month",
+    "yr": "year",
+    "y": "year",
+}
 _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"

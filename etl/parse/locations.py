@@ -63,7 +63,6 @@ _LOCATION_MARK = re.compile(r"[🌎🌍🌏📍]\ufe0f?[ \t]*(?P<value>[^\n🌎�
 # Header lines read for a bare region ("United States (Remote)", "Remote Poland"): the
 # first few after the title, where a board puts its meta lines.
 _REGION_LINES = 6
-_WORK_MODE = re.compile(r"(?i)\b(?:remote|hybrid|on-?site|in[- ]office|only|based)\b|\(.*?\)")
 # Letters of place names, accented ones too: "Montréal", "Kraków", "Łódź", "Cesson-Sévigné".
 _UPPER = "[A-ZÀ-ÖØ-ÞĀ-ž]"
 _LOWER = "[a-zß-öø-ÿĀ-ž]"
@@ -73,7 +72,7 @@ _LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
 # but "Remote (U.S.)".
 _LABEL_NOISE = re.compile(
     r"(?i)\((?=[^()]*\b(?:remote|hybrid|on-?site|office|days?|weeks?|flexible|preferred)\b)[^()]*\)"
-    r"|\b(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office)\b"
+    r"|\b(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
 )
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
@@ -221,7 +220,7 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
         line = doc.view[start:end]
         if len(line) > 60:
             continue
-        value = _WORK_MODE.sub(" ", line).strip(" ,-–:/*|#")
+        value = _LABEL_NOISE.sub(" ", line).strip(" ,-–:/*|#()")
         if _is_region(value):
             at = start + line.find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
@@ -481,16 +480,29 @@ def _is_region(value: str) -> bool:
 def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
     that one."""
+    inside = _inside_longer(found)
     seen: set[str] = set()
     out: list[Found] = []
-    for f in found:
-        if any(
-            o.start <= f.start and f.end <= o.end and o.end - o.start > f.end - f.start
-            for o in found
-        ):
+    for i, f in enumerate(found):
+        if i in inside:
             continue
         key = re.sub(r"\W+", " ", str(f.value)).strip().lower()
         if key and key not in seen and key not in ("remote",):
             seen.add(key)
             out.append(f)
     return out
+
+
+def _inside_longer(found: list[Found]) -> set[int]:
+    """Indexes of places whose span lies within a longer place's span: one sweep in start
+    order (longest first), so a page listing a place thousands of times stays linear."""
+    order = sorted(range(len(found)), key=lambda i: (found[i].start, -found[i].end))
+    inside: set[int] = set()
+    reach, reach_length = -1, 0  # the furthest end so far, and the length of its span
+    for i in order:
+        f = found[i]
+        if f.end <= reach and f.end - f.start < reach_length:
+            inside.add(i)
+        elif f.end > reach:
+            reach, reach_length = f.end, f.end - f.start
+    return inside

@@ -525,14 +525,16 @@ def _score(doc: Doc, c: _Candidate) -> float:
     # A board's pay mark in its meta line ("💰 $125,000 - $195,000 + bonus + equity"): its
     # pay field, worth a compensation section.
     marked = left.rstrip().endswith(_PAY_MARKS)
-    strong = bool(
+    # Pay words at the amount itself. A heading labels its whole section, benefit bullets
+    # under "Compensation" too, so only these let the words after the amount pass.
+    labelled_here = bool(
         named_after
         or marked
         or _STRONG_PAY_CUES.search(left)
-        or _STRONG_PAY_CUES.search(heading)
         # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
         or (after and _GROSS.search(after.group(0)))
     )
+    strong = labelled_here or bool(_STRONG_PAY_CUES.search(heading))
     weak_cue = strong or bool(_PAY_CUES.search(left) or _PAY_CUES.search(heading))
     score = 0.0
     if kind in _PAY_SECTIONS or marked:
@@ -547,14 +549,9 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score += 0.5
     if c.low != c.high:
         score += 1
-    # A heading labels its whole section, benefit bullets under "Compensation" too: only a pay
-    # word beside the amount lets the words after it pass.
-    labelled_here = strong and not (
-        _STRONG_PAY_CUES.search(heading) and not _STRONG_PAY_CUES.search(left) and not named_after
-    )
     # "$162,000 + bonus": the amount's reader took the " +" as its own; what follows is on top.
     on_top = doc.view[c.end - 2 : c.end] == " +"
-    if _is_not_pay(left, right, labelled_here or marked or on_top, named_after):
+    if _is_not_pay(left, right, labelled_here or on_top, named_after):
         score -= 4
     if _alone_on_line(doc, c, after):
         # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.

@@ -110,6 +110,7 @@ def test_never_raises_and_spans_stay_inside_the_text(text):
         "Requirements\n" + "Scala, Spark, " * 30_000,  # word-like names listed together
         "High $70,000s to " * 20_000,
         "Engineer\nAcme\n" + "🌎 Remote, " * 30_000,
+        "Seattle, WA\n" * 15_000,  # one place thousands of times
     ],
     ids=[
         "1MB-line",
@@ -126,6 +127,7 @@ def test_never_raises_and_spans_stay_inside_the_text(text):
         "word-like-list",
         "pay-decades",
         "location-marks",
+        "repeated-place",
     ],
 )
 def test_pathological_input_finishes(text):
