@@ -13,10 +13,10 @@ the export. Peak RSS at 100,000 rows is ~1.07 GB (benchmarks/bench_ingest.py --s
 now avoids: `WarehouseWriter.without_lookup_indexes`, `INGEST_BUILD_CONFIG`; 4.9 GB before
 etl/sources/markdown.py stopped cmarkgfm's leak). Inserts no longer spike. RSS still rises
 slowly while rows are written, as DuckDB keeps the blocks it wrote cached, up to the build's
-512 MB memory limit (reached near 100,000 rows; not measured beyond). The peak is now at the
-end, when the repost groups, checks and marts read the whole warehouse; the regrouping holds
-the candidates' signatures in Python, ~1 KB a posting (in the synthetic export every text
-repeats, so every posting is a candidate).
+512 MB memory limit (reached near 100,000 rows; not measured beyond). The end of a run reads the whole
+warehouse (repost groups, checks, marts); the repost grouping runs inside DuckDB (at a million
+postings, every one a candidate: 760 MB peak, where holding the signatures in Python took
+2.1 GB; benchmarks/bench_dedupe.py).
 
 A run that finds nothing new (no document added, changed, removed or re-parsed, no rejection
 changed) is still recorded and published, but keeps what cannot have changed: the repost

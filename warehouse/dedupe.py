@@ -12,16 +12,18 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 import numpy as np
+from duckdb.sqltypes import VARCHAR
 
 NUM_HASHES = 64
 BANDS = 16  # 16 bands x 4 rows: pairs above ~0.5 similarity become candidates
 SHINGLE_WORDS = 5
 SAME_POSTING_JACCARD = 0.8
+_BAND_ROWS = NUM_HASHES // BANDS
 _TITLE_NOISE = {"remote", "hybrid", "onsite", "on", "site", "in", "office", "fully", "100"}
 _WORD = re.compile(r"\w+")
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -76,16 +78,6 @@ def normalized_title(title: str | None) -> str:
     return " ".join(sorted(w for w in normalized_words(title) if w not in _TITLE_NOISE))
 
 
-def same_title(a: str, b: str) -> bool:
-    """Two normalised titles name the same job: the same words, in any order.
-
-    One different word is another job ("Engineer II" / "III", "French" / "German"); an
-    unknown title matches only an unknown one (else one untitled posting could chain two
-    different jobs into a group).
-    """
-    return a == b
-
-
 def group_near_duplicates(
     ids: Sequence[int],
     signatures: Sequence[Sequence[int]],
@@ -94,46 +86,156 @@ def group_near_duplicates(
 ) -> dict[int, int]:
     """posting id -> group id (the smallest id in its group) for every posting given.
 
-    Two postings are one group when their texts are near-identical, their companies do not
-    differ and their titles name the same job: a company's many postings share boilerplate,
-    so similar text alone would merge different jobs ("Senior" vs not, "Dutch" vs "Danish").
+    The grouping of `group_reposts` over these postings alone, in a throwaway database.
     """
-    sig = np.asarray(signatures, dtype=np.uint64).reshape(len(ids), NUM_HASHES)
-    parent = {i: i for i in ids}
+    con = duckdb.connect()
+    try:
+        con.execute("CREATE TABLE postings (posting_id BIGINT, company VARCHAR, title VARCHAR)")
+        con.execute("CREATE TABLE posting_signatures (posting_id BIGINT, minhash UBIGINT[])")
+        titles = titles or [None] * len(ids)
+        con.executemany(
+            "INSERT INTO postings VALUES (?, ?, ?)",
+            list(zip(ids, companies, titles, strict=True)),
+        )
+        con.executemany(
+            "INSERT INTO posting_signatures VALUES (?, ?)",
+            [(i, [int(v) for v in sig]) for i, sig in zip(ids, signatures, strict=True)],
+        )
+        group_reposts(con)
+        grouped = dict(con.execute("SELECT posting_id, dup_group FROM _repost_groups").fetchall())
+    finally:
+        con.close()
+    return {i: grouped.get(i, i) for i in ids}
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    rows = NUM_HASHES // BANDS
-    company_of = {i: (c or "").casefold().strip() for i, c in zip(ids, companies, strict=True)}
-    title_of = {
-        i: normalized_title(t) for i, t in zip(ids, titles or [None] * len(ids), strict=True)
-    }
+# A signature of the wrong length counts as all zeros: a candidate in every band.
+_SIGNATURE = (
+    f"CASE WHEN len(minhash) = {NUM_HASHES} THEN minhash "
+    f"ELSE list_transform(range({NUM_HASHES}), x -> 0::UBIGINT) END"
+)
+# A bucket larger than this is boilerplate-only text: its members are compared with the
+# first (smallest id) only, not with each other (a few thousand copies would be millions of
+# pairs).
+_ALL_PAIRS_UP_TO = 30
+
+
+def group_reposts(con: duckdb.DuckDBPyConnection) -> int:
+    """Group the near-duplicate reposts among `posting_signatures`; returns #groups of 2 or more.
+
+    Leaves the temp table `_repost_groups (posting_id, dup_group)` with one row per posting in
+    a group of two or more; the group id is its smallest posting id. Two postings sharing a
+    band bucket are one group when their texts are near-identical (estimated Jaccard at least
+    `SAME_POSTING_JACCARD`), their companies do not differ and their titles name the same job:
+    a company's many postings share boilerplate, so similar text alone would merge different
+    jobs ("Senior" vs not, "Dutch" vs "Danish"). Groups are the connected components of those
+    links, so a chain of small edits is one group.
+
+    All of it runs in DuckDB: at a million postings, every one a candidate (an export whose
+    texts repeat), the signatures alone are 512 MB, and Python held them twice.
+    """
+    _candidate_pairs(con)
+    _linked_pairs(con)
+    return _connected_components(con)
+
+
+def _candidate_pairs(con: duckdb.DuckDBPyConnection) -> None:
+    """`_candidate_pairs (a, b)`, a < b: postings that share a bucket in some band."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _band_pairs (a BIGINT, b BIGINT)")
     for band in range(BANDS):
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        chunk = np.ascontiguousarray(sig[:, band * rows : (band + 1) * rows])
-        for index, key in enumerate(chunk):
-            buckets[key.tobytes()].append(index)
-        for members in buckets.values():
-            # A huge bucket is boilerplate-only text; comparing it with its first member is enough.
-            pairs = (
-                ((x, y) for n, x in enumerate(members) for y in members[n + 1 :])
-                if len(members) <= 30
-                else ((members[0], y) for y in members[1:])
-            )
-            for x, y in pairs:
-                a, b = ids[x], ids[y]
-                ra, rb = find(a), find(b)
-                if ra == rb:
-                    continue
-                if company_of[a] and company_of[b] and company_of[a] != company_of[b]:
-                    continue
-                if not same_title(title_of[a], title_of[b]):
-                    continue
-                if float(np.mean(sig[x] == sig[y])) >= SAME_POSTING_JACCARD:
-                    # The smaller id becomes the root, so a group's id is its smallest member.
-                    parent[max(ra, rb)] = min(ra, rb)
-    return {i: find(i) for i in ids}
+        con.execute(
+            f"""INSERT INTO _band_pairs
+                WITH keyed AS (
+                    SELECT posting_id, ({_SIGNATURE})[$first:$last] AS bucket
+                    FROM posting_signatures),
+                shared AS (
+                    SELECT posting_id, bucket, count(*) OVER bucket AS members,
+                           min(posting_id) OVER bucket AS first
+                    FROM keyed WINDOW bucket AS (PARTITION BY bucket) QUALIFY members > 1)
+                SELECT x.posting_id, y.posting_id
+                FROM shared x JOIN shared y ON x.bucket = y.bucket AND x.posting_id < y.posting_id
+                WHERE x.members <= {_ALL_PAIRS_UP_TO}
+                UNION ALL
+                SELECT first, posting_id FROM shared
+                WHERE members > {_ALL_PAIRS_UP_TO} AND posting_id <> first""",  # noqa: S608 - constants
+            {"first": band * _BAND_ROWS + 1, "last": (band + 1) * _BAND_ROWS},
+        )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _candidate_pairs AS SELECT DISTINCT a, b FROM _band_pairs"
+    )
+    con.execute("DROP TABLE _band_pairs")
+
+
+def _linked_pairs(con: duckdb.DuckDBPyConnection) -> None:
+    """`_links (a, b)`: the candidate pairs that are the same posting."""
+    con.create_function("_jobdash_company_key", _company_key, [VARCHAR], VARCHAR)
+    con.create_function("_jobdash_title_key", normalized_title, [VARCHAR], VARCHAR)
+    try:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _keys AS
+               SELECT posting_id, coalesce(_jobdash_company_key(company), '') AS company,
+                      coalesce(_jobdash_title_key(title), '') AS title
+               FROM postings
+               WHERE posting_id IN (SELECT a FROM _candidate_pairs UNION SELECT b FROM _candidate_pairs)"""
+        )
+    finally:
+        con.remove_function("_jobdash_company_key")
+        con.remove_function("_jobdash_title_key")
+    # Titles match when they have the same words in any order: one different word is another
+    # job ("Engineer II" / "III", "French" / "German"), and an unknown title matches only an
+    # unknown one (else one untitled posting could chain two different jobs into a group).
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _links AS
+            WITH same_job AS (
+                SELECT p.a, p.b FROM _candidate_pairs p
+                JOIN _keys ka ON ka.posting_id = p.a JOIN _keys kb ON kb.posting_id = p.b
+                WHERE ka.title = kb.title
+                  AND (ka.company = '' OR kb.company = '' OR ka.company = kb.company))
+            SELECT j.a, j.b
+            FROM same_job j
+            JOIN (SELECT posting_id, {_SIGNATURE} AS minhash FROM posting_signatures) sa
+              ON sa.posting_id = j.a
+            JOIN (SELECT posting_id, {_SIGNATURE} AS minhash FROM posting_signatures) sb
+              ON sb.posting_id = j.b
+            WHERE len(list_filter(range(1, {NUM_HASHES} + 1), i -> sa.minhash[i] = sb.minhash[i]))
+                  >= $jaccard * {NUM_HASHES}""",  # noqa: S608 - constants
+        {"jaccard": SAME_POSTING_JACCARD},
+    )
+    con.execute("DROP TABLE _candidate_pairs")
+    con.execute("DROP TABLE _keys")
+
+
+def _connected_components(con: duckdb.DuckDBPyConnection) -> int:
+    """`_repost_groups` from `_links` by min-label propagation; returns #groups."""
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _edges AS
+           SELECT a AS node, b AS other FROM _links UNION ALL SELECT b, a FROM _links"""
+    )
+    con.execute("DROP TABLE _links")
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _repost_groups AS
+           SELECT node AS posting_id, least(node, min(other)) AS dup_group FROM _edges GROUP BY node"""
+    )
+    while True:
+        # Each node takes its neighbours' smallest label, then its label's label (a jump
+        # along the chain): labels only fall, and stop at the component's smallest id.
+        spread = con.execute(
+            """UPDATE _repost_groups SET dup_group = n.dup_group
+               FROM (SELECT e.node, min(g.dup_group) AS dup_group
+                     FROM _edges e JOIN _repost_groups g ON g.posting_id = e.other
+                     GROUP BY e.node) n
+               WHERE _repost_groups.posting_id = n.node AND n.dup_group < _repost_groups.dup_group"""
+        ).fetchone()[0]
+        jumped = con.execute(
+            """UPDATE _repost_groups SET dup_group = r.dup_group
+               FROM _repost_groups r
+               WHERE r.posting_id = _repost_groups.dup_group AND r.dup_group < _repost_groups.dup_group"""
+        ).fetchone()[0]
+        if not spread and not jumped:
+            break
+    con.execute("DROP TABLE _edges")
+    return con.execute("SELECT count(DISTINCT dup_group) FROM _repost_groups").fetchone()[0]
+
+
+def _company_key(company: str) -> str:
+    """Companies compare case-folded and stripped ("ACME " is Acme)."""
+    return company.casefold().strip()

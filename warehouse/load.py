@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from etl.model import Posting, Rejection, SourceDocument
-from warehouse.dedupe import BANDS, NUM_HASHES, group_near_duplicates, minhash_signature
+from warehouse.dedupe import group_reposts, minhash_signature
 from warehouse.schema import LOOKUP_INDEXES
 from warehouse.teams import TeamMatcher
 
@@ -56,7 +56,6 @@ _POSTING_SCHEMA = {
     "dup_group_size": pl.Int32,
     "is_canonical": pl.Boolean,
 }
-_BAND_ROWS = NUM_HASHES // BANDS
 _CHILD_TABLES = (
     "mentions",
     "posting_skills",
@@ -636,85 +635,28 @@ class WarehouseWriter:
 
     # near-duplicates ------------------------------------------------------------------------
     def regroup_duplicates(self) -> int:
-        """Recompute near-duplicate groups over every posting with a signature; returns #groups > 1.
-
-        Only a posting that shares a band bucket with another can be in a group. DuckDB finds
-        those candidates one band at a time, so Python holds the signatures of the candidates
-        alone (as one array): for every posting, a million of them took gigabytes. The groups
-        are the ones `group_near_duplicates` gives over every posting.
-        """
+        """Recompute near-duplicate groups over every posting with a signature; returns #groups > 1."""
         if not self.con.execute("SELECT count(*) FROM posting_signatures").fetchone()[0]:
             return 0
         self.content_changed = True
-        # A signature of the wrong length counts as all zeros: a candidate in every band.
-        candidates = {
-            posting_id
-            for (posting_id,) in self.con.execute(
-                f"SELECT posting_id FROM posting_signatures WHERE len(minhash) <> {NUM_HASHES}"  # noqa: S608 - constant number
-            ).fetchall()
-        }
-        for band in range(BANDS):
-            rows = self.con.execute(
-                f"""WITH k AS (SELECT posting_id, hash(minhash[$first:$last]) AS bucket
-                               FROM posting_signatures WHERE len(minhash) = {NUM_HASHES})
-                    SELECT posting_id FROM k
-                    WHERE bucket IN (SELECT bucket FROM k GROUP BY bucket HAVING count(*) > 1)""",  # noqa: S608 - constant number
-                {"first": band * _BAND_ROWS + 1, "last": (band + 1) * _BAND_ROWS},
-            ).fetchall()
-            candidates.update(posting_id for (posting_id,) in rows)
-        self.con.register(
-            "_candidates",
-            pl.DataFrame({"posting_id": sorted(candidates)}, schema={"posting_id": pl.Int64}),
-        )
         try:
-            found = self.con.execute(
-                f"""SELECT s.posting_id,
-                           CASE WHEN len(s.minhash) = {NUM_HASHES} THEN s.minhash
-                                ELSE list_transform(range({NUM_HASHES}), x -> 0::UBIGINT) END
-                               AS minhash,
-                           p.company, p.title
-                    FROM posting_signatures s SEMI JOIN _candidates c USING (posting_id)
-                    JOIN postings p USING (posting_id)
-                    ORDER BY s.posting_id"""  # noqa: S608 - constant number
-            ).pl()
-        finally:
-            self.con.unregister("_candidates")
-        ids = found["posting_id"].to_list()
-        groups = (
-            group_near_duplicates(
-                ids,
-                found["minhash"]
-                .explode(empty_as_null=False)
-                .to_numpy()
-                .reshape(len(ids), NUM_HASHES),
-                found["company"].to_list(),
-                found["title"].to_list(),
-            )
-            if ids
-            else {}
-        )
-        frame = pl.DataFrame(
-            {"posting_id": list(groups), "dup_group": list(groups.values())},
-            schema={"posting_id": pl.Int64, "dup_group": pl.Int64},
-        ).with_columns(dup_group_size=pl.len().over("dup_group").cast(pl.Int32))
-        self.con.register("_groups", frame)
-        try:
+            groups = group_reposts(self.con)
             # Every other posting with a signature is a group of its own; rows already right
             # are left alone.
             self.con.execute(
                 """UPDATE postings SET dup_group = x.dup_group, dup_group_size = x.dup_group_size,
                        is_canonical = (postings.posting_id = x.dup_group)
-                   FROM (SELECT s.posting_id, coalesce(g.dup_group, s.posting_id) AS dup_group,
-                                coalesce(g.dup_group_size, 1) AS dup_group_size
-                         FROM posting_signatures s LEFT JOIN _groups g USING (posting_id)) x
+                   FROM (SELECT posting_id, dup_group, count(*) OVER (PARTITION BY dup_group) AS dup_group_size
+                         FROM (SELECT s.posting_id, coalesce(g.dup_group, s.posting_id) AS dup_group
+                               FROM posting_signatures s LEFT JOIN _repost_groups g USING (posting_id))) x
                    WHERE postings.posting_id = x.posting_id
                      AND (postings.dup_group IS DISTINCT FROM x.dup_group
                           OR postings.dup_group_size IS DISTINCT FROM x.dup_group_size
                           OR postings.is_canonical IS DISTINCT FROM (postings.posting_id = x.dup_group))"""
             )
         finally:
-            self.con.unregister("_groups")
-        return int(frame.filter(pl.col("dup_group_size") > 1)["dup_group"].n_unique())
+            self.con.execute("DROP TABLE IF EXISTS _repost_groups")
+        return groups
 
     def count_duplicate_groups(self) -> int:
         """Repost groups of more than one posting, as they stand (without regrouping)."""

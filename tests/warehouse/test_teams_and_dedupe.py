@@ -77,3 +77,42 @@ def test_the_same_boilerplate_under_different_job_titles_is_not_a_repost():
     assert groups[1] == groups[3] == 1  # the same job, reposted as "Remote"
     assert groups[2] == 2  # not senior: another job
     assert groups[4] == 4  # an untitled copy would otherwise chain the two jobs together
+
+
+def _edited(signature: list[int], positions: range) -> list[int]:
+    """`signature` with new minima at `positions`, as a small edit of the text gives."""
+    return [value + 1 if n in positions else value for n, value in enumerate(signature)]
+
+
+def test_a_chain_of_small_edits_is_one_group_named_by_its_smallest_id():
+    # Each repost edits the one before it a little (8 of 64 minima: similarity 0.875); the
+    # first and the third are only 0.75 alike, so they are one group through the second.
+    chain = [list(minhash_signature(_BODY, "Stripe", "Backend Intern"))]
+    for step in range(11):
+        first = 8 * step % 64
+        chain.append(_edited(chain[-1], range(first, first + 8)))
+    ids = [10 * (12 - n) for n in range(12)]  # the newest repost has the smallest id
+    groups = group_near_duplicates(ids, chain, ["Stripe"] * 12, ["Backend Intern"] * 12)
+    assert groups == dict.fromkeys(ids, 10)
+
+
+def test_many_copies_of_one_posting_are_one_group():
+    # More copies than a band bucket compares pairwise: each is compared with the first.
+    signature = minhash_signature(_BODY, "Stripe", "Backend Intern")
+    ids = list(range(100, 140))
+    other = minhash_signature("A different posting about cooking pasta.", "Stripe", "Chef")
+    groups = group_near_duplicates(
+        [*ids, 7], [signature] * 40 + [other], ["Stripe"] * 41, ["Backend Intern"] * 40 + ["Chef"]
+    )
+    assert groups == {**dict.fromkeys(ids, 100), 7: 7}
+
+
+def test_dedupe_benchmark_smoke_run_prints_figures(tmp_path, capsys):
+    from benchmarks.bench_dedupe import main
+
+    # No corpus: the bundled samples, cycled; every copy a repost.
+    main(["--postings", "500", "--corpus", str(tmp_path / "no-corpus")])
+    out = capsys.readouterr().out
+    assert "built 500 postings from 5 distinct texts" in out
+    assert "5 groups of 2 or more, 500 postings in them" in out
+    assert "peak RSS of the regrouping process:" in out
