@@ -64,7 +64,8 @@ _RANGE_GLUE = re.compile(
     r"^\s*(?:[*_]+\s*)?(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
     r"(?:(?:annually|hourly|monthly|yearly|per\s+(?:hour|year|annum|month)|/\s?(?:hr|hour|yr|year|mo|month)"
     r"|an?\s+(?:hour|year))\s*)?"
-    r"(?:-|to|~|and|through|thru|up\s+to)\s*(?:-\s*)?$",
+    # "€117,420 \- €146,775": a Markdown escape kept from a page's source.
+    r"(?:\\?-|to|~|and|through|thru|up\s+to)\s*(?:-\s*)?$",
     re.IGNORECASE,
 )
 _BETWEEN_SPAN = 40
@@ -151,7 +152,9 @@ _PAY_MARKS = ("💰", "💵", "💲")
 _EXTRAS = re.compile(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 # What comes on top of a stated pay: "+ equity + benefits", "plus bonus", "along with commission".
-_ON_TOP = re.compile(r"(?i)\s*(?:\+|plus\b|along with\b|as well as\b)")
+_ON_TOP = re.compile(r"(?i)[\s,]*(?:\+|plus\b|along with\b|as well as\b)")
+# Geographic pay tiers named like insurance words: "National: $X - $Y; Premium: $Z - $W".
+_TIER_LABEL = re.compile(r"(?i)\bpremium(?:\s+plus)?\s*:")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
@@ -202,6 +205,7 @@ def extract_pay(doc: Doc) -> tuple[PayRange | None, list[PayRange]]:
     if not scored:
         # A lone, clean range with a salary-sized magnitude ("$100,000 - $125,000") still counts.
         scored = [c for c in candidates if c.low != c.high and c.period and c.score >= 1.5]
+        scored = _with_continuations(doc, candidates, scored)
     if not scored:
         return None, []
     ranges = [_to_range(c) for c in scored]
@@ -585,7 +589,7 @@ def _with_continuations(
             last.currency == c.currency
             and last.period == c.period
             and (last.low != last.high or zone_figure)
-            and not _NOT_PAY_CUES.search(gap)
+            and not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap))
         ):
             c.score = last.score - 1
             c.label = "continued"

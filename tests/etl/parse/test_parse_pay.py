@@ -58,6 +58,24 @@ def pay(text: str):
         ),
         ("$7,650/month to $12,134/month + benefits", (7_650, 12_134, "USD", "month")),
         ("Rate/Salary: $60 to $70/hr on w2 (DOE)", (60, 70, "USD", "hour")),
+        # A Markdown escape kept from the page's source between the two ends.
+        (
+            "In Germany, the base compensation range for this role is €117,420 \\- €146,775.",
+            (117_420, 146_775, "EUR", "year"),
+        ),
+        ("Base compensation range: CAD 146,409\\- CAD 175,691.", (146_409, 175_691, "CAD", "year")),
+        # What comes on top after a comma is still on top.
+        (
+            "The United States base range for this position is $122,716.00 - $175,308.00, plus "
+            "equity. The benefits available for this position include health insurance.",
+            (122_716, 175_308, "USD", "year"),
+        ),
+        # Geographic tiers named "Premium": tiers, not an insurance premium.
+        (
+            "The new-hire base salary range for this position is:\n\n* National: $121,000 - "
+            "$162,000\n* Premium: $137,000 - $183,000\n* Premium Plus: $152,000 - $203,000",
+            (121_000, 203_000, "USD", "year"),
+        ),
         # The label glued to the next heading, after the amount: the label still counts.
         (
             "The Site Lead will be eligible for$95,000 - $120,000 base salaryQuarterly bonus plan",
@@ -170,6 +188,14 @@ def test_a_later_raise_is_not_the_starting_pay():
         "Expect a yearly increase, a predictable raise up to $98K base salary after three years."
     )
     assert pay(text) == (62_000, 70_000, "USD", "year")
+
+
+def test_an_insurance_premium_after_the_pay_is_no_pay_tier():
+    text = (
+        "The new-hire base salary range for this position is:\n\n* National: $121,000 - $162,000"
+        "\n\nBenefits\n* Insurance premium: $1,200 - $3,000 per year, paid by us"
+    )
+    assert pay(text) == (121_000, 162_000, "USD", "year")
 
 
 def test_unlabelled_figure_gets_a_period_only_when_unambiguous():
