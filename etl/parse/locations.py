@@ -215,7 +215,7 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
     """A meta line under the title that is only a region: "Canada", "United States (Remote)"."""
     out = []
     _, zone_end = doc.title_zone
-    after_title = [(s, e) for s, e in doc.lines if s >= title.end and e <= zone_end + 1]
+    after_title = doc.lines_within(title.end, zone_end + 1)
     for start, end in after_title[:_REGION_LINES]:
         line = doc.view[start:end]
         if len(line) > 60:

@@ -8,6 +8,7 @@ is not a season).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -194,24 +195,29 @@ _INTERN_YEAR = re.compile(
 
 def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
     """Seasons of the internship, in order of appearance: the title's, else the body's."""
+    # Found once: the title and each section take their share of the same positions.
+    triggers = doc.find_all(*_SEASON_TRIGGERS, word_start=True)
     if title is not None:
-        found = _seasons_in(doc, title.start, title.end, require_context=False)
+        found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
     found: list[Found] = []
     for block in doc.blocks:
         if block.kind in ("legal", "related", "about_company", "benefits", "application"):
             continue
-        found.extend(_seasons_in(doc, block.start, block.end, require_context=True))
+        found.extend(_seasons_in(doc, triggers, block.start, block.end, require_context=True))
     return _unique_values(found)
 
 
 _SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
 
 
-def _seasons_in(doc: Doc, start: int, end: int, *, require_context: bool) -> list[Found]:
+def _seasons_in(
+    doc: Doc, triggers: list[int], start: int, end: int, *, require_context: bool
+) -> list[Found]:
+    """Seasons named in [start, end); `triggers` are the sorted season-word positions."""
     out = []
-    hits = [p for p in doc.find_all(*_SEASON_TRIGGERS, word_start=True) if start <= p < end][:200]
+    hits = triggers[bisect.bisect_left(triggers, start) : bisect.bisect_left(triggers, end)][:200]
     for m in doc.search_near(_SEASON, hits, 0, 8):
         if (
             not doc.view[m.start()].isupper()
