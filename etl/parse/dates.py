@@ -66,11 +66,13 @@ _SHORT_UNITS = {
     "yr": "year",
     "y": "year",
 }
+# "Job Posting" is a date label only before a colon (Taleo's "Job Posting: Oct 21, 2025"); in
+# a sentence it is the posting itself ("This job posting closes ...").
 _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
+    r"opening\s+date|date\s+opened|job\s+posting(?:\s+date)?(?=\s*[:：]))\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
 # A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
 _AGO_LINE = re.compile(rf"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})")
@@ -171,7 +173,9 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
     anchor = page_date or as_of
     hits = [
         p
-        for p in doc.find_all("posted", "published", "posting date", "opening date", "date opened")
+        for p in doc.find_all(
+            "posted", "published", "posting date", "opening date", "date opened", "job posting"
+        )
         if p < 8000
     ]
     if anchor is not None:

@@ -80,36 +80,50 @@ _COMPANY_LABEL = re.compile(
     r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
 )
 _COMMITTED_EQUAL = re.compile(
-    rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:equal (?:opportunity|employment)|affirmative action)"
+    rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:[Ee]qual (?:[Oo]pportunity|[Ee]mployment)|[Aa]ffirmative [Aa]ction)"
 )
 # What "<Name> is a ... company" needs in its window: most windows around " company" lack it,
 # and the name pattern backtracks at every capital before failing (checked first: 8x faster).
 _IS_A = re.compile(" is an? ")
+# How far past its trigger a phrase's window reaches: a few characters when the name stands
+# before the trigger ("Acme is an equal ..."), a whole name when it follows ("Careers at ...";
+# a window that ended inside the name would cut it: "Halvorsen Ene").
+_NAME_BEFORE_TRIGGER = 24
+_NAME_AFTER_TRIGGER = 90
 # (literal triggers, pattern around them, weight, what a window must hold for the pattern to
-# match there or None): each match votes for the name in "name".
+# match there or None, window past the trigger): each match votes for the name in "name".
 _COMPANY_PHRASES = (
     (
         ("is an equal", "is an e-verify", "is an affirmative", "is a equal"),
         re.compile(
-            rf"{_WORD_NAME} is an? (?:equal (?:opportunity|employment)|e-verify|affirmative)"
+            rf"{_WORD_NAME} is an? (?:[Ee]qual (?:[Oo]pportunity|[Ee]mployment)|[Ee]-[Vv]erify|[Aa]ffirmative)"
         ),
         3.0,
         None,
+        _NAME_BEFORE_TRIGGER,
     ),
-    (("is committed to",), re.compile(rf"{_WORD_NAME} is committed to"), 1.5, None),
+    (
+        ("is committed to",),
+        re.compile(rf"{_WORD_NAME} is committed to"),
+        1.5,
+        None,
+        _NAME_BEFORE_TRIGGER,
+    ),
     (
         (". at ", "\nat ", "! at ", "? at "),
         re.compile(rf"(?:^|[.!?] +|\n)At (?P<name>{_NAME}),"),
         2.0,
         None,
+        _NAME_AFTER_TRIGGER,
     ),
     (
         ("join ", "working at ", "work at ", "careers at ", "life at "),
         re.compile(
-            rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;]|$)"
+            rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;*_)]|$)"
         ),
         1.0,
         None,
+        _NAME_AFTER_TRIGGER,
     ),
     (
         (
@@ -124,6 +138,7 @@ _COMPANY_PHRASES = (
         re.compile(rf"{_WORD_NAME}'s (?:mission|vision|culture|global|products?|platform|teams?)"),
         1.0,
         None,
+        _NAME_BEFORE_TRIGGER,
     ),
     (
         (
@@ -145,13 +160,21 @@ _COMPANY_PHRASES = (
         ),
         1.5,
         None,
+        _NAME_BEFORE_TRIGGER,
     ),
-    (("and its affiliates",), re.compile(rf"{_WORD_NAME} and its affiliates"), 1.5, None),
+    (
+        ("and its affiliates",),
+        re.compile(rf"{_WORD_NAME} and its affiliates"),
+        1.5,
+        None,
+        _NAME_BEFORE_TRIGGER,
+    ),
     (
         (" is looking for", " is seeking", " is hiring", " seeks "),
         re.compile(rf"{_WORD_NAME} (?:is (?:looking for|seeking|hiring)|seeks) "),
         2.0,
         None,
+        _NAME_BEFORE_TRIGGER,
     ),
     (
         (" company", " firm", " startup", " organization", " organisation", " agency"),
@@ -161,6 +184,7 @@ _COMPANY_PHRASES = (
         ),
         1.0,
         _IS_A,
+        _NAME_BEFORE_TRIGGER,
     ),
     (
         (" at ",),
@@ -170,18 +194,21 @@ _COMPANY_PHRASES = (
         ),
         2.0,
         None,
+        _NAME_AFTER_TRIGGER,
     ),
     (
         ("internships at ", "internship at "),
         re.compile(rf"\b[Ii]nternships? at (?P<name>{_NAME})"),
         1.5,
         None,
+        _NAME_AFTER_TRIGGER,
     ),
     (
         (" internship", " jobs", " careers", "?"),
         re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
         1.0,
         None,
+        _NAME_BEFORE_TRIGGER,
     ),
 )
 
@@ -454,9 +481,9 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             )
             if m:
                 vote(m.group("name"), m.start("name"), 0.5)
-    for triggers, pattern, weight, needs in _COMPANY_PHRASES:
+    for triggers, pattern, weight, needs, after in _COMPANY_PHRASES:
         positions = doc.find_all(*triggers)
-        for m in doc.search_near(pattern, positions, 70, 24, needs=needs):
+        for m in doc.search_near(pattern, positions, 70, after, needs=needs):
             vote(m.group("name"), m.start("name"), weight)
     # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
     # employer": the equal-opportunity sentence names the employer from further away.

@@ -22,7 +22,9 @@ _LOCATION_LABEL = re.compile(
 )
 # A line of labels one after another: it opens with "Position:", "Job Title:", "Role:".
 _LABEL_RUN = re.compile(r"[\s*#>-]*(?:[A-Z][a-z]+(?: [A-Z]?[a-z]+)?)\s?:\s*\S")
-_LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:(?:job|work|office|primary)\s+)?")
+_LABEL_PREFIX = re.compile(
+    r"(?i)[\s*#>-]*(?:(?:job|work|office|primary|other|additional|secondary)\s+)?"
+)
 _BASED_IN = re.compile(
     r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
@@ -403,6 +405,7 @@ def _places_in(
             _is_region(value)
             or (len(text) <= 80 and _labelled_place(value))
             or _WORKDAY_PLACE.fullmatch(value)
+            or _country_state_city(value)
             or (
                 dashed
                 and _is_region(dashed.group("region"))
@@ -467,6 +470,17 @@ def _labelled_place(value: str) -> bool:
         return True
     town, _, country = value.rpartition(", ")
     return bool(town) and _is_region(country) and bool(_LABELLED_PLACE.fullmatch(town))
+
+
+def _country_state_city(value: str) -> bool:
+    """ "United States-California-San Diego": how Taleo writes a place, largest part first."""
+    parts = value.split("-", 2)
+    return (
+        len(parts) == 3
+        and _is_region(parts[0])
+        and _is_region(parts[1])
+        and bool(_LABELLED_PLACE.fullmatch(parts[2].replace("-", " ")))  # "Winston-Salem"
+    )
 
 
 def _is_region(value: str) -> bool:

@@ -75,6 +75,10 @@ _TECH_CLAUSE = re.compile(
     r"(?i)program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
     r"full-?stack|stack|web|api|database|cloud|technolog|librar"
 )
+_SOFTWARE_WORK = re.compile(
+    r"(?i)\b(?:writ(?:e|es|ing|ten)|build(?:s|ing)?|debug\w*|implement\w*|deploy\w*|refactor\w*|compil\w*|"
+    r"experience[sd]?|familiar\w*|knowledge|proficien\w*|expert\w*|tools?|platforms?|systems)\b"
+)
 _LANGUAGE_CLAUSE = re.compile(
     r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()"
 )
@@ -324,6 +328,7 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     taken = {id(h) for h in together}
     pending = [h for h in pending if id(h) not in taken]
     anchors = _Anchors(accepted)
+    names_pending = _Anchors([h for h in pending if not h.lowercase])
     for _ in range(_MAX_ROUNDS):
         if not pending:
             break
@@ -333,7 +338,7 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
             if (
                 _listed_beside(doc, h, anchors)
                 if h.lowercase
-                else _in_technical_company(doc, h, anchors)
+                else _in_technical_company(doc, h, anchors, names_pending)
             )
         ]
         if not newly:
@@ -401,7 +406,7 @@ def _bad_next(doc: Doc, hit: _Hit) -> bool:
     return False
 
 
-def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors) -> bool:
+def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors, names_pending: _Anchors) -> bool:
     view = doc.view
     if _bad_next(doc, hit):
         return False
@@ -419,8 +424,16 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors) -> bool:
         return True  # "programming languages (preferably Ruby or Go)"
     # A cue word right before is enough only for letter-like terms in a list or a clause
     # that is clearly about code ("proficient in Go", "experience with R").
-    return bool(_CUE_BEFORE.search(before)) and bool(
-        _TECH_CLAUSE.search(view, sentence_start, sentence_end)
+    if not _CUE_BEFORE.search(before):
+        return False
+    if _TECH_CLAUSE.search(view, sentence_start, sentence_end):
+        return True
+    # Or another name of the vocabulary in a clause about making or knowing software: "Write
+    # Spark jobs in Scala", "familiarity with Rust and/or Go" (not "Drive in Rust Belt towns
+    # to Express depots").
+    return bool(
+        (names_pending.any_starting_in(lo, hit.start) or names_pending.any_starting_in(hit.end, hi))
+        and _SOFTWARE_WORK.search(view, sentence_start, sentence_end)
     )
 
 

@@ -60,6 +60,18 @@ def test_company_label_value_without_markup(text, want):
             "Lab Technician\nBridge Analyzers, Inc.\n\nBridge Analyzers, Inc. is a leading maker of gas analyzers.",
             "Bridge Analyzers, Inc",
         ),
+        # The equal-opportunity sentence in title case, as most pages write it.
+        (
+            "Data Intern\n\nWe build grid software.\n\nNorthgate Power Systems is an Equal "
+            "Opportunity Employer.",
+            "Northgate Power Systems",
+        ),
+        # A long name after "Working at" is read whole, emphasis marks or not.
+        (
+            "Data Intern\n\n**Working at Pemberton Analytics**\n\nWe build grid software.\n"
+            "**Working at Pemberton Analytics** means owning your work.",
+            "Pemberton Analytics",
+        ),
     ],
 )
 def test_company_named_in_sentences_not_in_labels_or_titles(text, want):
@@ -431,6 +443,9 @@ def test_dates_that_are_not_start_dates(text):
         ("Data Intern\nAcme\n2w ago · 40 applicants\n", D(2025, 11, 21), D(2025, 11, 7)),
         ("Data Intern\nAcme\n\nPosted 1mo ago\n", D(2025, 11, 21), D(2025, 10, 21)),
         ("Data Intern\nAcme\n\nPosted 30d+ ago\n", D(2025, 11, 21), None),
+        # Taleo's "Job Posting:" label, with a time after the date; in a sentence it is no label.
+        ("Data Intern\nAcme\n\nJob Posting: Oct 21, 2025, 9:00:00 AM\n", None, D(2025, 10, 21)),
+        ("Data Intern\nAcme\n\nThis job posting closes on Dec 1, 2025.\n", None, None),
     ],
 )
 def test_posted_date(text, as_of, want):
@@ -538,6 +553,12 @@ def test_team(text, want):
     ("text", "want"),
     [
         ("Intern\nPrimary Location: US-CA-San Jose\n", ["US-CA-San Jose"]),
+        # Taleo writes country, state and city by name, and labels the rest "Other Locations".
+        (
+            "Intern\nPrimary Location: United States-North Carolina-Winston-Salem\n"
+            "Other Locations: Canada-Ontario-Toronto\n",
+            ["United States-North Carolina-Winston-Salem", "Canada-Ontario-Toronto"],
+        ),
         (
             "iOS Intern\nPixelfarm\nLos Angeles, CA (Hybrid, 3 days in office)\n",
             ["Los Angeles, CA"],
@@ -701,6 +722,11 @@ def test_locations_in_india_and_australia(text, want):
         ("Requirements\n- Experience in R or SAS", {"R"}),
         # "to" after a listed language is a purpose, not "go to".
         ("Qualifications\nExperience using Python or Go to build services.", {"Python", "Go"}),
+        # Two names that are also words vouch for each other in a clause about software work.
+        ("Responsibilities\n- Write Spark jobs in Scala to process meter readings", {"Scala"}),
+        ("Requirements\n- Familiarity with Rust and/or Go", {"Rust", "Go"}),
+        # ... not in one about trucks.
+        ("Responsibilities\n- Drive in Rust Belt towns and deliver to Express depots", set()),
     ],
 )
 def test_languages(text, want):

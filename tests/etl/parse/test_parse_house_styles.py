@@ -551,6 +551,51 @@ EXPECTED = {
         start_dates=[],
         posted_date=None,
     ),
+    # Startup-board page: pay and places as meta lines under the title, a company facts block.
+    "yc_startup.txt": dict(
+        company="Quillmate",
+        team="Editor",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["San Francisco, CA, US", "US"],
+        degree_levels=["BS"],
+        languages={"TypeScript", "JavaScript", "Python", "Rust", "Go"},
+        pay=(45, 55, "USD", "hour"),
+        duration_weeks=12,
+        start_dates=[],
+        posted_date=None,
+    ),
+    # Careers-site page: "Careers at <company>" banner, labelled job facts, dated term.
+    "eightfold.txt": dict(
+        company="Halvorsen Energy",
+        team="Grid Analytics",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Houston, Texas, United States"],
+        degree_levels=["BS", "MS"],
+        languages={"Python", "Scala"},
+        pay=(28, 34, "USD", "hour"),
+        duration_weeks=10,
+        start_dates=[dt.date(2026, 6, 8)],
+        posted_date=dt.date(2025, 10, 28),
+    ),
+    # Taleo-style facts: "Country-State-City" locations, "Job Posting:" date with a time.
+    "taleo.txt": dict(
+        company="Marrowind Semiconductor",
+        team="Embedded Firmware",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["United States-California-San Diego", "United States-Colorado-Boulder"],
+        degree_levels=["BS", "MS"],
+        languages={"C", "Python", "C++"},
+        pay=(32, 41, "USD", "hour"),
+        duration_weeks=12,
+        start_dates=[dt.date(2026, 5, 26)],
+        posted_date=dt.date(2025, 10, 21),
+    ),
 }
 
 
