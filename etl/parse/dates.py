@@ -40,6 +40,7 @@ _NOT_START_CUE = re.compile(
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth)\b"
 )
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 # Words that make a date range the job's own period (not an application window).
 _JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:intern\w*|co-?op|program(?:me)?|term|placement|assignment|session|cohort|"
@@ -277,8 +278,9 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         # "The internship runs from June 1 through August 14", "Term: Jan 4 to Apr 30": the
         # date opening the job's own date range is when it starts.
         opens_range = i + 1 < len(dates) and _RANGE_END.match(doc.view[end : dates[i + 1][0]])
+        # "The program runs 11 weeks from June 15, 2026": "from" a date, in the job's period.
         return bool(
-            opens_range
+            (opens_range or _FROM_BEFORE.search(left))
             and _JOB_PERIOD_CUE.search(left)
             and not _NOT_START_CUE.search(left)
             and not _NOT_JOB_PERIOD_CUE.search(left)

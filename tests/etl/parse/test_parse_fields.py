@@ -894,3 +894,16 @@ def test_bold_faq_questions_are_headings_and_who_can_apply_is_eligibility():
     p = parse_posting(text)
     assert p.seasons == ["Summer"]
     assert p.locations == ["Denver, CO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Intern\nAcme\n\nThe program runs 11 weeks from June 15, 2026.\n", [D(2026, 6, 15)]),
+        # "from" a date in an application window, or in company history, starts no job.
+        ("Intern\nAcme\n\nApplications are open from June 15, 2026.\n", []),
+        ("Intern\nAcme\n\nWe have grown from March 3, 2020 to today.\n", []),
+    ],
+)
+def test_a_job_period_from_a_date_starts_then(text, want):
+    assert parse_posting(text).start_dates == want

@@ -596,6 +596,21 @@ EXPECTED = {
         start_dates=[dt.date(2026, 5, 26)],
         posted_date=dt.date(2025, 10, 21),
     ),
+    # City-guide board: meta lines under the company, "Top Skills", similar jobs below.
+    "builtin.txt": dict(
+        company="Ferrule Health",
+        team="Platform",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Chicago, IL"],
+        degree_levels=["BS"],
+        languages={"Java", "Kotlin"},
+        pay=(30, 38, "USD", "hour"),
+        duration_weeks=11,
+        start_dates=[dt.date(2026, 6, 15)],
+        posted_date=dt.date(2025, 10, 28),
+    ),
 }
 
 
