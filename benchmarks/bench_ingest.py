@@ -9,11 +9,11 @@ Prints a note and returns when the corpus is not there (it is never part of the 
 
 `--synthetic-rows N` writes one CSV export of N postings to a temporary folder (the corpus
 texts over and over, else the bundled samples; each row its own id) and times its first
-ingest. Target: peak RSS <= 1.5 GB however many rows. Records are streamed in batches; at
-100,000 rows the peak was 1,072 MB on 2026-12-03 (1,528 MB before ingest builds stopped
-rewriting postings and documents at every checkpoint, 4.9 GB before the Markdown renderer's
-leak was fixed). It comes at the end (repost groups, checks, marts) and still rises a little
-with the rows; see etl/ingest.py.
+ingest. Target: peak RSS <= 1.5 GB however many rows. Records are streamed in batches; on
+2026-12-03 the peak was 1,005 MB at 100,000 rows, 1,098 MB at 200,000 and 1,075 MB at
+500,000: RSS levels off near 1 GB once DuckDB's buffer pool reaches the build's limit
+(1,528 MB at 100,000 before ingest builds stopped rewriting postings and documents at every
+checkpoint, 4.9 GB before the Markdown renderer's leak was fixed); see etl/ingest.py.
 """
 
 from __future__ import annotations

@@ -8,12 +8,13 @@ or killed run leaves the served warehouse as it was.
 
 Records are streamed: each batch of READ_BATCH documents is stored and parsed before the next
 is read, so the Python side of a first ingest of a million-row export holds a few batches, not
-the export. Peak RSS at 100,000 rows is ~1.07 GB (benchmarks/bench_ingest.py --synthetic-rows;
+the export. Peak RSS at 100,000 rows is ~1.0 GB (benchmarks/bench_ingest.py --synthetic-rows;
 1.53 GB while every automatic checkpoint rewrote postings and documents whole, which the build
 now avoids: `WarehouseWriter.without_lookup_indexes`, `INGEST_BUILD_CONFIG`; 4.9 GB before
 etl/sources/markdown.py stopped cmarkgfm's leak). Inserts no longer spike. RSS still rises
 slowly while rows are written, as DuckDB keeps the blocks it wrote cached, up to the build's
-512 MB memory limit (reached near 100,000 rows; not measured beyond). The end of a run reads the whole
+512 MB memory limit, and then levels off (peak 1,005 MB at 100,000 rows, 1,098 MB at 200,000,
+1,075 MB at 500,000). The end of a run reads the whole
 warehouse (repost groups, checks, marts); the repost grouping runs inside DuckDB (at a million
 postings, every one a candidate: 760 MB peak, where holding the signatures in Python took
 2.1 GB; benchmarks/bench_dedupe.py).
