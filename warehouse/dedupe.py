@@ -26,7 +26,6 @@ SAME_POSTING_JACCARD = 0.8
 _BAND_ROWS = NUM_HASHES // BANDS
 _TITLE_NOISE = {"remote", "hybrid", "onsite", "on", "site", "in", "office", "fully", "100"}
 _WORD = re.compile(r"\w+")
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 # Fingerprint of these grouping rules (this file): a warehouse grouped by other rules is
 # regrouped on the next ingest even when no posting changed.
 DEDUPE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
