@@ -114,7 +114,9 @@ _PAY_CUES = re.compile(
 _STRONG_PAY_CUES = re.compile(
     _B + r"(?:base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
     r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|pay scale|"
-    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation)" + _E,
+    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation|"
+    # Europe pays interns an "internship allowance": their pay, not a benefit budget.
+    r"(?:internship|intern|trainee(?:ship)?) allowance)" + _E,
     re.I,
 )
 # Money that is not base pay: benefits, allowances, company figures, other people's money.
@@ -136,6 +138,10 @@ _NOT_PAY_CUES = re.compile(
 )
 # Pay a person may reach later ("a predictable raise up to $105K base salary"), not pay now,
 # even when a pay word names it.
+# The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
+_READER_PAY = re.compile(
+    r"(?i)\bif you(?:'re|\s+are)?\s+(?:currently\s+|now\s+)?(?:make|making|earn|earning)\b"
+)
 _RAISE_CUES = re.compile(
     r"(?i)\b(?:raises?|increases?|increments?|promotions?|grow(?:s|ing)? to)\b"
 )
@@ -632,6 +638,8 @@ def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
     if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
         return True  # "$29 - $36 / hr (Glassdoor Est.)": the board's guess, not the employer's
     near_left = left[-45:]
+    if _READER_PAY.search(near_left):
+        return True
     bad_left = [m.end() for m in _NOT_PAY_CUES.finditer(near_left)]
     if named_after and not _RAISE_CUES.search(near_left):
         bad_left = []  # "a Commission package including a $60,000/year salary"

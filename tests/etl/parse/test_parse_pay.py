@@ -153,6 +153,18 @@ def pay(text: str):
             "commissions. Most reps earn over $90,000 per year by their second year.",
             (55_000, 55_000, "USD", "year"),
         ),
+        # An intern's allowance is their pay, even listed under benefits.
+        (
+            "What we offer\n- Internship allowance of €2,200 gross per month\n"
+            "- 30 days of vacation per year",
+            (2_200, 2_200, "EUR", "month"),
+        ),
+        (
+            "Benefits:\n* Trainee allowance: €1,500 per month\n* Free lunch",
+            (1_500, 1_500, "EUR", "month"),
+        ),
+        ("Perks\n- Intern allowance of £1,800 a month", (1_800, 1_800, "GBP", "month")),
+        ("If hired, you will make $20/hr.", (20, 20, "USD", "hour")),
     ],
 )
 def test_pay_forms(text, want):
@@ -175,6 +187,11 @@ def test_pay_forms(text, want):
         "Our top 50,000s of customers love us.",
         "We have 3 000 customers in 12 countries.",
         "Benefits: food vouchers of 2,900 MXN / month and a subsidy for glasses (250 PLN/year).",
+        "Benefits\n- Home office allowance of €500 per year\n- Phone allowance of €30 per month",
+        # The reader's current pay, not this job's.
+        "If you make less than $50,000 a month right now and like real estate, apply.",
+        "If you are currently earning $20/hr, you can double it here.",
+        "If you're making $60k a year in retail, talk to us.",
     ],
 )
 def test_money_that_is_not_pay(text):
