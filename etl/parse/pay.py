@@ -161,6 +161,7 @@ _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 _ON_TOP = re.compile(r"(?i)[\s,]*(?:\+|plus\b|along with\b|as well as\b)")
 # Geographic pay tiers named like insurance words: "National: $X - $Y; Premium: $Z - $W".
 _TIER_LABEL = re.compile(r"(?i)\bpremium(?:\s+plus)?\s*:")
+_CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
@@ -653,8 +654,19 @@ def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
         return False
     return any(
         m.group(0).lower() not in ("company", "companies")
-        for m in _NOT_PAY_CUES.finditer(right[:35])
+        for m in _NOT_PAY_CUES.finditer(_own_clause(right)[:35])
     )
+
+
+def _own_clause(right: str) -> str:
+    """The words after an amount that still speak of it: "$42 per hour and receive a housing
+    stipend of $3,000" - the clause that leads to the next amount is about that amount."""
+    next_money = _MONEY_SIGN.search(right)
+    if next_money is None:
+        return right
+    lead_in = right[: next_money.start()]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(lead_in)]
+    return lead_in[: breaks[-1]] if breaks else right
 
 
 def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:

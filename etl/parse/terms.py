@@ -197,25 +197,47 @@ def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
     """Seasons of the internship, in order of appearance: the title's, else the body's."""
     # Found once: the title and each section take their share of the same positions.
     triggers = doc.find_all(*_SEASON_TRIGGERS, word_start=True)
+    internship = title is not None and bool(_INTERN_TITLE.search(doc.view, title.start, title.end))
     if title is not None:
         found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
+    found = _seasons_in_body(doc, triggers, internship=False)
+    if not found and internship:
+        # Only when nothing plainer names the season: "Summer 2026" carries the year too.
+        found = _seasons_in_body(doc, triggers, internship=True)
+    return found
+
+
+def _seasons_in_body(doc: Doc, triggers: list[int], *, internship: bool) -> list[Found]:
     found: list[Found] = []
     for block in doc.blocks:
         if block.kind in ("legal", "related", "about_company", "benefits", "application"):
             continue
-        found.extend(_seasons_in(doc, triggers, block.start, block.end, require_context=True))
+        found.extend(
+            _seasons_in(
+                doc, triggers, block.start, block.end, require_context=True, internship=internship
+            )
+        )
     return _unique_values(found)
 
 
+_COMING_SEASON = re.compile(r"(?i)\b(?:this|next|(?:the )?(?:up)?coming)\s+$")
 _SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
 
 
 def _seasons_in(
-    doc: Doc, triggers: list[int], start: int, end: int, *, require_context: bool
+    doc: Doc,
+    triggers: list[int],
+    start: int,
+    end: int,
+    *,
+    require_context: bool,
+    internship: bool = False,
 ) -> list[Found]:
-    """Seasons named in [start, end); `triggers` are the sorted season-word positions."""
+    """Seasons named in [start, end); `triggers` are the sorted season-word positions.
+
+    In an internship's posting, "this summer" / "the upcoming summer semester" is its season."""
     out = []
     hits = triggers[bisect.bisect_left(triggers, start) : bisect.bisect_left(triggers, end)][:200]
     for m in doc.search_near(_SEASON, hits, 0, 8):
@@ -224,6 +246,9 @@ def _seasons_in(
             and require_context
             and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6)
             and not _SEASON_OF_JOB.match(doc.view, m.end(), m.end() + 16)
+            and not (
+                internship and _COMING_SEASON.search(doc.view, max(0, m.start() - 14), m.start())
+            )
         ):
             continue  # "this summer" in prose; labels write Summer, "summer 2026", "summer internship"
         left = doc.view[max(0, m.start() - 40) : m.start()]

@@ -265,7 +265,25 @@ def test_employment_type(text, want):
         ),
         ("Analyst\nAcme\n\nWe are hiring for our Winter 2027 co-op term.", ["Winter"], 2027),
         ("Quant Intern 2026\nAcme\n\nA 10-week summer internship in Chicago.", ["Summer"], 2026),
-        ("Quant Intern 2026\nAcme\n\nEnjoy the city this summer with your cohort.", [], 2026),
+        # In an intern's posting "this summer" is the internship's, when nothing plainer says it.
+        (
+            "Quant Intern 2026\nAcme\n\nEnjoy the city this summer with your cohort.",
+            ["Summer"],
+            2026,
+        ),
+        (
+            "Planning Intern\nAcme\n\nYou will support transit projects during the upcoming "
+            "summer semester.",
+            ["Summer"],
+            None,
+        ),
+        (
+            "Firmware Intern\nAcme\n\nWe are hiring an intern for 10-12 weeks this summer "
+            "(Summer 2026).",
+            ["Summer"],
+            2026,
+        ),
+        ("Community Manager\nAcme\n\nWe host online events each month this winter.", [], None),
         ("Support Intern\nAcme\n\nDuration: 6 months (January - June 2026)", [], 2026),
         ("Support Intern\nAcme\n\nGraduating between May - June 2027 is required.", [], None),
     ],

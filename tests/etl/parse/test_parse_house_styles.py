@@ -611,6 +611,38 @@ EXPECTED = {
         start_dates=[dt.date(2026, 6, 15)],
         posted_date=dt.date(2025, 10, 28),
     ),
+    # Applicant-tracker page: "Department | City | Type" line, program details with a
+    # housing stipend next to the hourly pay, "this summer" as the only season word.
+    "jobvite.txt": dict(
+        company="Kestrel Commerce",
+        team="Payments Platform",
+        employment_type="internship",
+        seasons=["Summer"],
+        year=2026,
+        locations=["Austin, Texas"],
+        degree_levels=["BS", "MS"],
+        languages={"Java", "Kotlin"},
+        pay=(42, 42, "USD", "hour"),
+        duration_weeks=12,
+        start_dates=[dt.date(2026, 6, 1)],
+        posted_date=None,
+    ),
+    # Enterprise HR suite: "Requisition ID", "Posted On", "Job Location(s)" labels, a
+    # graduate programme with a degree completed by a date (not the job's year).
+    "successfactors.txt": dict(
+        company="Halvorsen Clearing",
+        team="Risk Technology",
+        employment_type="full_time",
+        seasons=[],
+        year=2026,
+        locations=["Chicago, IL, US"],
+        degree_levels=["BS"],
+        languages={"C#", "Java", "C++"},
+        pay=(95_000, 110_000, "USD", "year"),
+        duration_weeks=None,
+        start_dates=[dt.date(2026, 8, 17)],
+        posted_date=dt.date(2025, 11, 3),
+    ),
 }
 
 

@@ -165,6 +165,16 @@ def pay(text: str):
         ),
         ("Perks\n- Intern allowance of £1,800 a month", (1_800, 1_800, "GBP", "month")),
         ("If hired, you will make $20/hr.", (20, 20, "USD", "hour")),
+        # A benefit word leading to the next amount speaks of that amount, not this one.
+        (
+            "Program details\nInterns earn $42 per hour and receive a housing stipend of "
+            "$3,000 per month.",
+            (42, 42, "USD", "hour"),
+        ),
+        (
+            "Compensation: $25/hr, with a $1,000 relocation bonus for those who move.",
+            (25, 25, "USD", "hour"),
+        ),
     ],
 )
 def test_pay_forms(text, want):
