@@ -2,7 +2,7 @@
 
 `parse_posting` runs small steps over one prepared `Doc` (clean text, matching view,
 sections): header (title, company, page date), mentions (languages and skills), terms
-(employment type, seasons, year, degrees, duration), pay, dates, team, locations. Each
+(employment type, seasons, year, degrees, duration), locations, pay, dates, team. Each
 value keeps the span of text it came from. A step that fails is recorded in
 `Posting.warnings` and the other fields still come out.
 """
@@ -110,7 +110,13 @@ def parse_posting(
         keep("degree_levels", found)
         degree_levels.append(found.value)
 
-    primary, ranges = step("pay", lambda: extract_pay(doc), (None, []))
+    locations = posting["locations"] = []
+    for found in step("locations", lambda: extract_locations(doc, title), []):
+        keep("locations", found)
+        locations.append(str(found.value))
+    places = tuple(locations)
+
+    primary, ranges = step("pay", lambda: extract_pay(doc, places), (None, []))
     posting["pay_ranges"] = ranges
     if primary is not None:
         posting["pay_min"], posting["pay_max"] = primary.min, primary.max
@@ -144,12 +150,6 @@ def parse_posting(
     )
     posting["posted_date"] = posted.value if posted else None
 
-    locations = posting["locations"] = []
-    for found in step("locations", lambda: extract_locations(doc, title), []):
-        keep("locations", found)
-        locations.append(str(found.value))
-
-    places = tuple(locations)
     team, aliases = step(
         "team", lambda: extract_team(doc, title, posting["company"], places), (None, [])
     )

@@ -161,6 +161,20 @@ _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 _ON_TOP = re.compile(r"(?i)[\s,]*(?:\+|plus\b|along with\b|as well as\b)")
 # Geographic pay tiers named like insurance words: "National: $X - $Y; Premium: $Z - $W".
 _TIER_LABEL = re.compile(r"(?i)\bpremium(?:\s+plus)?\s*:")
+# Where "$" is not the US dollar: a place in one of these countries, as locations write it.
+_DOLLAR_COUNTRIES = (
+    (
+        "CAD",
+        re.compile(
+            r"\bCanada\b|,\s*(?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU)\b|\b(?:Ontario|Quebec|"
+            r"British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
+        ),
+    ),
+    ("AUD", re.compile(r"\bAustralia\b|,\s*(?:NSW|VIC|QLD)\b")),
+    ("NZD", re.compile(r"\bNew Zealand\b")),
+    ("SGD", re.compile(r"\bSingapore\b")),
+    ("HKD", re.compile(r"\bHong Kong\b")),
+)
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
@@ -199,12 +213,15 @@ class _Candidate:
     label: str | None = None
 
 
-def extract_pay(doc: Doc) -> tuple[PayRange | None, list[PayRange]]:
-    """The primary pay range (or None) and every pay range stated, with spans."""
+def extract_pay(doc: Doc, places: tuple[str, ...] = ()) -> tuple[PayRange | None, list[PayRange]]:
+    """The primary pay range (or None) and every pay range stated, with spans.
+
+    `places` are the job's locations: a bare "$" where every one of them is in Canada is CAD.
+    """
     amounts = _find_amounts(doc)
     if not amounts:
         return None, []
-    candidates = _pair_ranges(doc, amounts)
+    candidates = _pair_ranges(doc, amounts, _local_dollar(places))
     for c in candidates:
         _score(doc, c)
     scored = [c for c in candidates if c.score > _THRESHOLD]
@@ -372,7 +389,7 @@ def _multiplier(suffix: str | None) -> float:
     return 1_000_000_000.0
 
 
-def _pair_ranges(doc: Doc, amounts: list[_Money]) -> list[_Candidate]:
+def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> list[_Candidate]:
     view = doc.view
     out: list[_Candidate] = []
     i = 0
@@ -417,7 +434,7 @@ def _pair_ranges(doc: Doc, amounts: list[_Money]) -> list[_Candidate]:
     out = _join_from_up_to(doc, out)
     for c in out:
         c.period = _period(doc, c)
-        c.currency = _currency_override(doc, c)
+        c.currency = _currency_override(doc, c, local_dollar)
     return [c for c in out if _MIN_PAY <= c.low <= c.high <= _MAX_PAY]
 
 
@@ -505,7 +522,7 @@ def _period(doc: Doc, c: _Candidate) -> str | None:
     return None
 
 
-def _currency_override(doc: Doc, c: _Candidate) -> str | None:
+def _currency_override(doc: Doc, c: _Candidate, local_dollar: str | None) -> str | None:
     if c.currency != "USD":
         return c.currency
     s, e = doc.sentence_at(c.start)
@@ -513,7 +530,18 @@ def _currency_override(doc: Doc, c: _Candidate) -> str | None:
     for code in ("CAD", "AUD", "SGD", "NZD"):
         if code in near:
             return code
+    if local_dollar and doc.view[c.start] == "$":  # "US$", "USD 120,000" say USD themselves
+        return local_dollar
     return c.currency
+
+
+def _local_dollar(places: tuple[str, ...]) -> str | None:
+    """The dollar of the one country every place is in, when it is not the US dollar."""
+    currencies = {
+        next((code for code, pattern in _DOLLAR_COUNTRIES if pattern.search(place)), None)
+        for place in places
+    }
+    return currencies.pop() if len(currencies) == 1 else None
 
 
 def _score(doc: Doc, c: _Candidate) -> float:

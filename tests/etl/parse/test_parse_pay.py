@@ -238,3 +238,26 @@ def test_every_stated_range_is_kept_with_its_span():
     assert [(r.min, r.max) for r in p.pay_ranges] == [(185_000, 220_000), (165_000, 198_000)]
     for r in p.pay_ranges:
         assert text[r.start : r.end].startswith("$")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Software Developer Co-op\nAcme\nToronto, ON\n\nPay: $26.50 - $30.00/hour", "CAD"),
+        ("Data Analyst\nAcme\nRemote (Canada)\n\nSalary: $80,000 - $95,000 per year", "CAD"),
+        (
+            "Graduate Engineer\nAcme\nSydney, NSW, Australia\n\nSalary: $85,000 - $95,000 per year",
+            "AUD",
+        ),
+        ("Graduate Engineer\nAcme\nSingapore\n\nSalary: $4,500 - $5,500 per month", "SGD"),
+        # Places in two countries, or a currency written out, leave "$" as stated.
+        (
+            "Backend Engineer\nAcme\nSeattle, WA; Vancouver, BC\n\nSalary: $120,000 - $150,000 per year",
+            "USD",
+        ),
+        ("Backend Engineer\nAcme\nToronto, ON\n\nSalary: US$90,000 - US$110,000 per year", "USD"),
+        ("Backend Engineer\nAcme\nToronto, ON\n\nSalary: USD 90,000 - 110,000 per year", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_of_the_country_the_job_is_in(text, currency):
+    assert parse_posting(text).pay_currency == currency
