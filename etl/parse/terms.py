@@ -319,6 +319,8 @@ _DEGREES = (
         "BS",
         re.compile(
             r"(?i)\b(?:bachelor'?s?\b|bachelors\b|b\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|B\.?S\.?c?\b(?=[\s,/;)]|$)|"
+            # "BSEE", "BSCS": a bachelor of science in a named field.
+            r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
             r"undergrad(?:uate)?s?\b|"
             r"(?:junior|senior) (?:standing|year)\b|rising (?:junior|senior)s?\b|(?:four|4)[- ]year (?:college |university )?degree\b)"
@@ -328,6 +330,7 @@ _DEGREES = (
         "MS",
         re.compile(
             r"(?i)\b(?:master'?s?\b|masters\b|m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
+            r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             r"(?-i:MS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
             r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|program|school|level|coursework)s?\b)|"
             r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"

@@ -342,6 +342,10 @@ def test_a_graduation_term_is_no_season(text, seasons):
         ("Qualifications\nBased in Austin; senior engineers mentor you; see our posting.", []),
         ("Qualifications\nCurrently pursuing a degree; recent graduates welcome.", []),
         ("Benefits\nTuition reimbursement for a Master's degree.", []),
+        ("Qualifications\nBSEE with 3+ years of experience; MSEE desired.", ["BS", "MS"]),
+        ("Qualifications\nBSCS required.", ["BS"]),
+        # "MSE" is as often a mean squared error as a degree.
+        ("Qualifications\nYou have minimised MSE and MAE on real forecasts.", []),
     ],
 )
 def test_degree_levels(text, want):
