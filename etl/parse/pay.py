@@ -18,18 +18,21 @@ from etl.parse.doc import Doc
 
 # "120,000", "120.000,00", "181 000" (a space between thousands, as much of Europe writes it).
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)"
+    # "12,00,000": India groups lakhs in twos.
+    r"(?<![\w.,])(\d{1,2}(?:,\d{2})+,\d{3}(?![,.]?\d)|\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)"
     r"|\d+(?:\.\d{1,2})?)(?![\d])"
 )
 _SYMBOL_BEFORE = re.compile(
-    r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|"
+    r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|\bRs\.?|"
     r"\b(?:USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CNY|RMB|CHF|SEK|NOK|DKK|PLN|BRL|MXN|ZAR))\s?$"
 )
 _AFTER = re.compile(
-    r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=s(?![a-zA-Z]))|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b)?"
+    r"[ ]?(?P<suffix>[kK](?![a-zA-Z])|[kK](?=s(?![a-zA-Z]))|[kK](?=[A-Z])|MM\b|[mM](?![a-zA-Z])|\s?(?:million|mil|billion|bn)\b"
+    # "₹6-8 LPA", "12 lakhs per annum": India counts pay in lakhs (100,000).
+    r"|\s?(?i:lpa|lakhs?|lacs?)\b)?"
     r"(?P<plus>\+)?"
     r"(?:[ ]?(?P<code>USD|CAD|AUD|NZD|SGD|HKD|EUR|GBP|INR|JPY|CHF|PLN|SEK|NOK|DKK|CZK|HUF|RON|"
-    r"BRL|MXN|ZAR|dollars?\b|euros?\b))?"
+    r"BRL|MXN|ZAR|dollars?\b|euros?\b|€|£))?"
 )
 # "High $70,000s to Mid $80,000s": a figure's decade, placed low/mid/high within it. Tenths of
 # the decade for each word; posters who typed both forms wrote "high 70s" as 77,000.
@@ -53,6 +56,8 @@ _SYMBOL_CURRENCY = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
     "RMB": "CNY",
     "DOLLAR": "USD",
     "DOLLARS": "USD",
@@ -71,11 +76,11 @@ _RANGE_GLUE = re.compile(
 _BETWEEN_SPAN = 40
 _PERIOD_AFTER = re.compile(
     # German pay words arrive in English postings from Germany ("€2,000 brutto monatlich").
-    r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|CHF|US)\s*)?(?:(?:gross|brutto|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
+    r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|CHF|US)\s*)?(?:(?:gross|brutto|bruto|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
     r"\(?depending on experience\)?|plus benefits|,)\s*){0,2}"
     r"-?(?:(?P<hour>/\s?(?:hr|hour|hrs|h)|per\s+hour|an\s+hour|p/?h|/?\s?hourly|ph|hr|hrs)"
-    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annuali[sz]ed|annual|p\.?a\.?|/\s?y|jährlich|pro\s+jahr)"
-    r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth|monatlich|pro\s+monat)"
+    r"|(?P<year>/\s?(?:yr|year|annum|annual)|per\s+(?:year|annum)|a\s+year|/?\s?annually|/?\s?yearly|annuali[sz]ed|annual|p\.?a\.?|/\s?y|jährlich|pro\s+jahr|/\s?jahr|per\s+jaar)"
+    r"|(?P<month>/\s?(?:mo|month)|per\s+month|a\s+month|/?\s?monthly|/\s?mth|monatlich|pro\s+monat|/\s?monat|per\s+maand)"
     r"|(?P<week>/\s?(?:wk|week)|per\s+week|a\s+week|/?\s?weekly)"
     r"|(?P<day>/\s?day|per\s+day|a\s+day|/?\s?daily))"
     # Glued text is common ("$21.16 - $34.04 per hourA list"): end at anything but a lower-case letter.
@@ -175,9 +180,12 @@ _DOLLAR_COUNTRIES = (
     ("SGD", re.compile(r"\bSingapore\b")),
     ("HKD", re.compile(r"\bHong Kong\b")),
 )
+_STIPEND_FIELD = re.compile(
+    r"(?i)(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]\s*(?:INR|Rs\.?)?\s*$"
+)
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
-_GROSS = re.compile(r"(?i)\b(?:gross|brutto)\b")
+_GROSS = re.compile(r"(?i)\b(?:gross|brutto|bruto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
 _FROM_CUE = re.compile(
@@ -185,6 +193,10 @@ _FROM_CUE = re.compile(
 )
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
+_MIN_YEARLY_PAY = 1_000.0
+# Currencies with many units to the dollar (rounded; only the order of magnitude matters).
+_UNITS_PER_DOLLAR = {"JPY": 150, "INR": 85, "HUF": 350, "CZK": 23, "MXN": 18, "ZAR": 18}
+_LAKH = 100_000.0
 _THRESHOLD = 1.5
 _MAX_CURRENCY_HITS = 200
 _PAY_SECTIONS = frozenset({"compensation"})
@@ -199,6 +211,7 @@ class _Money:
     end: int
     plus: bool = False
     big: bool = False  # "$4 million", "$13-17M": company figures, never pay
+    scale: float = 1.0  # the suffix's multiplier: 1,000 for "45K", 100,000 for "8 LPA"
 
 
 @dataclass(slots=True)
@@ -272,6 +285,9 @@ def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
     hits = doc.find_all(*_CURRENCY_TRIGGERS)
+    rupees = doc.find_all("rs", word_start=True)  # "Rs. 25,000": only where a word starts
+    if rupees:
+        hits = sorted(hits + rupees)
     if not hits:
         return found  # no currency anywhere: no pay (most postings answer here)
     # A real posting states a handful of amounts; a page of thousands is a price list, not pay.
@@ -308,9 +324,13 @@ def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
         if before is None and not code:
             # A bare number: kept only as the partner of a range ("93,000 to $114,000").
             suffix = after.group("suffix") if after else None
-            value = _number(m.group(1), None) * _multiplier(suffix)
-            big = bool(suffix and suffix.strip().lower() != "k")
-            found.append(_Money(value, None, start, after.end() if after else end, big=big))
+            scale = _multiplier(suffix)
+            value = _number(m.group(1), None) * scale
+            found.append(
+                _Money(
+                    value, None, start, after.end() if after else end, big=scale >= 1e6, scale=scale
+                )
+            )
             continue
         symbol = before.group(1).replace(" ", "").upper() if before else ""
         currency = _SYMBOL_CURRENCY.get(symbol, symbol[:3] if symbol[:3].isalpha() else None)
@@ -321,10 +341,11 @@ def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
                 else currency
             )
         suffix = after.group("suffix") if after else None
-        value = _number(m.group(1), currency) * _multiplier(suffix)
+        scale = _multiplier(suffix)
+        value = _number(m.group(1), currency) * scale
         money_start = before.start(1) if before else start
         money_end = after.end() if after else end
-        big = bool(suffix and suffix.strip().lower() != "k")
+        big = scale >= 1e6
         plus = bool(after and after.group("plus"))
         if not big and _is_decade(view, money_end, value):
             place = _DECADE_PLACE.search(view, max(0, money_start - 8), money_start)
@@ -332,7 +353,7 @@ def _amounts_in(view: str, lo: int, hi: int) -> list[_Money]:
                 value += _decade_width(value) * _DECADE_TENTHS[place.group(1).lower()] / 10
                 money_start = place.start(1)
             money_end += 1
-        found.append(_Money(value, currency or "USD", money_start, money_end, plus, big))
+        found.append(_Money(value, currency or "USD", money_start, money_end, plus, big, scale))
     return found
 
 
@@ -384,6 +405,8 @@ def _multiplier(suffix: str | None) -> float:
     s = suffix.strip().lower()
     if s == "k":
         return 1_000.0
+    if s.startswith(("l", "lpa")):
+        return _LAKH
     if s in ("m", "mm", "million", "mil"):
         return 1_000_000.0
     return 1_000_000_000.0
@@ -403,8 +426,10 @@ def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> l
                 continue
             if _RANGE_GLUE.match(glue):
                 low, high = a.value, b.value
-                # "$40 - $45K", "$200-400k": one suffix for both ends.
-                if (
+                # "$40 - $45K", "$200-400k", "₹6-8 LPA": one suffix for both ends.
+                if a.scale == 1 and b.scale == _LAKH:
+                    low *= _LAKH
+                elif (
                     high >= 1000
                     and low < 1000
                     and low * 1000 <= high * 1.5
@@ -435,7 +460,16 @@ def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> l
     for c in out:
         c.period = _period(doc, c)
         c.currency = _currency_override(doc, c, local_dollar)
-    return [c for c in out if _MIN_PAY <= c.low <= c.high <= _MAX_PAY]
+    return [c for c in out if _plausible(c)]
+
+
+def _plausible(c: _Candidate) -> bool:
+    """A figure a person could be paid: "€350 per year" for sport is a perk, not a salary, and
+    a yen or rupee salary runs to millions."""
+    most = _MAX_PAY * _UNITS_PER_DOLLAR.get(c.currency or "", 1)
+    if not _MIN_PAY <= c.low <= c.high <= most:
+        return False
+    return c.period != "year" or c.high >= _MIN_YEARLY_PAY
 
 
 def _join_from_up_to(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
@@ -566,9 +600,13 @@ def _score(doc: Doc, c: _Candidate) -> float:
     marked = left.rstrip().endswith(_PAY_MARKS)
     # Pay words at the amount itself. A heading labels its whole section, benefit bullets
     # under "Compensation" too, so only these let the words after the amount pass.
+    # "Stipend: ₹15,000 /month" as a field of its own (not a perk under benefits): an
+    # internship's pay, not a budget.
+    stipend_field = kind not in _WEAK_SECTIONS and bool(_STIPEND_FIELD.search(left))
     labelled_here = bool(
         named_after
         or marked
+        or stipend_field
         or _STRONG_PAY_CUES.search(left)
         # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
         or (after and _GROSS.search(after.group(0)))
@@ -590,8 +628,13 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score += 1
     # "$162,000 + bonus": the amount's reader took the " +" as its own; what follows is on top.
     on_top = doc.view[c.end - 2 : c.end] == " +"
-    if _is_not_pay(left, right, labelled_here or on_top, named_after):
+    # A stipend field's own label is no benefit word; what follows it still counts.
+    cue_left, named = ("", False) if stipend_field else (left, labelled_here)
+    not_pay = _is_not_pay(cue_left, right, named or on_top, named_after)
+    if not_pay:
         score -= 4
+    if not_pay and stipend_field:
+        score -= 4  # "Stipend: $100/month for your phone plan": a perk after all
     if _alone_on_line(doc, c, after):
         # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.
         score += 2.5

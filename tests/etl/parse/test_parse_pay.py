@@ -165,6 +165,25 @@ def pay(text: str):
         ),
         ("Perks\n- Intern allowance of £1,800 a month", (1_800, 1_800, "GBP", "month")),
         ("If hired, you will make $20/hr.", (20, 20, "USD", "hour")),
+        # India: lakhs, "LPA", two-digit grouping, "Rs."; a "Stipend:" field is the intern's pay.
+        ("CTC: ₹6-8 LPA", (600_000, 800_000, "INR", "year")),
+        (
+            "The salary range for this role is 20 to 45 lakhs INR per annum (Gross)",
+            (2_000_000, 4_500_000, "INR", "year"),
+        ),
+        ("Salary: INR 12,00,000 - 15,00,000 per annum", (1_200_000, 1_500_000, "INR", "year")),
+        ("Salary: Rs. 25,000/month", (25_000, 25_000, "INR", "month")),
+        (
+            "Stipend: ₹ 15,000 - 20,000 /month\nApply By: 28 Nov' 25",
+            (15_000, 20_000, "INR", "month"),
+        ),
+        ("Stipend: INR 25,000 per month", (25_000, 25_000, "INR", "month")),
+        ("Salary: ¥6,000,000 - ¥8,000,000 per year", (6_000_000, 8_000_000, "JPY", "year")),
+        # Europe writes the symbol after the figure, and its own words for gross and period.
+        ("Salary: 30.000 - 40.000 € brutto/Jahr", (30_000, 40_000, "EUR", "year")),
+        ("Salaire : 50-60K€ Brut/an", (50_000, 60_000, "EUR", "year")),
+        ("Your starting salary will be 3000€ per month.", (3_000, 3_000, "EUR", "month")),
+        ("Salaris: €3.200 - €4.100 bruto per maand", (3_200, 4_100, "EUR", "month")),
         # A benefit word leading to the next amount speaks of that amount, not this one.
         (
             "Program details\nInterns earn $42 per hour and receive a housing stipend of "
@@ -198,6 +217,12 @@ def test_pay_forms(text, want):
         "We have 3 000 customers in 12 countries.",
         "Benefits: food vouchers of 2,900 MXN / month and a subsidy for glasses (250 PLN/year).",
         "Benefits\n- Home office allowance of €500 per year\n- Phone allowance of €30 per month",
+        "Benefits\n* Stipend: $100/month for your phone plan",
+        "Perks\n- Learning stipend: $500 per year",
+        # Too little to be anyone's yearly pay: a perk.
+        "Sport: 350€ per year paid by the company to take care of your health",
+        "Treat Yourself Days: we'll pay you $100 per year to take a day off.",
+        "We have 3 lakh users across India.",
         # The reader's current pay, not this job's.
         "If you make less than $50,000 a month right now and like real estate, apply.",
         "If you are currently earning $20/hr, you can double it here.",
