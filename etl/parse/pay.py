@@ -192,6 +192,7 @@ _FROM_CUE = re.compile(
     r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I
 )
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
+_RUPEES = re.compile(r"\bRs\.?\s?\d")
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _MIN_YEARLY_PAY = 1_000.0
 # Currencies with many units to the dollar (rounded; only the order of magnitude matters).
@@ -285,7 +286,8 @@ def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
     hits = doc.find_all(*_CURRENCY_TRIGGERS)
-    rupees = doc.find_all("rs", word_start=True)  # "Rs. 25,000": only where a word starts
+    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words.
+    rupees = [m.start() for m in _RUPEES.finditer(view)]
     if rupees:
         hits = sorted(hits + rupees)
     if not hits:
