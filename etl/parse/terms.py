@@ -18,7 +18,7 @@ from etl.parse.doc import Doc, Found
 
 _INTERN_TITLE = re.compile(
     # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
-    r"(?i)\b(?:intern|interns|internship|co-?op|summer associate|trainee(?:ship)?|"
+    r"(?i)\b(?:intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
     r"(?:industrial|industry|summer|work|sandwich) placement|placement year|year in industry)\b"
 )
 _INTERN_BODY = re.compile(
@@ -36,6 +36,12 @@ _INTERN_TRIGGERS = (
     "interns will",
     "intern will",
     "co-op",
+)
+# A posting whose title names no type may still say what it is: "The Summer Analyst program
+# is a 10-week internship."
+_IS_AN_INTERNSHIP = re.compile(
+    r"(?i)\b(?:is|as) an? (?:(?:paid|unpaid|full[- ]time|part[- ]time|summer|fall|spring|winter|"
+    r"\d+[- ](?:week|month)) ){0,3}internship\b"
 )
 _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
@@ -61,7 +67,8 @@ _CONTRACT_BODY = re.compile(
 )
 _FULL_TIME_BODY = re.compile(
     r"(?i)(?:full[- ]time (?:role|position|job|employee|employment|opportunity|hire|permanent|salaried|exempt|"
-    r"benefits|employee benefits|(?:graduate )?programme|(?:graduate )?program)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$",
+    r"benefits|employee benefits|(?:graduate )?programme|(?:graduate )?program)|this is a full[- ]time|permanent,? full[- ]time)\b|^[ \t*-]*full[- ]?time[ \t]*$"
+    r"|(?<=\()full[- ]time\)",  # "40 hours per week (full time)"
     re.MULTILINE,
 )
 # A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level".
@@ -110,6 +117,10 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
         if m:
             return Found("internship", m.start(), m.end())
+    else:
+        for m in doc.search_near(_IS_AN_INTERNSHIP, doc.find_all("internship"), 50, 12):
+            if doc.kind_at(m.start()) not in _NOT_THE_JOB:
+                return Found("internship", m.start(), m.end())
     zone_end = max(
         doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
     )
@@ -129,7 +140,8 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
         for m in doc.search_near(label, doc.find_all(trigger), 24, 64):
-            value_start = m.start("value")
+            # "Position type: Regular Full Time": the type after a "regular".
+            value_start = _REGULAR.match(doc.view, m.start("value")).end()
             for kind, pattern in _TYPE_WORDS:
                 w = pattern.search(doc.view, value_start, m.end("value"))
                 if w and w.start() - value_start <= 2:
@@ -138,7 +150,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         (
             "contract",
             _CONTRACT_BODY,
-            ("this is a", "contract", "on a w", "on w", "c2c", "corp", "1099"),
+            ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099"),
         ),
         ("part_time", _PART_TIME_BODY, ("this is a part", "part")),
         ("full_time", _FULL_TIME_BODY, ("this is a full", "full", "permanent")),
@@ -147,6 +159,10 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         if m:
             return Found(kind, m.start(), m.end())
     return None
+
+
+_REGULAR = re.compile(r"(?i)(?:regular[ ,-]+)?")
+_NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
 
 
 def _first_outside_boilerplate(

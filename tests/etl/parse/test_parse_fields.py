@@ -218,6 +218,19 @@ def test_board_placeholder_company_is_ignored():
     ("text", "want"),
     [
         (
+            "Software Engineer\nAcme\n\nAbout the role\nThis role is a 12-month fixed-term contract.",
+            "contract",
+        ),
+        ("Analyst Program 2026\nAcme\n\nThe program is a paid 10-week internship.", "internship"),
+        ("2026 Summer Analyst - Markets\nAcme\n", "internship"),
+        ("Engineer\nAcme\nPosition type: Regular Full Time\n", "full_time"),
+        ("Engineer\nAcme\n\nWork hours: 40 hours per week (full time).", "full_time"),
+        # An internship named in passing is not this job's type.
+        (
+            "Software Engineer\nAcme\n\nBenefits\nMentoring: each engineer leads a 12-week internship.",
+            None,
+        ),
+        (
             "Backend Engineer Project Intern\nAcme\n\nCommit to a 12-week full-time work period.",
             "internship",
         ),

@@ -217,11 +217,12 @@ EXPECTED = {
         start_dates=[dt.date(2027, 1, 4)],
         posted_date=dt.date(2026, 10, 2),
     ),
-    # A bank's analyst program: never says "intern"; annualised salary beside a weekly figure.
+    # A bank's analyst program: never says "intern", but a summer analyst is a bank's intern;
+    # annualised salary beside a weekly figure.
     "bank_program.txt": dict(
         company="Harborview Bank",
         team="Technology",
-        employment_type=None,
+        employment_type="internship",
         seasons=["Summer"],
         year=2026,
         locations=["Jersey City, NJ", "Charlotte, NC", "Dallas, TX"],
