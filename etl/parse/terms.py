@@ -469,7 +469,17 @@ _NUMBER_WORDS = {
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
     rf"(?i)\b(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
-    r"(?P<unit>weeks?|wks?|months?)\b"
+    r"(?P<unit>weeks?|wks?|months?|years?)\b"
+)
+# A length in years is rarer than years of experience: only as a label's value ("Duration:
+# 1 year") or naming the job's term ("a one-year placement", "2-year fixed-term contract").
+_LENGTH_LABEL = re.compile(r"(?i)\b(?:duration|length|term)\s*[:：]\s*$")
+_YEARS_CONTEXT = re.compile(
+    r"(?i)(?:fixed[- ]term |paid |full[- ]time )?(?:contract|program(?:me)?|internship|placement|"
+    r"apprenticeship|co-?op|secondment|assignment)\b"
+)
+_FREQUENCY = re.compile(
+    r"(?i)\bevery\s+(?:other\s+|\d{1,2}\s+|two\s+|few\s+)?(?:days?|weeks?|months?)\b"
 )
 _DURATION_CONTEXT = re.compile(
     r"(?i)\b(?:intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
@@ -493,12 +503,16 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
     """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
     weeks: list[Found] = []
     months: list[Found] = []
-    for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month"), 48, 10):
+    years: list[Found] = []
+    for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month", "year"), 48, 10):
         if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
             continue
         sentence_start, sentence_end = doc.sentence_at(m.start())
         sentence = doc.view[sentence_start:sentence_end]
         left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
+        # "feedback every 2 weeks during the 10-week program": a frequency is no cue against
+        # the length after it.
+        left = _FREQUENCY.sub(" ", left)
         right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
         if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
             continue
@@ -515,14 +529,22 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         low = _to_int(m.group("n"))
         if low is None or low == 0:
             continue
-        if m.group("unit").lower().startswith("w"):
+        unit = m.group("unit").lower()
+        if unit.startswith("w"):
             if 1 <= low <= 104:
                 weeks.append(Found(low, m.start(), m.end()))
-        elif 1 <= low <= 36:
-            months.append(Found(round(low * 52 / 12), m.start(), m.end()))
-    if weeks:
-        return weeks[0]
-    return months[0] if months else None
+        elif unit.startswith("m"):
+            if 1 <= low <= 36:
+                months.append(Found(round(low * 52 / 12), m.start(), m.end()))
+        elif low <= 2 and (
+            _LENGTH_LABEL.search(left)
+            or ("-" in m.group(0) and _YEARS_CONTEXT.match(right.lstrip(" ,")))
+        ):
+            years.append(Found(low * 52, m.start(), m.end()))
+    for found in (weeks, months, years):
+        if found:
+            return found[0]
+    return None
 
 
 def _in_short_line_with_context(doc: Doc, pos: int) -> bool:

@@ -398,6 +398,15 @@ def test_duration_in_a_boards_meta_line():
             10,
         ),
         ("Program\nThe internship runs May 12 - August 8, 2025.", None),
+        ("Program\nYou will get feedback every 2 weeks during the 10-week program.", 10),
+        ("Program\nRecharge: after 3 years, disconnect for 3 weeks.", None),
+        # Years count only as a length label's value or naming the job's term.
+        ("Details\nDuration: 1 year", 52),
+        ("Role\nThis is a one-year placement starting September 2026.", 52),
+        ("Role\nThis is a 2-year fixed-term contract.", 104),
+        ("Qualifications\nThis role requires 2 years in a similar position.", None),
+        ("About\nWe have run this program for 2 years.", None),
+        ("Qualifications\nA 2-year degree program is required.", None),
     ],
 )
 def test_duration_weeks(text, want):
