@@ -192,6 +192,13 @@ _FROM_CUE = re.compile(
     r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I
 )
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
+# Pay stated with no currency at all, right after its label ("Pay Range: 150K - 225K").
+_BARE_FIGURE = r"\d{2,3}(?:,\d{3}(?:\.\d{2})?|[kK]|\.\d{2})"
+_BARE_RANGE = re.compile(
+    r"(?i)\b(?:salary|pay|compensation|wage|hourly rate)(?:\s+(?:range|rate|scale|band))?\s*[:：]?[\s*]*"
+    rf"(?P<low>{_BARE_FIGURE})\s*(?:-|–|—|to)\s*(?P<high>{_BARE_FIGURE})(?![\d%])"
+)
+_BARE_RANGE_TRIGGERS = ("salary", "pay", "compensation", "wage", "hourly rate")
 _RUPEES = re.compile(r"\bRs\.?\s?\d")
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _MIN_YEARLY_PAY = 1_000.0
@@ -234,7 +241,8 @@ def extract_pay(doc: Doc, places: tuple[str, ...] = ()) -> tuple[PayRange | None
     """
     amounts = _find_amounts(doc)
     if not amounts:
-        return None, []
+        bare = _labelled_bare_range(doc)
+        return (bare, [bare]) if bare else (None, [])
     candidates = _pair_ranges(doc, amounts, _local_dollar(places))
     for c in candidates:
         _score(doc, c)
@@ -798,6 +806,31 @@ def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:
     close = all(b.start - a.end < 160 for a, b in zip(peers, peers[1:], strict=False))
     distinct_labels = len({doc.view[max(0, c.start - 40) : c.start] for c in peers}) == len(peers)
     return labelled and close and distinct_labels
+
+
+def _labelled_bare_range(doc: Doc) -> PayRange | None:
+    """ "Salary Range: 70K – 80K" with no currency anywhere: the figures, currency unknown."""
+    for m in doc.search_near(_BARE_RANGE, doc.find_all(*_BARE_RANGE_TRIGGERS), 0, 80):
+        if doc.is_boilerplate(m.start()):
+            continue
+        low, high = (_bare_figure(m.group(g)) for g in ("low", "high"))
+        if not 0 < low <= high <= low * 5:
+            continue
+        after = _PERIOD_AFTER.match(doc.view, m.end(), min(len(doc.view), m.end() + 40))
+        if after:
+            period = next(k for k in ("hour", "year", "month", "week", "day") if after.group(k))
+        else:
+            period = "hour" if high <= 200 else "year" if low >= 20_000 else None
+        candidate = _Candidate(low, high, None, period, m.start("low"), m.end("high"))
+        if _plausible(candidate):
+            return _to_range(candidate)
+    return None
+
+
+def _bare_figure(text: str) -> float:
+    if text[-1] in "kK":
+        return float(text[:-1]) * 1_000
+    return float(text.replace(",", ""))
 
 
 def _to_range(c: _Candidate) -> PayRange:

@@ -286,3 +286,18 @@ def test_every_stated_range_is_kept_with_its_span():
 )
 def test_a_bare_dollar_is_the_dollar_of_the_country_the_job_is_in(text, currency):
     assert parse_posting(text).pay_currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Annual Salary Range: 98,000.00 - 147,000.00", (98_000, 147_000, None, "year")),
+        ("Annualized Base Pay Range: 150K - 225K", (150_000, 225_000, None, "year")),
+        ("Pay rate: 18.50 - 22.00 per hour", (18.5, 22, None, "hour")),
+        # Figures after a pay word that are no pay.
+        ("Pay: 20-25 years of experience is expected.", (None, None, None, None)),
+        ("Compensation: 401k - 403b plans for everyone", (None, None, None, None)),
+    ],
+)
+def test_pay_without_any_currency_keeps_its_figures(text, want):
+    assert pay(text) == want
