@@ -628,6 +628,22 @@ EXPECTED = {
         start_dates=[dt.date(2026, 6, 1)],
         posted_date=None,
     ),
+    # An Indian internship board: "Stipend: ₹ 15,000 - 20,000 /month", "Apply By: 28 Nov' 25",
+    # work from home (no place), "Posted 5 days ago".
+    "internshala.txt": dict(
+        company="Orbitware Technologies Private Limited",
+        team=None,
+        employment_type="internship",
+        seasons=[],
+        year=None,
+        locations=[],
+        degree_levels=[],
+        languages={"Python"},
+        pay=(15_000, 20_000, "INR", "month"),
+        duration_weeks=13,
+        start_dates=[],
+        posted_date=dt.date(2025, 10, 27),
+    ),
     # Enterprise HR suite: "Requisition ID", "Posted On", "Job Location(s)" labels, a
     # graduate programme with a degree completed by a date (not the job's year).
     "successfactors.txt": dict(
