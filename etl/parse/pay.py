@@ -642,7 +642,8 @@ def _score(doc: Doc, c: _Candidate) -> float:
     cue_left, named = ("", False) if stipend_field else (left, labelled_here)
     not_pay = _is_not_pay(cue_left, right, named or on_top, named_after)
     if not_pay:
-        score -= 4
+        # Only a heading vouches for it: the benefit word at the amount decides.
+        score -= 4 if labelled_here else 6
     if not_pay and stipend_field:
         score -= 4  # "Stipend: $100/month for your phone plan": a perk after all
     if _alone_on_line(doc, c, after):

@@ -301,3 +301,20 @@ def test_a_bare_dollar_is_the_dollar_of_the_country_the_job_is_in(text, currency
 )
 def test_pay_without_any_currency_keeps_its_figures(text, want):
     assert pay(text) == want
+
+
+def test_benefit_amounts_under_a_pay_heading_are_no_pay_range():
+    p = parse_posting(
+        "Compensation\nPay range: $41.00 - $55.00 per hour\n"
+        "Interns receive paid holidays and a $750 wellness reimbursement."
+    )
+    assert [(r.min, r.max) for r in p.pay_ranges] == [(41, 55)]
+
+
+def test_geographic_tiers_named_national_and_premium_are_pay_zones():
+    p = parse_posting(
+        "The new-hire base salary range for this position is:\n* National: $121,000 - $162,000\n"
+        "* Premium: $137,000 - $183,000\n* Premium Plus: $152,000 - $203,000"
+    )
+    assert (p.pay_min, p.pay_max) == (121_000, 203_000)
+    assert len(p.pay_ranges) == 3
