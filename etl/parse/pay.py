@@ -199,6 +199,10 @@ _BARE_RANGE = re.compile(
     rf"(?P<low>{_BARE_FIGURE})\s*(?:-|–|—|to)\s*(?P<high>{_BARE_FIGURE})(?![\d%])"
 )
 _BARE_RANGE_TRIGGERS = ("salary", "pay", "compensation", "wage", "hourly rate")
+_PAY_LABEL_WORDS = r"(?:base |hourly |annual )?(?:pay|salary|compensation|wage)(?: range| rate| band)?\s*[:：]?\s*$"
+_BARE_PAY_LABEL = re.compile(r"(?i)[\s*•-]*" + _PAY_LABEL_WORDS)
+# "Colorado pay range:", "New York City salary range:": a range for one place.
+_PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY_LABEL_WORDS + ")")
 _RUPEES = re.compile(r"\bRs\.?\s?\d")
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _MIN_YEARLY_PAY = 1_000.0
@@ -781,6 +785,9 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
             best.score,
             "zones",
         )
+    general = _general_among(doc, peers)
+    if general is not None:
+        return general  # "Pay range: $41 - $55/hr" above "Colorado pay range: $43 - $57/hr"
     if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
         return _Candidate(
             min(c.low for c in peers),
@@ -795,6 +802,18 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     # The first strong statement is usually the general one; later ones are specific cases.
     strong = [c for c in cands if c.score >= best.score - 0.5]
     return min(strong, key=lambda c: c.start)
+
+
+def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:
+    """The one range under a bare pay label when every other names where it applies."""
+    if len(peers) < 2:
+        return None
+    labels = [doc.view[doc.line_at(c.start)[0] : c.start] for c in peers]
+    bare = [c for c, label in zip(peers, labels, strict=True) if _BARE_PAY_LABEL.match(label)]
+    placed = [label for label in labels if _PLACED_PAY_LABEL.match(label)]
+    if len(bare) == 1 and len(placed) == len(peers) - 1:
+        return bare[0]
+    return None
 
 
 def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:

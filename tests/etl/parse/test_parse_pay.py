@@ -318,3 +318,18 @@ def test_geographic_tiers_named_national_and_premium_are_pay_zones():
     )
     assert (p.pay_min, p.pay_max) == (121_000, 203_000)
     assert len(p.pay_ranges) == 3
+
+
+def test_a_general_range_is_primary_over_one_for_a_single_state():
+    p = parse_posting(
+        "Compensation\nPay range: $41.00 - $55.00 per hour\nColorado pay range: $43 - $57/hr"
+    )
+    assert (p.pay_min, p.pay_max) == (41, 55)
+    assert len(p.pay_ranges) == 2
+
+
+def test_ranges_that_each_name_a_place_are_zones():
+    p = parse_posting(
+        "Compensation\nCalifornia pay range: $50 - $60 per hour\nColorado pay range: $43 - $57/hr"
+    )
+    assert (p.pay_min, p.pay_max) == (43, 60)
