@@ -198,6 +198,7 @@ _BARE_RANGE = re.compile(
     r"(?i)\b(?:salary|pay|compensation|wage|hourly rate)(?:\s+(?:range|rate|scale|band))?\s*[:：]?[\s*]*"
     rf"(?P<low>{_BARE_FIGURE})\s*(?:-|–|—|to)\s*(?P<high>{_BARE_FIGURE})(?![\d%])"
 )
+_TWO_DIGITS = re.compile(r"\d\d")
 _BARE_RANGE_TRIGGERS = ("salary", "pay", "compensation", "wage", "hourly rate")
 _PAY_LABEL_WORDS = r"(?:base |hourly |annual )?(?:pay|salary|compensation|wage)(?: range| rate| band)?\s*[:：]?\s*$"
 _BARE_PAY_LABEL = re.compile(r"(?i)[\s*•-]*" + _PAY_LABEL_WORDS)
@@ -298,8 +299,9 @@ def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
     hits = doc.find_all(*_CURRENCY_TRIGGERS)
-    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words.
-    rupees = [m.start() for m in _RUPEES.finditer(view)]
+    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words (and only
+    # where "Rs" stands at all: a pattern opening with \b scans slowly).
+    rupees = [m.start() for m in _RUPEES.finditer(view)] if "Rs" in view else []
     if rupees:
         hits = sorted(hits + rupees)
     if not hits:
@@ -830,7 +832,8 @@ def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:
 
 def _labelled_bare_range(doc: Doc) -> PayRange | None:
     """ "Salary Range: 70K – 80K" with no currency anywhere: the figures, currency unknown."""
-    for m in doc.search_near(_BARE_RANGE, doc.find_all(*_BARE_RANGE_TRIGGERS), 0, 80):
+    triggers = doc.find_all(*_BARE_RANGE_TRIGGERS)
+    for m in doc.search_near(_BARE_RANGE, triggers, 0, 80, needs=_TWO_DIGITS):
         if doc.is_boilerplate(m.start()):
             continue
         low, high = (_bare_figure(m.group(g)) for g in ("low", "high"))
