@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -82,8 +83,9 @@ _SOFTWARE_WORK = re.compile(
 _LANGUAGE_CLAUSE = re.compile(
     r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()"
 )
-# A capital letter standing alone: the only way "C" or "R" can be a language.
-_SINGLE_LETTER = re.compile(r"(?<![\w.+#'’-])[A-Z](?![\w+#'’])")
+# A capital letter standing alone: the only way "C" or "R" can be a language. The letter comes
+# first so the regex engine skips to it; a leading lookbehind would be tried at every offset.
+_SINGLE_LETTER = r"{letter}(?<![\w.+#'’-]{letter})(?![\w+#'’])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +157,20 @@ def _forms() -> dict[str, tuple[int, tuple[Term, ...], bool]]:
 
 
 @cache
-def _single_letter_terms() -> dict[str, tuple[Term, ...]]:
-    out: dict[str, list[Term]] = {}
+def _single_letter_patterns() -> tuple[tuple[re.Pattern, Term], ...]:
+    """(pattern, term) per capital letter of the vocabulary ("C", "R").
+
+    A letter spelling several terms goes to the first listed: whether it stands as a token
+    does not depend on the term.
+    """
+    owners: dict[str, Term] = {}
     for term in terms():
         for form in term.forms:
-            if len(form) == 1:
-                out.setdefault(form, []).append(term)
-    return {k: tuple(v) for k, v in out.items()}
+            if len(form) == 1 and form in string.ascii_uppercase:
+                owners.setdefault(form, term)
+    return tuple(
+        (re.compile(_SINGLE_LETTER.format(letter=letter)), term) for letter, term in owners.items()
+    )
 
 
 def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int, int]]]:
@@ -202,7 +211,8 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
     raw: list[_Hit] = []
     for end_index, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
         start, end = end_index - length + 1, end_index + 1
-        # Cheap rejection first: most raw hits are letters inside longer words.
+        # Most raw hits are letters inside longer words. LinkedIn glues words ("SkillsPython"):
+        # a capital right after a lower-case letter still starts a name (`glue_ok` forms only).
         if start > 0:
             before = view[start - 1]
             if (before.isalnum() or before == "_") and not (
@@ -215,6 +225,8 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 glue_ok and after.isupper() and view[end - 1].islower()
             ):
                 continue
+        if _continues_past(view, end):
+            continue
         surface = view[start:end]
         for term in owners:
             lowercase = False
@@ -224,20 +236,13 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 if not (surface.islower() and len(surface) >= 2 and term.category == LANGUAGE):
                     continue
                 lowercase = True
-            if not _token_boundaries(view, start, end, term):
-                continue
             distinctive = term.ambiguous and _is_distinctive(surface, term) and not lowercase
             raw.append(_Hit(term, start, end, distinctive, lowercase))
             break
-    for letter, owners in _single_letter_terms().items():
-        i = view.find(letter)
-        while i != -1:
-            if _SINGLE_LETTER.match(view, i):
-                for term in owners:
-                    if _token_boundaries(view, i, i + 1, term):
-                        raw.append(_Hit(term, i, i + 1))
-                        break
-            i = view.find(letter, i + 1)
+    for pattern, term in _single_letter_patterns():
+        for m in pattern.finditer(view):
+            if not _continues_past(view, m.end()):
+                raw.append(_Hit(term, m.start(), m.end()))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[_Hit] = []
     last_end = -1
@@ -257,28 +262,22 @@ def _loose_alias(surface: str, term: Term) -> bool:
     )
 
 
-def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
-    before = view[start - 1] if start > 0 else " "
-    after = view[end] if end < len(view) else " "
-    first, last = view[start], view[end - 1]
-    glued_ok = not term.ambiguous and end - start >= 3
-    # LinkedIn glues words: "SkillsPython". Accept a capital right after a lower-case letter.
-    if (before.isalnum() or before == "_") and not (
-        glued_ok and before.islower() and first.isupper()
-    ):
+def _continues_past(view: str, end: int) -> bool:
+    """Whether a name's token runs on past `end` through punctuation: "C" of "C++"/"C#",
+    "node" of "node.js", "php" of "php.ini" (not "PHP.Preferred": glued text after a sentence).
+
+    The letters and digits on either side are checked before this (inline in
+    `_longest_hits`, in the lookarounds of `_SINGLE_LETTER`): they need the hit's form.
+    """
+    if end >= len(view) or not view[end - 1].isalnum():
         return False
-    if last.isalnum() and after in "+#":
-        return False  # "C" inside "C++"/"C#"
-    if (after.isalnum() or after == "_") and not (glued_ok and last.islower() and after.isupper()):
-        return False
-    if first == "." and before.isalnum():
-        return False
-    # "node.js"/"php.ini" continue the token; "PHP.Preferred" is glued text after a sentence end.
-    return not (
+    after = view[end]
+    if after == "+" or after == "#":
+        return True
+    return (
         after == "."
         and end + 1 < len(view)
         and (view[end + 1].islower() or view[end + 1].isdigit())
-        and last.isalnum()
     )
 
 
