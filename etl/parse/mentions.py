@@ -207,23 +207,20 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
     for hit in accepted:
         term = hit.term
         seen[term.name] = seen.get(term.name, 0) + 1
-        if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name]["level"] == "required":
-            continue  # enough evidence for highlighting; the level cannot rise any further
-        level = _level(doc, hit.start, hit.end, cues)
-        field = "languages" if term.category == LANGUAGE else "skills"
         if seen[term.name] <= _MAX_OCCURRENCES:
+            field = "languages" if term.category == LANGUAGE else "skills"
             occurrences.append((field, term.name, hit.start, hit.end))
         current = mentions.get(term.name)
         if current is None:
             mentions[term.name] = {
                 "name": term.name,
                 "category": term.category,
-                "level": level,
+                "level": _level(doc, hit.start, hit.end, cues),
                 "start": hit.start,
                 "end": hit.end,
             }
-        elif current["level"] == "preferred" and level == "required":
-            current["level"] = "required"
+        elif current["level"] == "preferred":  # a required term's later levels go unread
+            current["level"] = _level(doc, hit.start, hit.end, cues)
     return _MENTIONS.validate_python(list(mentions.values())), occurrences
 
 
@@ -343,8 +340,10 @@ _MAX_ROUNDS = 6
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     """Unambiguous hits, then ambiguous ones in technical company; an accepted ambiguous hit
     vouches for its neighbours in turn ("React/Vue": the slash list makes both technical)."""
-    accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
     pending = [h for h in hits if (h.term.ambiguous and not h.distinctive) or h.lowercase]
+    if not pending:
+        return hits  # every hit stands on its own, and `hits` are in text order
+    accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
     together = _listed_together(doc, pending)
     accepted.extend(together)
     taken = {id(h) for h in together}
