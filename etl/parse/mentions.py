@@ -228,7 +228,9 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
     """Hits that stand as tokens, longest first where they overlap."""
     view = doc.view
     size = len(view)
-    raw: list[_Hit] = []
+    # (start, -length, term, distinctive, lowercase): sorted as they are, longest first at a
+    # start. No two share (start, -length), one spelling per span, so terms are never compared.
+    raw: list[tuple[int, int, Term, bool, bool]] = []
     for end_index, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
         start, end = end_index - length + 1, end_index + 1
         # Most raw hits are letters inside longer words. LinkedIn glues words ("SkillsPython"):
@@ -245,8 +247,8 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 glue_ok and after.isupper() and view[end - 1].islower()
             ):
                 continue
-        if _continues_past(view, end):
-            continue
+            if after in "+#." and _continues_past(view, end):  # a C-speed test first
+                continue
         surface = view[start:end]
         for term in owners:
             lowercase = False
@@ -257,20 +259,20 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                     continue
                 lowercase = True
             distinctive = term.ambiguous and _is_distinctive(surface, term) and not lowercase
-            raw.append(_Hit(term, start, end, distinctive, lowercase))
+            raw.append((start, -length, term, distinctive, lowercase))
             break
     for pattern, term in _single_letter_patterns():
         for m in pattern.finditer(view):
             if not _continues_past(view, m.end()):
-                raw.append(_Hit(term, m.start(), m.end()))
-    raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+                raw.append((m.start(), -1, term, False, False))
+    raw.sort()
     out: list[_Hit] = []
     last_end = -1
-    for hit in raw:
-        if hit.start < last_end:
+    for start, negative_length, term, distinctive, lowercase in raw:
+        if start < last_end:
             continue
-        out.append(hit)
-        last_end = hit.end
+        last_end = start - negative_length  # the hit's end
+        out.append(_Hit(term, start, last_end, distinctive, lowercase))
     return out
 
 
@@ -306,10 +308,12 @@ class _Anchors:
     listed names must not cost 50,000 x 50,000 comparisons."""
 
     def __init__(self, hits: list[_Hit]):
-        self._by_start = sorted(hits, key=lambda h: h.start)
-        self._starts = [h.start for h in self._by_start]
-        self._by_end = sorted(hits, key=lambda h: h.end)
-        self._ends = [h.end for h in self._by_end]
+        """`hits` in text order, as `_longest_hits` leaves them: they do not overlap, so they
+        are in order of their ends too."""
+        self._by_start = list(hits)
+        self._starts = [h.start for h in hits]
+        self._by_end = list(hits)
+        self._ends = [h.end for h in hits]
 
     def add(self, hit: _Hit) -> None:
         i = bisect.bisect_right(self._starts, hit.start)
@@ -343,12 +347,10 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     pending = [h for h in hits if (h.term.ambiguous and not h.distinctive) or h.lowercase]
     if not pending:
         return hits  # every hit stands on its own, and `hits` are in text order
-    accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
-    together = _listed_together(doc, pending)
-    accepted.extend(together)
-    taken = {id(h) for h in together}
+    taken = {id(h) for h in _listed_together(doc, pending)}
     pending = [h for h in pending if id(h) not in taken]
-    anchors = _Anchors(accepted)
+    waiting = {id(h) for h in pending}
+    anchors = _Anchors([h for h in hits if id(h) not in waiting])
     names_pending = _Anchors([h for h in pending if not h.lowercase])
     for _ in range(_MAX_ROUNDS):
         if not pending:
@@ -364,12 +366,11 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         ]
         if not newly:
             break
-        accepted.extend(newly)
         for h in newly:
             anchors.add(h)
-        taken = {id(h) for h in newly}
-        pending = [h for h in pending if id(h) not in taken]
-    return sorted(accepted, key=lambda h: h.start)
+            waiting.discard(id(h))
+        pending = [h for h in pending if id(h) in waiting]
+    return [h for h in hits if id(h) not in waiting]
 
 
 def _listed_together(doc: Doc, pending: list[_Hit]) -> list[_Hit]:
