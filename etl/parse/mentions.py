@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,29 @@ from pydantic import TypeAdapter
 from etl.model import Mention
 from etl.parse.doc import Doc
 from etl.parse.vocab import load
+
+
+class _Caseless:
+    """A case-insensitive pattern, written in lower case, that runs fast on ASCII text.
+
+    The regex engine skips ahead to a pattern's first letters only when it matches case by
+    case: on a long sentence several times faster than (?i). On ASCII text the lower-case
+    pattern finds in `doc.lower` what the (?i) one finds in `doc.view` (same offsets); other
+    text keeps (?i), which also takes "ſ", "ı" and the Kelvin sign for s, i and k.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"write the pattern in lower case: {pattern!r}")
+        self._lower = re.compile(pattern)
+        self._anycase = re.compile(pattern, re.IGNORECASE)
+
+    def on(self, doc: Doc) -> tuple[re.Pattern, str]:
+        """The pattern to run and the text to run it on (offsets are the view's either way)."""
+        if doc.view.isascii():
+            return self._lower, doc.lower
+        return self._anycase, doc.view
+
 
 LANGUAGE = "language"
 _MENTIONS = TypeAdapter(list[Mention])
@@ -43,13 +67,13 @@ _PREFERRED_TRIGGERS = (
     "optional",
     "pluses",
 )
-_CUE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
+_CUE_BEFORE = _Caseless(
+    r"(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
     r"fluen\w*|written|develop\w*|write|writing|using|use|with|in|including|like|such as|e\.g\.,?|stack|"
     r"backend|back-end|services|frameworks?|librar(?:y|ies)|tools?|technologies)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
 )
-_CUE_AFTER = re.compile(
-    r"(?i)^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
+_CUE_AFTER = _Caseless(
+    r"^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
     r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|/)"
 )
 # What follows a name and turns it into something else: "C-suite", "Go-live", "R&D", "R.N.",
@@ -71,19 +95,20 @@ _COMMA_GLUE = re.compile(r"\s*[,/]\s*")
 _LIST_END = re.compile(r"\s*(?:[.;,)\n]|$)")
 _TECHNICAL_SECTIONS = frozenset({"min_quals", "preferred_quals", "responsibilities", "skills"})
 _MAX_OCCURRENCES = 25  # highlighted occurrences kept per term
-_TECH_CLAUSE = re.compile(
-    r"(?i)program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
+_TECH_CLAUSE = _Caseless(
+    r"program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
     r"full-?stack|stack|web|api|database|cloud|technolog|librar"
 )
-_SOFTWARE_WORK = re.compile(
-    r"(?i)\b(?:writ(?:e|es|ing|ten)|build(?:s|ing)?|debug\w*|implement\w*|deploy\w*|refactor\w*|compil\w*|"
+_SOFTWARE_WORK = _Caseless(
+    r"\b(?:writ(?:e|es|ing|ten)|build(?:s|ing)?|debug\w*|implement\w*|deploy\w*|refactor\w*|compil\w*|"
     r"experience[sd]?|familiar\w*|knowledge|proficien\w*|expert\w*|tools?|platforms?|systems)\b"
 )
-_LANGUAGE_CLAUSE = re.compile(
-    r"(?i)\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()"
+_LANGUAGE_CLAUSE = _Caseless(
+    r"\b(?:programming|coding|scripting|development|backend|back-end|systems)\s+languages?\b|\blanguages?\s*(?:such as|like|including|:|\()"
 )
-# A capital letter standing alone: the only way "C" or "R" can be a language.
-_SINGLE_LETTER = re.compile(r"(?<![\w.+#'’-])[A-Z](?![\w+#'’])")
+# A capital letter standing alone: the only way "C" or "R" can be a language. The letter comes
+# first so the regex engine skips to it; a leading lookbehind would be tried at every offset.
+_SINGLE_LETTER = r"{letter}(?<![\w.+#'’-]{letter})(?![\w+#'’])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +180,20 @@ def _forms() -> dict[str, tuple[int, tuple[Term, ...], bool]]:
 
 
 @cache
-def _single_letter_terms() -> dict[str, tuple[Term, ...]]:
-    out: dict[str, list[Term]] = {}
+def _single_letter_patterns() -> tuple[tuple[re.Pattern, Term], ...]:
+    """(pattern, term) per capital letter of the vocabulary ("C", "R").
+
+    A letter spelling several terms goes to the first listed: whether it stands as a token
+    does not depend on the term.
+    """
+    owners: dict[str, Term] = {}
     for term in terms():
         for form in term.forms:
-            if len(form) == 1:
-                out.setdefault(form, []).append(term)
-    return {k: tuple(v) for k, v in out.items()}
+            if len(form) == 1 and form in string.ascii_uppercase:
+                owners.setdefault(form, term)
+    return tuple(
+        (re.compile(_SINGLE_LETTER.format(letter=letter)), term) for letter, term in owners.items()
+    )
 
 
 def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int, int]]]:
@@ -175,23 +207,20 @@ def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int,
     for hit in accepted:
         term = hit.term
         seen[term.name] = seen.get(term.name, 0) + 1
-        if seen[term.name] > _MAX_OCCURRENCES and mentions[term.name]["level"] == "required":
-            continue  # enough evidence for highlighting; the level cannot rise any further
-        level = _level(doc, hit.start, hit.end, cues)
-        field = "languages" if term.category == LANGUAGE else "skills"
         if seen[term.name] <= _MAX_OCCURRENCES:
+            field = "languages" if term.category == LANGUAGE else "skills"
             occurrences.append((field, term.name, hit.start, hit.end))
         current = mentions.get(term.name)
         if current is None:
             mentions[term.name] = {
                 "name": term.name,
                 "category": term.category,
-                "level": level,
+                "level": _level(doc, hit.start, hit.end, cues),
                 "start": hit.start,
                 "end": hit.end,
             }
-        elif current["level"] == "preferred" and level == "required":
-            current["level"] = "required"
+        elif current["level"] == "preferred":  # a required term's later levels go unread
+            current["level"] = _level(doc, hit.start, hit.end, cues)
     return _MENTIONS.validate_python(list(mentions.values())), occurrences
 
 
@@ -199,10 +228,13 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
     """Hits that stand as tokens, longest first where they overlap."""
     view = doc.view
     size = len(view)
-    raw: list[_Hit] = []
+    # (start, -length, term, distinctive, lowercase): sorted as they are, longest first at a
+    # start. No two share (start, -length), one spelling per span, so terms are never compared.
+    raw: list[tuple[int, int, Term, bool, bool]] = []
     for end_index, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
         start, end = end_index - length + 1, end_index + 1
-        # Cheap rejection first: most raw hits are letters inside longer words.
+        # Most raw hits are letters inside longer words. LinkedIn glues words ("SkillsPython"):
+        # a capital right after a lower-case letter still starts a name (`glue_ok` forms only).
         if start > 0:
             before = view[start - 1]
             if (before.isalnum() or before == "_") and not (
@@ -215,6 +247,8 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 glue_ok and after.isupper() and view[end - 1].islower()
             ):
                 continue
+            if after in "+#." and _continues_past(view, end):  # a C-speed test first
+                continue
         surface = view[start:end]
         for term in owners:
             lowercase = False
@@ -224,28 +258,21 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
                 if not (surface.islower() and len(surface) >= 2 and term.category == LANGUAGE):
                     continue
                 lowercase = True
-            if not _token_boundaries(view, start, end, term):
-                continue
             distinctive = term.ambiguous and _is_distinctive(surface, term) and not lowercase
-            raw.append(_Hit(term, start, end, distinctive, lowercase))
+            raw.append((start, -length, term, distinctive, lowercase))
             break
-    for letter, owners in _single_letter_terms().items():
-        i = view.find(letter)
-        while i != -1:
-            if _SINGLE_LETTER.match(view, i):
-                for term in owners:
-                    if _token_boundaries(view, i, i + 1, term):
-                        raw.append(_Hit(term, i, i + 1))
-                        break
-            i = view.find(letter, i + 1)
-    raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    for pattern, term in _single_letter_patterns():
+        for m in pattern.finditer(view):
+            if not _continues_past(view, m.end()):
+                raw.append((m.start(), -1, term, False, False))
+    raw.sort()
     out: list[_Hit] = []
     last_end = -1
-    for hit in raw:
-        if hit.start < last_end:
+    for start, negative_length, term, distinctive, lowercase in raw:
+        if start < last_end:
             continue
-        out.append(hit)
-        last_end = hit.end
+        last_end = start - negative_length  # the hit's end
+        out.append(_Hit(term, start, last_end, distinctive, lowercase))
     return out
 
 
@@ -257,28 +284,22 @@ def _loose_alias(surface: str, term: Term) -> bool:
     )
 
 
-def _token_boundaries(view: str, start: int, end: int, term: Term) -> bool:
-    before = view[start - 1] if start > 0 else " "
-    after = view[end] if end < len(view) else " "
-    first, last = view[start], view[end - 1]
-    glued_ok = not term.ambiguous and end - start >= 3
-    # LinkedIn glues words: "SkillsPython". Accept a capital right after a lower-case letter.
-    if (before.isalnum() or before == "_") and not (
-        glued_ok and before.islower() and first.isupper()
-    ):
+def _continues_past(view: str, end: int) -> bool:
+    """Whether a name's token runs on past `end` through punctuation: "C" of "C++"/"C#",
+    "node" of "node.js", "php" of "php.ini" (not "PHP.Preferred": glued text after a sentence).
+
+    The letters and digits on either side are checked before this (inline in
+    `_longest_hits`, in the lookarounds of `_SINGLE_LETTER`): they need the hit's form.
+    """
+    if end >= len(view) or not view[end - 1].isalnum():
         return False
-    if last.isalnum() and after in "+#":
-        return False  # "C" inside "C++"/"C#"
-    if (after.isalnum() or after == "_") and not (glued_ok and last.islower() and after.isupper()):
-        return False
-    if first == "." and before.isalnum():
-        return False
-    # "node.js"/"php.ini" continue the token; "PHP.Preferred" is glued text after a sentence end.
-    return not (
+    after = view[end]
+    if after == "+" or after == "#":
+        return True
+    return (
         after == "."
         and end + 1 < len(view)
         and (view[end + 1].islower() or view[end + 1].isdigit())
-        and last.isalnum()
     )
 
 
@@ -287,10 +308,12 @@ class _Anchors:
     listed names must not cost 50,000 x 50,000 comparisons."""
 
     def __init__(self, hits: list[_Hit]):
-        self._by_start = sorted(hits, key=lambda h: h.start)
-        self._starts = [h.start for h in self._by_start]
-        self._by_end = sorted(hits, key=lambda h: h.end)
-        self._ends = [h.end for h in self._by_end]
+        """`hits` in text order, as `_longest_hits` leaves them: they do not overlap, so they
+        are in order of their ends too."""
+        self._by_start = list(hits)
+        self._starts = [h.start for h in hits]
+        self._by_end = list(hits)
+        self._ends = [h.end for h in hits]
 
     def add(self, hit: _Hit) -> None:
         i = bisect.bisect_right(self._starts, hit.start)
@@ -321,13 +344,13 @@ _MAX_ROUNDS = 6
 def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     """Unambiguous hits, then ambiguous ones in technical company; an accepted ambiguous hit
     vouches for its neighbours in turn ("React/Vue": the slash list makes both technical)."""
-    accepted = [h for h in hits if (not h.term.ambiguous or h.distinctive) and not h.lowercase]
     pending = [h for h in hits if (h.term.ambiguous and not h.distinctive) or h.lowercase]
-    together = _listed_together(doc, pending)
-    accepted.extend(together)
-    taken = {id(h) for h in together}
+    if not pending:
+        return hits  # every hit stands on its own, and `hits` are in text order
+    taken = {id(h) for h in _listed_together(doc, pending)}
     pending = [h for h in pending if id(h) not in taken]
-    anchors = _Anchors(accepted)
+    waiting = {id(h) for h in pending}
+    anchors = _Anchors([h for h in hits if id(h) not in waiting])
     names_pending = _Anchors([h for h in pending if not h.lowercase])
     for _ in range(_MAX_ROUNDS):
         if not pending:
@@ -343,12 +366,11 @@ def _accept(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         ]
         if not newly:
             break
-        accepted.extend(newly)
         for h in newly:
             anchors.add(h)
-        taken = {id(h) for h in newly}
-        pending = [h for h in pending if id(h) not in taken]
-    return sorted(accepted, key=lambda h: h.start)
+            waiting.discard(id(h))
+        pending = [h for h in pending if id(h) in waiting]
+    return [h for h in hits if id(h) not in waiting]
 
 
 def _listed_together(doc: Doc, pending: list[_Hit]) -> list[_Hit]:
@@ -407,33 +429,35 @@ def _bad_next(doc: Doc, hit: _Hit) -> bool:
 
 
 def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors, names_pending: _Anchors) -> bool:
-    view = doc.view
     if _bad_next(doc, hit):
         return False
     sentence_start, sentence_end = doc.sentence_at(hit.start)
     lo, hi = max(sentence_start, hit.start - _NEARBY), min(sentence_end, hit.end + _NEARBY)
     if anchors.any_starting_in(lo, hi):
         return True  # the hit itself is pending, never among the anchors
-    before = view[max(sentence_start, hit.start - 40) : hit.start]
-    after = view[hit.end : min(len(view), hit.end + 25)]
-    if _CUE_AFTER.match(after):
+    cue_after, text = _CUE_AFTER.on(doc)
+    if cue_after.match(text[hit.end : min(len(text), hit.end + 25)]):
         return True
-    if hit.term.category == LANGUAGE and _LANGUAGE_CLAUSE.search(
-        view, max(sentence_start, hit.start - 120), hit.start
+    language_clause, text = _LANGUAGE_CLAUSE.on(doc)
+    if hit.term.category == LANGUAGE and language_clause.search(
+        text, max(sentence_start, hit.start - 120), hit.start
     ):
         return True  # "programming languages (preferably Ruby or Go)"
     # A cue word right before is enough only for letter-like terms in a list or a clause
     # that is clearly about code ("proficient in Go", "experience with R").
-    if not _CUE_BEFORE.search(before):
+    cue_before, text = _CUE_BEFORE.on(doc)
+    if not cue_before.search(text[max(sentence_start, hit.start - 40) : hit.start]):
         return False
-    if _TECH_CLAUSE.search(view, sentence_start, sentence_end):
+    tech_clause, text = _TECH_CLAUSE.on(doc)
+    if tech_clause.search(text, sentence_start, sentence_end):
         return True
     # Or another name of the vocabulary in a clause about making or knowing software: "Write
     # Spark jobs in Scala", "familiarity with Rust and/or Go" (not "Drive in Rust Belt towns
     # to Express depots").
+    software_work, text = _SOFTWARE_WORK.on(doc)
     return bool(
         (names_pending.any_starting_in(lo, hit.start) or names_pending.any_starting_in(hit.end, hi))
-        and _SOFTWARE_WORK.search(view, sentence_start, sentence_end)
+        and software_work.search(text, sentence_start, sentence_end)
     )
 
 
