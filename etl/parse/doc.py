@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -257,7 +258,8 @@ class Doc:
 
     @cached_property
     def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
-        needle_hits: dict[str, list[int]] = {}
+        # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
+        needle_hits: dict[str, list[int]] = defaultdict(list)
         automaton = self._triggers.automaton
         if automaton is None:
             return needle_hits, {}
@@ -267,11 +269,7 @@ class Doc:
         }
         for end, (needle, back, found) in automaton.iter(self.lower):
             if needle is not None:
-                positions = needle_hits.get(needle)
-                if positions is None:
-                    needle_hits[needle] = [end - back]
-                else:
-                    positions.append(end - back)
+                needle_hits[needle].append(end - back)
             for name, entry in found:
                 vocabulary_hits[name].append((end, entry))
         return needle_hits, vocabulary_hits
