@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,8 +23,14 @@ from etl.parse.segment import (
 )
 from etl.parse.text import clean_text, line_spans, match_view
 
-# A sentence ends at . ! ? followed by a space/capital, a newline, or a bullet.
-_BOUNDARY_CHAR = re.compile(r"[.!?;\n*]")
+# Sentence ends (see `Doc._sentence_ends`), one pattern per character: a pattern opening with
+# a literal lets the regex engine skip to it at C speed; one character class scans ~10x slower.
+_CLAUSE_ENDS = (re.compile("\n"), re.compile(";"))
+_BULLET_IN_LINE = re.compile(r"\*(?<=[ \t]\*)(?=\s)")  # " * " run into a line
+# Before ASCII: a space, capital, quote or parenthesis, or the end of the text.
+_STOPS = tuple(re.compile(re.escape(c) + r"(?=[\s\"'(A-Z]|\Z)") for c in ".!?")
+# Before a non-ASCII character: a stop when that character is a capital (checked in Python).
+_STOPS_BEFORE_NON_ASCII = tuple(re.compile(re.escape(c) + r"(?=[^\x00-\x7f])") for c in ".!?")
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
 # What every "Label: value" pattern needs in its window (see `Doc.search_near`).
 LABEL_COLON = re.compile("[:：]")
@@ -178,20 +185,16 @@ class Doc:
         """Offsets just after each sentence end: . ! ? before a space/capital, a newline, ';',
         or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
         view = self.view
-        size = len(view)
         ends: list[int] = []
-        for m in _BOUNDARY_CHAR.finditer(view):
-            i = m.start()
-            ch = view[i]
-            if ch in "\n;":
-                ends.append(i + 1)
-            elif ch == "*":
-                if 0 < i < size - 1 and view[i - 1] in " \t" and view[i + 1].isspace():
-                    ends.append(i + 2)
-            else:
-                nxt = view[i + 1] if i + 1 < size else " "
-                if nxt.isspace() or nxt.isupper() or nxt in "\"'(":
-                    ends.append(i + 1)
+        for pattern in _CLAUSE_ENDS:
+            ends += [m.end() for m in pattern.finditer(view)]
+        ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
+        for pattern in _STOPS:
+            ends += [m.end() for m in pattern.finditer(view)]
+        if not view.isascii():
+            for pattern in _STOPS_BEFORE_NON_ASCII:
+                ends += [m.end() for m in pattern.finditer(view) if view[m.end()].isupper()]
+        ends.sort()
         return ends
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -255,7 +258,8 @@ class Doc:
 
     @cached_property
     def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
-        needle_hits: dict[str, list[int]] = {}
+        # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
+        needle_hits: dict[str, list[int]] = defaultdict(list)
         automaton = self._triggers.automaton
         if automaton is None:
             return needle_hits, {}
@@ -265,11 +269,7 @@ class Doc:
         }
         for end, (needle, back, found) in automaton.iter(self.lower):
             if needle is not None:
-                positions = needle_hits.get(needle)
-                if positions is None:
-                    needle_hits[needle] = [end - back]
-                else:
-                    positions.append(end - back)
+                needle_hits[needle].append(end - back)
             for name, entry in found:
                 vocabulary_hits[name].append((end, entry))
         return needle_hits, vocabulary_hits

@@ -27,6 +27,8 @@ OTHER_KIND = "other"
 _BULLET = re.compile(r"^[\s>*#\-+•·●▪◦‣⁃|]*(?:\d{1,2}[.)]\s+)?[\s*_]*")
 _NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
+# What opens every line `_is_markup_heading` accepts: a markdown '#' heading, or bold.
+_MARKUP_OPENING = re.compile(r"\s*(?:#|\*\*|__)")
 _TRAILER_CHARS = " \t*_:：#|"
 _QUESTION_KINDS = (
     ("who can apply", "min_quals"),  # eligibility, before the "apply" of application questions
@@ -84,7 +86,7 @@ class Block:
     heading: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is ~4x slower to build, and none is changed
 class _Heading:
     start: int
     end: int  # end of the heading words
@@ -191,17 +193,38 @@ class SectionIndex:
 def _find_headings(view: str, lines: list[tuple[int, int]], phrase_hits=None) -> list[_Heading]:
     faq = _is_faq(view, lines)
     # One pass over the whole text for heading phrases; lines then take their share.
+    # Where a heading phrase starts in any case, to pass over lines without one; None: look
+    # at every line (FAQ questions need none, and lower-casing may have shifted the offsets).
+    phrase_starts = None
     if phrase_hits is None:
         found = [(i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view)]
     else:
         found = _capitalised_hits(view, phrase_hits)
+        if not faq and _lowercase_keeps_offsets(view):
+            phrase_starts = sorted(end - back for end, (back, _, _) in phrase_hits)
     hits = sorted(found)
     hit_starts = [h[0] for h in hits]
     found: list[_Heading] = []
     for start, end in lines:
         lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
+        if (
+            lo == hi
+            and phrase_starts is not None
+            and bisect.bisect_left(phrase_starts, start) == bisect.bisect_left(phrase_starts, end)
+            and _MARKUP_OPENING.match(view, start, end) is None
+        ):
+            # No phrase for a whole-line, prefix or glued heading, and no markdown or bold
+            # markup opening the line: `_headings_in_line` would find nothing here.
+            continue
         found.extend(_headings_in_line(view, start, end, faq, hits[lo:hi]))
     return found
+
+
+def _lowercase_keeps_offsets(view: str) -> bool:
+    """Whether `view.lower()` has one character per character of `view` (so the lower-case
+    hits' offsets are offsets in `view`)."""
+    # Lower-casing never shortens a string, and ASCII is lower-cased one for one.
+    return view.isascii() or len(view.lower()) == len(view)
 
 
 def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
