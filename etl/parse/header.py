@@ -256,10 +256,16 @@ _ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def is_page_furniture(line: str) -> bool:
-    """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting."""
-    lower = line.lower()
-    if any(phrase in lower for phrase in _furniture_words()) and _furniture_phrases().search(line):
+def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
+    """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting.
+
+    `may_hold_phrase=False`: the caller found no furniture phrase in the text around the line.
+    """
+    if (
+        may_hold_phrase
+        and _has_furniture_phrase(line.lower())
+        and _furniture_phrases().search(line)
+    ):
         return True
     if line[:1].isdigit() and PAGE_DATE_NOTE.match(line):
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
@@ -275,6 +281,11 @@ def is_page_furniture(line: str) -> bool:
     # also part a title, so those need four items and no job named
     # ("Algo Trading Developer / Python / Backtrader / VectorBT" is a title).
     return short and (len(wide) >= 3 or (len(items) >= 4 and not _names_a_job(line)))
+
+
+def _has_furniture_phrase(lower: str) -> bool:
+    """Whether lower-case text holds a furniture phrase anywhere, even inside a word."""
+    return any(phrase in lower for phrase in _furniture_words())
 
 
 def _names_a_job(title: str) -> bool:
@@ -368,6 +379,9 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     lines = [
         (s, e) for s, e in doc.lines_within(zone_start, max(zone_end, 0)) if doc.view[s:e].strip()
     ]
+    # Lower-casing goes character by character, so a line's phrase is also the zone's: one look
+    # over the zone spares a look per line (most zones have none).
+    may_hold_phrase = _has_furniture_phrase(doc.view[zone_start : max(zone_end, 0)].lower())
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
     for s, e in lines:
@@ -375,28 +389,35 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
         if len(line.split()) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
             run.append((s, e))
             continue
-        kept.extend(_outside_menu(doc, run))
+        kept.extend(_outside_menu(doc, run, may_hold_phrase))
         run = []
         if len(kept) >= max_lines:
             break
-        if not is_page_furniture(line):
+        if not is_page_furniture(line, may_hold_phrase=may_hold_phrase):
             kept.append((s, e))
-    kept.extend(_outside_menu(doc, run))
+    kept.extend(_outside_menu(doc, run, may_hold_phrase))
     return kept[:max_lines]
 
 
-def _outside_menu(doc: Doc, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _outside_menu(
+    doc: Doc, run: list[tuple[int, int]], may_hold_phrase: bool
+) -> list[tuple[int, int]]:
     """A run of one- or two-word lines: a menu written down the page when five or more in a
     row ("Community", "Jobs", "Companies", "Salaries", "Sign In"); fewer may be a board's
     "Company / Job Details / Location" lines, and stay."""
     if len(run) >= 5:
         return []
-    return [(s, e) for s, e in run if not is_page_furniture(doc.view[s:e])]
+    return [
+        (s, e)
+        for s, e in run
+        if not is_page_furniture(doc.view[s:e], may_hold_phrase=may_hold_phrase)
+    ]
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
     raw = doc.view[start:end]
-    cut = _GLUED_LABEL.search(raw)
+    # Every glued label ends in a colon: no need to look past the last one (none: no search).
+    cut = _GLUED_LABEL.search(raw, 0, raw.rfind(":") + 1)
     if cut:
         end = start + cut.start()
     # Trim bullets/markdown marks and space from both ends, keeping offsets exact.
@@ -415,11 +436,17 @@ def _stray_stop(line: str) -> bool:
     return len(line.split()) <= 8 and "." not in line[:-1] and _names_a_job(line)
 
 
+def _is_breadcrumb(line: str) -> bool:
+    """A site's path ("Careers > Engineering > Internships")."""
+    # The regex tries every position; most lines lack a separator, found at C speed.
+    return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
+
+
 def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
     if not 3 <= len(line) <= 160 or len(line.split()) > 22:
         return False
-    if _BREADCRUMB.search(line):
+    if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
     if _FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
