@@ -212,6 +212,38 @@ _COMPANY_PHRASES = (
     ),
 )
 
+# Every literal extract_company looks for, by group: the label's, the equal-opportunity
+# sentence's, then each phrase's.
+_COMPANY_TRIGGER_GROUPS = (
+    ("company", "employer", "organi"),
+    ("is committed to", "is proud to"),
+    *(triggers for triggers, *_ in _COMPANY_PHRASES),
+)
+
+
+@cache
+def _company_triggers() -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Each trigger -> (its length less one, the indices of the groups that look for it)."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    for index, triggers in enumerate(_COMPANY_TRIGGER_GROUPS):
+        for trigger in triggers:
+            owners[trigger].append(index)
+    return {trigger: (len(trigger) - 1, tuple(groups)) for trigger, groups in owners.items()}
+
+
+def _company_trigger_positions(doc: Doc) -> list[list[int]]:
+    """Per group, what `doc.find_all(*triggers)` gives: every trigger's start, sorted.
+
+    Read from the Doc's one shared pass as a vocabulary: a find_all per group costs more.
+    """
+    positions: list[list[int]] = [[] for _ in _COMPANY_TRIGGER_GROUPS]
+    for end, (back, groups) in doc.vocabulary_hits("company_triggers", _company_triggers):
+        for group in groups:
+            positions[group].append(end - back)
+    for group_positions in positions:
+        group_positions.sort()
+    return positions
+
 
 @cache
 def _role_words() -> frozenset[str]:
@@ -487,7 +519,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             key, Found(doc.text[start : start + len(name)], start, start + len(name))
         )
 
-    label_hits = [p for p in doc.find_all("company", "employer", "organi") if p < 5000]
+    label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
+    label_hits = [p for p in label_hits if p < 5000]
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100, needs=LABEL_COLON):
         value = m.group("value").strip()
         cut = _GLUED_LABEL.search(value)
@@ -508,15 +541,14 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             )
             if m:
                 vote(m.group("name"), m.start("name"), 0.5)
-    for triggers, pattern, weight, needs, after in _COMPANY_PHRASES:
-        positions = doc.find_all(*triggers)
+    for (_, pattern, weight, needs, after), positions in zip(
+        _COMPANY_PHRASES, phrase_hits, strict=True
+    ):
         for m in doc.search_near(pattern, positions, 70, after, needs=needs):
             vote(m.group("name"), m.start("name"), weight)
     # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
     # employer": the equal-opportunity sentence names the employer from further away.
-    for m in doc.search_near(
-        _COMMITTED_EQUAL, doc.find_all("is committed to", "is proud to"), 70, 160
-    ):
+    for m in doc.search_near(_COMMITTED_EQUAL, committed_hits, 70, 160):
         vote(m.group("name"), m.start("name"), 2.0)
     if doc.view.startswith("At "):
         m = _COMPANY_PHRASES[2][1].match(doc.view)
