@@ -581,17 +581,25 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
         while start < end and doc.view[start] in " \t*#>-•|_":
             start += 1
         # A board's meta line "Acme Analytics · Austin, TX (On-site)": the name comes first.
-        separator = _META_SEPARATOR.search(doc.view, start, end)
+        separator = _meta_separator(doc.view, start, end)
         if separator and ":" in doc.view[start : separator.start()]:
             # "Job ID: 3012774 | Amazon Web Services, Inc.": a label first, the name after it.
             start = separator.end()
-            separator = _META_SEPARATOR.search(doc.view, start, end)
+            separator = _meta_separator(doc.view, start, end)
         if separator:
             end = separator.start()
         line = doc.view[start:end].strip()
         if _looks_like_name_line(line):
             out.append((start, start + len(line)))
     return out
+
+
+def _meta_separator(view: str, start: int, end: int) -> re.Match | None:
+    """The first " * " or " | " parting a meta line in view[start:end], or None."""
+    # Most lines hold neither mark: two C-speed finds spare the regex a try at every space.
+    if view.find("*", start, end) == -1 and view.find("|", start, end) == -1:
+        return None
+    return _META_SEPARATOR.search(view, start, end)
 
 
 def _looks_like_name_line(line: str) -> bool:
@@ -632,8 +640,8 @@ def _looks_like_name_line(line: str) -> bool:
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
     name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
-    name = re.sub(r"(?i)^(?:the)\s+", "", name)
-    if not name or len(name) > 60 or ":" in name or _BREADCRUMB.search(name):
+    name = _LEADING_THE.sub("", name)
+    if not name or len(name) > 60 or ":" in name or _is_breadcrumb(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
     if words[0] in _not_company() or name.lower() in _not_company():
@@ -645,6 +653,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
+_LEADING_THE = re.compile(r"(?i)^(?:the)\s+")
 _SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")
 
 
