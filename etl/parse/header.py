@@ -323,7 +323,7 @@ def _has_furniture_phrase(lower: str) -> bool:
 def _names_a_job(title: str) -> bool:
     """Whether a title line names the job itself ("... Intern"), not only a field ("Data")."""
     lower = title.lower()
-    return bool(set(_LETTERS.findall(lower)) & _job_nouns()) or "co-op" in lower
+    return not _job_nouns().isdisjoint(_LETTERS.findall(lower)) or "co-op" in lower
 
 
 def extract_title(doc: Doc) -> Found | None:
@@ -418,11 +418,13 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
     for s, e in lines:
         line = doc.view[s:e].strip()
-        if len(line.split()) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
+        # Split no further than a third word: a long line need not be cut into all its words.
+        if len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
             run.append((s, e))
             continue
-        kept.extend(_outside_menu(doc, run, may_hold_phrase))
-        run = []
+        if run:
+            kept.extend(_outside_menu(doc, run, may_hold_phrase))
+            run = []
         if len(kept) >= max_lines:
             break
         if not is_page_furniture(line, may_hold_phrase=may_hold_phrase):
@@ -492,8 +494,7 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False
     if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
         return False
-    words = set(_WORD.findall(lower))
-    return bool(words & _role_words())
+    return not _role_words().isdisjoint(_WORD.findall(lower))
 
 
 # --- company -------------------------------------------------------------------------------
