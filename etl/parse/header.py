@@ -516,9 +516,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         start += max(raw.find(name), 0)  # cleaning drops leading marks ("** webAI")
         key = name.lower()
         votes[key] += weight
-        first_seen.setdefault(
-            key, Found(doc.text[start : start + len(name)], start, start + len(name))
-        )
+        if key not in first_seen:
+            first_seen[key] = Found(doc.text[start : start + len(name)], start, start + len(name))
 
     label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
     label_hits = [p for p in label_hits if p < 5000]
@@ -529,19 +528,18 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
     for block in doc.blocks:
+        if block.kind != "about_company":
+            continue
         heading = block.heading or ""
-        if block.kind == "about_company" and heading.lower().startswith("about "):
+        if heading.lower().startswith("about "):
             named = heading[6:].strip()
             named = named[4:] if named.lower().startswith("the ") else named
             if named[:1].isupper() or named[:1].isdigit():  # "About the placement" names none
                 vote(heading[6:], block.start + 6, 2.5)
-        if block.kind == "about_company":
-            # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
-            m = _BLURB_OPENING.match(
-                doc.view, block.body_start, min(block.end, block.body_start + 80)
-            )
-            if m:
-                vote(m.group("name"), m.start("name"), 0.5)
+        # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
+        m = _BLURB_OPENING.match(doc.view, block.body_start, min(block.end, block.body_start + 80))
+        if m:
+            vote(m.group("name"), m.start("name"), 0.5)
     for (_, pattern, weight, needs, after), positions in zip(
         _COMPANY_PHRASES, phrase_hits, strict=True
     ):
@@ -633,9 +631,7 @@ def _looks_like_name_line(line: str) -> bool:
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
-    return not (
-        set(_WORD.findall(lower)) & {"remote", "hybrid", "onsite", "full-time", "part-time"}
-    )
+    return {"remote", "hybrid", "onsite", "full-time", "part-time"}.isdisjoint(words)
 
 
 def _clean_name(name: str) -> str:
