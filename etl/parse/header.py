@@ -411,9 +411,9 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     lines = [
         (s, e) for s, e in doc.lines_within(zone_start, max(zone_end, 0)) if doc.view[s:e].strip()
     ]
-    # Lower-casing goes character by character, so a line's phrase is also the zone's: one look
-    # over the zone spares a look per line (most zones have none).
-    may_hold_phrase = _has_furniture_phrase(doc.view[zone_start : max(zone_end, 0)].lower())
+    # A line's phrase is also the zone's: one look for the zone spares a look per line (most
+    # zones have none).
+    may_hold_phrase = _zone_has_furniture_phrase(doc, zone_start, max(zone_end, 0))
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
     for s, e in lines:
@@ -431,6 +431,23 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             kept.append((s, e))
     kept.extend(_outside_menu(doc, run, may_hold_phrase))
     return kept[:max_lines]
+
+
+def _zone_has_furniture_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Whether view[start:end], lower-cased, holds a furniture phrase anywhere."""
+    if len(doc.lower) != len(doc.view):
+        # A character that lower-cases to two ("İ") shifts `lower` against the view.
+        return _has_furniture_phrase(doc.view[start:end].lower())
+    # Lower-casing goes character by character, so the phrases the Doc's shared pass found in
+    # `lower` are the zone's: no look over the text at all.
+    return any(
+        start <= last - length + 1 and last < end
+        for last, length in doc.vocabulary_hits("furniture_phrases", _furniture_lengths)
+    )
+
+
+def _furniture_lengths() -> dict[str, int]:
+    return {phrase: len(phrase) for phrase in _furniture_words()}
 
 
 def _outside_menu(
