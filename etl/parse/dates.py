@@ -116,8 +116,8 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(doc.view) if end is None else end
     if end - start < 200:
         return [(m.start(), m.end(), m.groupdict()) for m in _DATE.finditer(doc.view, start, end)]
-    positions = [p for p in doc.find_all(*_MONTH_TRIGGERS, word_start=True) if start <= p < end]
-    if _NUMERIC_DATE_TAIL.search(doc.view, start, end):
+    positions = [p for p in _month_word_starts(doc) if start <= p < end]
+    if _has_numeric_date_tail(doc, start, end):
         positions += [m.start() for m in _NUMERIC_DATE_HINT.finditer(doc.view, start, end)]
     positions.sort()
     return [
@@ -127,6 +127,38 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[i
         for m in doc.search_near(_DATE, positions, 16, 24, needs=_DIGIT)
         if start <= m.start() and m.end() <= end
     ]
+
+
+def _month_word_starts(doc: Doc) -> list[int]:
+    """Where a word starts with a month's first three letters: what
+    `doc.find_all(*_MONTH_TRIGGERS, word_start=True)` gives, as one vocabulary's hits."""
+    lower = doc.lower
+    # Every key is three letters long, so the starts come in order, one per hit.
+    starts = [end - 2 for end, _ in doc.vocabulary_hits("month_triggers", _month_keys)]
+    return [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+
+
+def _month_keys() -> dict[str, None]:
+    return dict.fromkeys(_MONTH_TRIGGERS)
+
+
+def _has_numeric_date_tail(doc: Doc, start: int, end: int) -> bool:
+    """Whether view[start:end] holds a numeric date's tail ("/11/2026", "-05-11")."""
+    view = doc.view
+    if not view.isascii():
+        return _NUMERIC_DATE_TAIL.search(view, start, end) is not None
+    # A scan of the whole text costs ~30 us; in ASCII text (where \d is 0-9) a tail starts at a
+    # separator and a digit, which the Doc's shared pass has found: try the pattern only there.
+    for hit_end, _ in doc.vocabulary_hits("separator_digits", _separator_digits):
+        tail_start = hit_end - 1
+        if start <= tail_start < end and _NUMERIC_DATE_TAIL.match(view, tail_start, end):
+            return True
+    return False
+
+
+def _separator_digits() -> dict[str, None]:
+    """Where a numeric date's tail can start in ASCII text: a separator, then a digit."""
+    return dict.fromkeys(f"{separator}{digit}" for separator in "-/." for digit in "0123456789")
 
 
 def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool]:
@@ -161,7 +193,9 @@ def extract_page_date(doc: Doc) -> Found | None:
     """The page's own date: a date alone on one of the first lines, or the print or copy note."""
     for start, end in doc.lines[:6]:
         line = doc.view[start:end]
-        if _PAGE_DATE_LINE.match(line) or PAGE_DATE_NOTE.match(line):
+        # A date alone on its line ends in a digit: a C-speed test spares most lines the regex.
+        alone = line.rstrip()[-1:].isdecimal() and _PAGE_DATE_LINE.match(line)
+        if alone or PAGE_DATE_NOTE.match(line):
             for d_start, d_end, parts in find_dates(doc, start, end):
                 value, _ = to_date(parts, None)
                 if value is not None:

@@ -212,6 +212,38 @@ _COMPANY_PHRASES = (
     ),
 )
 
+# Every literal extract_company looks for, by group: the label's, the equal-opportunity
+# sentence's, then each phrase's.
+_COMPANY_TRIGGER_GROUPS = (
+    ("company", "employer", "organi"),
+    ("is committed to", "is proud to"),
+    *(triggers for triggers, *_ in _COMPANY_PHRASES),
+)
+
+
+@cache
+def _company_triggers() -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Each trigger -> (its length less one, the indices of the groups that look for it)."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    for index, triggers in enumerate(_COMPANY_TRIGGER_GROUPS):
+        for trigger in triggers:
+            owners[trigger].append(index)
+    return {trigger: (len(trigger) - 1, tuple(groups)) for trigger, groups in owners.items()}
+
+
+def _company_trigger_positions(doc: Doc) -> list[list[int]]:
+    """Per group, what `doc.find_all(*triggers)` gives: every trigger's start, sorted.
+
+    Read from the Doc's one shared pass as a vocabulary: a find_all per group costs more.
+    """
+    positions: list[list[int]] = [[] for _ in _COMPANY_TRIGGER_GROUPS]
+    for end, (back, groups) in doc.vocabulary_hits("company_triggers", _company_triggers):
+        for group in groups:
+            positions[group].append(end - back)
+    for group_positions in positions:
+        group_positions.sort()
+    return positions
+
 
 @cache
 def _role_words() -> frozenset[str]:
@@ -256,10 +288,16 @@ _ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def is_page_furniture(line: str) -> bool:
-    """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting."""
-    lower = line.lower()
-    if any(phrase in lower for phrase in _furniture_words()) and _furniture_phrases().search(line):
+def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
+    """A navigation bar, a cookie banner, "Skip to main content": the page, not the posting.
+
+    `may_hold_phrase=False`: the caller found no furniture phrase in the text around the line.
+    """
+    if (
+        may_hold_phrase
+        and _has_furniture_phrase(line.lower())
+        and _furniture_phrases().search(line)
+    ):
         return True
     if line[:1].isdigit() and PAGE_DATE_NOTE.match(line):
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
@@ -277,10 +315,15 @@ def is_page_furniture(line: str) -> bool:
     return short and (len(wide) >= 3 or (len(items) >= 4 and not _names_a_job(line)))
 
 
+def _has_furniture_phrase(lower: str) -> bool:
+    """Whether lower-case text holds a furniture phrase anywhere, even inside a word."""
+    return any(phrase in lower for phrase in _furniture_words())
+
+
 def _names_a_job(title: str) -> bool:
     """Whether a title line names the job itself ("... Intern"), not only a field ("Data")."""
     lower = title.lower()
-    return bool(set(_LETTERS.findall(lower)) & _job_nouns()) or "co-op" in lower
+    return not _job_nouns().isdisjoint(_LETTERS.findall(lower)) or "co-op" in lower
 
 
 def extract_title(doc: Doc) -> Found | None:
@@ -368,35 +411,64 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     lines = [
         (s, e) for s, e in doc.lines_within(zone_start, max(zone_end, 0)) if doc.view[s:e].strip()
     ]
+    # A line's phrase is also the zone's: one look for the zone spares a look per line (most
+    # zones have none).
+    may_hold_phrase = _zone_has_furniture_phrase(doc, zone_start, max(zone_end, 0))
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
     for s, e in lines:
         line = doc.view[s:e].strip()
-        if len(line.split()) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
+        # Split no further than a third word: a long line need not be cut into all its words.
+        if len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
             run.append((s, e))
             continue
-        kept.extend(_outside_menu(doc, run))
-        run = []
+        if run:
+            kept.extend(_outside_menu(doc, run, may_hold_phrase))
+            run = []
         if len(kept) >= max_lines:
             break
-        if not is_page_furniture(line):
+        if not is_page_furniture(line, may_hold_phrase=may_hold_phrase):
             kept.append((s, e))
-    kept.extend(_outside_menu(doc, run))
+    kept.extend(_outside_menu(doc, run, may_hold_phrase))
     return kept[:max_lines]
 
 
-def _outside_menu(doc: Doc, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _zone_has_furniture_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Whether view[start:end], lower-cased, holds a furniture phrase anywhere."""
+    if len(doc.lower) != len(doc.view):
+        # A character that lower-cases to two ("İ") shifts `lower` against the view.
+        return _has_furniture_phrase(doc.view[start:end].lower())
+    # Lower-casing goes character by character, so the phrases the Doc's shared pass found in
+    # `lower` are the zone's: no look over the text at all.
+    return any(
+        start <= last - length + 1 and last < end
+        for last, length in doc.vocabulary_hits("furniture_phrases", _furniture_lengths)
+    )
+
+
+def _furniture_lengths() -> dict[str, int]:
+    return {phrase: len(phrase) for phrase in _furniture_words()}
+
+
+def _outside_menu(
+    doc: Doc, run: list[tuple[int, int]], may_hold_phrase: bool
+) -> list[tuple[int, int]]:
     """A run of one- or two-word lines: a menu written down the page when five or more in a
     row ("Community", "Jobs", "Companies", "Salaries", "Sign In"); fewer may be a board's
     "Company / Job Details / Location" lines, and stay."""
     if len(run) >= 5:
         return []
-    return [(s, e) for s, e in run if not is_page_furniture(doc.view[s:e])]
+    return [
+        (s, e)
+        for s, e in run
+        if not is_page_furniture(doc.view[s:e], may_hold_phrase=may_hold_phrase)
+    ]
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
     raw = doc.view[start:end]
-    cut = _GLUED_LABEL.search(raw)
+    # Every glued label ends in a colon: no need to look past the last one (none: no search).
+    cut = _GLUED_LABEL.search(raw, 0, raw.rfind(":") + 1)
     if cut:
         end = start + cut.start()
     # Trim bullets/markdown marks and space from both ends, keeping offsets exact.
@@ -415,11 +487,17 @@ def _stray_stop(line: str) -> bool:
     return len(line.split()) <= 8 and "." not in line[:-1] and _names_a_job(line)
 
 
+def _is_breadcrumb(line: str) -> bool:
+    """A site's path ("Careers > Engineering > Internships")."""
+    # The regex tries every position; most lines lack a separator, found at C speed.
+    return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
+
+
 def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
     if not 3 <= len(line) <= 160 or len(line.split()) > 22:
         return False
-    if _BREADCRUMB.search(line):
+    if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
     if _FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
@@ -433,8 +511,7 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False
     if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
         return False
-    words = set(_WORD.findall(lower))
-    return bool(words & _role_words())
+    return not _role_words().isdisjoint(_WORD.findall(lower))
 
 
 # --- company -------------------------------------------------------------------------------
@@ -456,11 +533,11 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         start += max(raw.find(name), 0)  # cleaning drops leading marks ("** webAI")
         key = name.lower()
         votes[key] += weight
-        first_seen.setdefault(
-            key, Found(doc.text[start : start + len(name)], start, start + len(name))
-        )
+        if key not in first_seen:
+            first_seen[key] = Found(doc.text[start : start + len(name)], start, start + len(name))
 
-    label_hits = [p for p in doc.find_all("company", "employer", "organi") if p < 5000]
+    label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
+    label_hits = [p for p in label_hits if p < 5000]
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100, needs=LABEL_COLON):
         value = m.group("value").strip()
         cut = _GLUED_LABEL.search(value)
@@ -468,28 +545,26 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
     for block in doc.blocks:
+        if block.kind != "about_company":
+            continue
         heading = block.heading or ""
-        if block.kind == "about_company" and heading.lower().startswith("about "):
+        if heading.lower().startswith("about "):
             named = heading[6:].strip()
             named = named[4:] if named.lower().startswith("the ") else named
             if named[:1].isupper() or named[:1].isdigit():  # "About the placement" names none
                 vote(heading[6:], block.start + 6, 2.5)
-        if block.kind == "about_company":
-            # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
-            m = _BLURB_OPENING.match(
-                doc.view, block.body_start, min(block.end, block.body_start + 80)
-            )
-            if m:
-                vote(m.group("name"), m.start("name"), 0.5)
-    for triggers, pattern, weight, needs, after in _COMPANY_PHRASES:
-        positions = doc.find_all(*triggers)
+        # "About the Company\nShopwave powers online stores ...": the blurb opens with it.
+        m = _BLURB_OPENING.match(doc.view, block.body_start, min(block.end, block.body_start + 80))
+        if m:
+            vote(m.group("name"), m.start("name"), 0.5)
+    for (_, pattern, weight, needs, after), positions in zip(
+        _COMPANY_PHRASES, phrase_hits, strict=True
+    ):
         for m in doc.search_near(pattern, positions, 70, after, needs=needs):
             vote(m.group("name"), m.start("name"), weight)
     # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
     # employer": the equal-opportunity sentence names the employer from further away.
-    for m in doc.search_near(
-        _COMMITTED_EQUAL, doc.find_all("is committed to", "is proud to"), 70, 160
-    ):
+    for m in doc.search_near(_COMMITTED_EQUAL, committed_hits, 70, 160):
         vote(m.group("name"), m.start("name"), 2.0)
     if doc.view.startswith("At "):
         m = _COMPANY_PHRASES[2][1].match(doc.view)
@@ -522,17 +597,25 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
         while start < end and doc.view[start] in " \t*#>-•|_":
             start += 1
         # A board's meta line "Acme Analytics · Austin, TX (On-site)": the name comes first.
-        separator = _META_SEPARATOR.search(doc.view, start, end)
+        separator = _meta_separator(doc.view, start, end)
         if separator and ":" in doc.view[start : separator.start()]:
             # "Job ID: 3012774 | Amazon Web Services, Inc.": a label first, the name after it.
             start = separator.end()
-            separator = _META_SEPARATOR.search(doc.view, start, end)
+            separator = _meta_separator(doc.view, start, end)
         if separator:
             end = separator.start()
         line = doc.view[start:end].strip()
         if _looks_like_name_line(line):
             out.append((start, start + len(line)))
     return out
+
+
+def _meta_separator(view: str, start: int, end: int) -> re.Match | None:
+    """The first " * " or " | " parting a meta line in view[start:end], or None."""
+    # Most lines hold neither mark: two C-speed finds spare the regex a try at every space.
+    if view.find("*", start, end) == -1 and view.find("|", start, end) == -1:
+        return None
+    return _META_SEPARATOR.search(view, start, end)
 
 
 def _looks_like_name_line(line: str) -> bool:
@@ -565,16 +648,14 @@ def _looks_like_name_line(line: str) -> bool:
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
-    return not (
-        set(_WORD.findall(lower)) & {"remote", "hybrid", "onsite", "full-time", "part-time"}
-    )
+    return {"remote", "hybrid", "onsite", "full-time", "part-time"}.isdisjoint(words)
 
 
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
     name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
-    name = re.sub(r"(?i)^(?:the)\s+", "", name)
-    if not name or len(name) > 60 or ":" in name or _BREADCRUMB.search(name):
+    name = _LEADING_THE.sub("", name)
+    if not name or len(name) > 60 or ":" in name or _is_breadcrumb(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
     if words[0] in _not_company() or name.lower() in _not_company():
@@ -586,6 +667,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
+_LEADING_THE = re.compile(r"(?i)^(?:the)\s+")
 _SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")
 
 
