@@ -36,6 +36,15 @@ _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
 LABEL_COLON = re.compile("[:：]")
 
 
+def _same_length_lower(text: str) -> str:
+    """`text.lower()` with every offset kept: "İ" lower-cases to two characters, so such a
+    character is lowered on its own to its first one."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[0] for ch in text)
+
+
 class _TriggerIndex:
     """Every literal any extractor looks for, found in one Aho-Corasick pass per posting.
 
@@ -122,7 +131,7 @@ class Doc:
 
     def __post_init__(self) -> None:
         self.view = match_view(self.text)
-        self.lower = self.view.lower()
+        self.lower = _same_length_lower(self.view)
         self.blocks = segment(
             self.view, self.lines, self.vocabulary_hits("headings", heading_entries)
         )

@@ -435,9 +435,6 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
 
 def _zone_has_furniture_phrase(doc: Doc, start: int, end: int) -> bool:
     """Whether view[start:end], lower-cased, holds a furniture phrase anywhere."""
-    if len(doc.lower) != len(doc.view):
-        # A character that lower-cases to two ("İ") shifts `lower` against the view.
-        return _has_furniture_phrase(doc.view[start:end].lower())
     # Lower-casing goes character by character, so the phrases the Doc's shared pass found in
     # `lower` are the zone's: no look over the text at all.
     return any(

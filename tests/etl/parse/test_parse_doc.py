@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.parse import parse_posting
 from etl.parse.dates import _DATE, _DIGIT
 from etl.parse.doc import LABEL_COLON, Doc
 from etl.parse.header import _COMPANY_LABEL, _TITLE_LABEL
@@ -124,3 +125,11 @@ def test_headings_from_the_shared_pass_equal_the_own_pass(text):
 
     doc = Doc(text)  # sections found from the shared lower-case pass
     assert doc.blocks == segment(doc.view, doc.lines)  # ... and from the capitalised automaton
+
+
+def test_a_letter_that_lowercases_to_two_keeps_every_later_offset():
+    # "İ".lower() is two characters; every span after it must still point at its text.
+    text = "İstanbul Office\nAcme\n\nSoftware Engineer Intern\nWe use Python and Go."
+    posting = parse_posting(text)
+    assert posting.languages == ["Python", "Go"]
+    assert all(text[m.start : m.end] == m.name for m in posting.mentions)
