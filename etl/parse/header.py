@@ -31,7 +31,7 @@ _FAQ_TITLE = re.compile(
 # A value that runs into the next glued label: "Python AI/ MLType: Fulltime".
 _GLUED_LABEL = re.compile(
     r"(?<=[a-z0-9)\]])(?=[A-Z][a-z]+(?: [A-Z]?[a-z]+)?\s?:)"
-    r"|(?<=\S)(?=(?:Job |Employment |Work |Position )?(?:Type|Location|Locations|Salary|Pay|Rate|Duration|"
+    r"|(?<=\S) ?(?=(?:Job |Employment |Work |Position )?(?:Type|Location|Locations|Salary|Pay|Rate|Duration|"
     r"Start Date|Company|Department|Team|Date|Schedule|Hours|Experience|Term|Openings)\s?:)"
 )
 _OVERVIEW_KINDS = frozenset({"summary", "title_meta", "other"})

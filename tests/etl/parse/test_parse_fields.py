@@ -179,6 +179,12 @@ def test_about_the_team_or_project_does_not_name_the_company(heading):
             "Staff Systems Engineer-7731--Data Platform",
             "Brightwave Networks",
         ),
+        # The next label on the title's line ends the title, glued or after a space.
+        (
+            "Job Title: Azure Cloud Engineer Work Location: Hartford, CT\nCompany: Acme Cloud\n",
+            "Azure Cloud Engineer",
+            "Acme Cloud",
+        ),
     ],
 )
 def test_title_and_company(text, title, company):
