@@ -67,7 +67,6 @@ _LOCATION_MARK = re.compile(r"[🌎🌍🌏📍]\ufe0f?[ \t]*(?P<value>[^\n🌎�
 _REGION_LINES = 6
 # Letters of place names, accented ones too: "Montréal", "Kraków", "Łódź", "Cesson-Sévigné".
 _UPPER = "[A-ZÀ-ÖØ-ÞĀ-ž]"
-_LOWER = "[a-zß-öø-ÿĀ-ž]"
 _LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
 # What a location label's value says besides the place: "Toronto (Hybrid)", "US Remote".
 # A note in brackets goes when it says how the job is done, not where: "Toronto (Hybrid)",
@@ -89,9 +88,10 @@ _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" 
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-_CITY_WORD = (
-    rf"(?:Mc|Mac|De|La|Le|Du|O')?{_UPPER}(?:{_LOWER}|[.'’])+(?:-{_UPPER}(?:{_LOWER}|[.'’])+)?"
-)
+# One class for a city word's letters after its capital, not "(?:lower|[.'’])": a repeated class
+# is matched in one step, a repeated group one letter at a time.
+_CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
+_CITY_WORD = rf"(?:Mc|Mac|De|La|Le|Du|O')?{_UPPER}{_CITY_LETTERS}+(?:-{_UPPER}{_CITY_LETTERS}+)?"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
@@ -131,16 +131,30 @@ def _places() -> dict[str, frozenset[str]]:
 @cache
 def _city_state() -> re.Pattern:
     places = _places()
-    codes = "|".join(sorted(places["states"]))
-    names = "|".join(re.escape(n) for n in sorted(places["state_names"], key=len, reverse=True))
-    countries = "|".join(
-        re.escape(c) for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2
+    codes = _alternation(sorted(places["states"]))
+    names = _alternation(sorted(places["state_names"], key=len, reverse=True))
+    countries = _alternation(
+        [c for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2]
     )
     return re.compile(
-        rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:(?:{codes})\b(?:[ \t]+\d{{5}})?|(?:{names})\b)"
+        rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:{codes}\b(?:[ \t]+\d{{5}})?|{names}\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
-        rf"|{_CITY},[ \t]*(?:{countries})\b)"
+        rf"|{_CITY},[ \t]*{countries}\b)"
     )
+
+
+def _alternation(words: list[str]) -> str:
+    """A pattern matching any of `words`, tried in their order, grouped by first letter.
+
+    The regex engine steps into every alternative that starts with the letter at hand (each
+    "S" country at ", Seattle"); grouped, into one group. Alternatives in different groups
+    cannot match at the same place, so the grouping changes no match.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "(?:" + "|".join(branches) + ")"
 
 
 def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
@@ -164,10 +178,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
         found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
+    header_limit = max(header_end, zone_end) + 1
     for start, end in doc.lines:
-        in_header = end <= max(header_end, zone_end) + 1
-        if not in_header and (
-            end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)
+        if end > header_limit and (
+            end - start > 90 or doc.view.find(", ", start, end) == -1 or _excluded(doc, start)
         ):
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
@@ -445,22 +459,22 @@ def _cities_in(text: str):
         pos = m.end()
 
 
+# A comma _may_name_a_city looks at: after a letter or mark that may be lower case and before
+# one that may be upper case. ASCII letters are decided here, other letters by str.islower
+# and str.isupper. It opens with the comma so the engine can jump from comma to comma.
+_CITY_COMMA = re.compile(r",(?<=[a-z.'\x80-\U0010ffff],)[ \t]*(?=[A-Z\x80-\U0010ffff])")
+
+
 def _may_name_a_city(text: str) -> bool:
     """Whether `text` has a "<lower-case letter>,<space>*<capital>" a city pattern needs.
 
     A cheap necessary condition: the city pattern is tried at every position of the text,
     and most lines with a comma are lists of words, not places.
     """
-    i = text.find(",")
-    size = len(text)
-    while i != -1:
-        if i > 0 and (text[i - 1].islower() or text[i - 1] in ".'’"):
-            j = i + 1
-            while j < size and text[j] in " \t":
-                j += 1
-            if j < size and text[j].isupper():
-                return True
-        i = text.find(",", i + 1)
+    for m in _CITY_COMMA.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if (before.islower() or before in ".'’") and after.isupper():
+            return True
     return False
 
 
