@@ -88,11 +88,19 @@ _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" 
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-# One class for a city word's letters after its capital, not "(?:lower|[.'’])": a repeated class
-# is matched in one step, a repeated group one letter at a time.
+_NAME_PREFIXES = ("Mc", "Mac", "De", "La", "Le", "Du", "O'")  # "McAllen", "DeKalb", "O'Fallon"
+# A city word's letters after its capital: one class, not "(?:lower|[.'’])", as a repeated class
+# is matched in one step and a group one letter at a time; possessive ("++") because a word
+# ends where its letters do, so giving letters back never lets the pattern go on.
 _CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
-_CITY_WORD = rf"(?:Mc|Mac|De|La|Le|Du|O')?{_UPPER}{_CITY_LETTERS}+(?:-{_UPPER}{_CITY_LETTERS}+)?"
+_CITY_WORD_END = rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++)?"
+_CITY_WORD = rf"(?:{'|'.join(_NAME_PREFIXES)})?{_UPPER}{_CITY_WORD_END}"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
+# The same first word opening with its capital, so the regex engine can skip from capital to
+# capital (a pattern opening with a look-behind is tried at every character); a name prefix
+# is then read back from that capital: "M" + "c" + "Allen".
+_BACK_PREFIXES = "|".join(f"(?<={p[0]}){re.escape(p[1:])}" for p in _NAME_PREFIXES)
+_FIRST_CITY_WORD = rf"{_UPPER}(?<!\w.)(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}|[A-Z]{{2}}, [A-Z]{{2}}, {_CITY}")
@@ -136,10 +144,13 @@ def _city_state() -> re.Pattern:
     countries = _alternation(
         [c for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2]
     )
+    # The city and its comma are read once for both endings, a state or a country: a city
+    # ends at its comma, so the tries come in the same order as with the city read twice.
     return re.compile(
-        rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:{codes}\b(?:[ \t]+\d{{5}})?|{names}\b)"
+        rf"(?P<loc>{_FIRST_CITY_WORD}(?: {_CITY_WORD}){{0,3}},[ \t]*"
+        rf"(?:(?:{codes}\b(?:[ \t]+\d{{5}})?|{names}\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
-        rf"|{_CITY},[ \t]*{countries}\b)"
+        rf"|{countries}\b))"
     )
 
 
