@@ -26,7 +26,9 @@ _LABEL_PREFIX = re.compile(
     r"(?i)[\s*#>-]*(?:(?:job|work|office|primary|other|additional|secondary)\s+)?"
 )
 _BASED_IN = re.compile(
-    r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
+    # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
+    # alternatives one by one, so a word that starts none of them is passed with one check.
+    r"(?i)\b(?=[abiloprw])(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
@@ -51,8 +53,9 @@ _BASED_IN_TRIGGERS = (
     "placed in",
 )
 _REMOTE_REGION = re.compile(
-    # One "\b" before both alternatives (not one in each): most positions fail a single check.
-    r"(?i)\b(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    # One "\b" before both alternatives (not one in each) and a look-ahead with their first
+    # letters (see _BASED_IN): most positions fail a single check.
+    r"(?i)\b(?=[abcegilmru])(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
