@@ -76,7 +76,8 @@ _LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
 # but "Remote (U.S.)".
 _LABEL_NOISE = re.compile(
     r"(?i)\((?=[^()]*\b(?:remote|hybrid|on-?site|office|days?|weeks?|flexible|preferred)\b)[^()]*\)"
-    r"|\b(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
+    # The look-ahead holds the words' first letters (see _BASED_IN).
+    r"|\b(?=[1bfhimopr])(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
 )
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
