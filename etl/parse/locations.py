@@ -349,9 +349,12 @@ def _is_city(name: str, region: str = "") -> bool:
     )
 
 
+_LIST_GOES_ON = re.compile(r",\s*[A-Z][a-z]+,\s*[A-Z]")
+
+
 def _continues_a_list(text: str, end: int) -> bool:
     """ "offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
-    return bool(re.match(r",\s*[A-Z][a-z]+,\s*[A-Z]", text[end : end + 40]))
+    return bool(_LIST_GOES_ON.match(text[end : end + 40]))
 
 
 def is_place_line(line: str) -> bool:
@@ -377,6 +380,9 @@ def _excluded(doc: Doc, pos: int) -> bool:
         "application",
         "compensation",
     )
+
+
+_LABEL_VALUE_SEPARATOR = re.compile(r"\s*(?:;|\||\*| or |\n| / )\s*")
 
 
 def _places_in(
@@ -412,7 +418,7 @@ def _places_in(
             return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
-    pieces = re.split(r"\s*(?:;|\||\*| or |\n| / )\s*", text)
+    pieces = _LABEL_VALUE_SEPARATOR.split(text)
     offset = 0
     for piece in pieces:
         pos = text.find(piece, offset)
@@ -520,6 +526,9 @@ def _is_region(value: str) -> bool:
     )
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
     that one."""
@@ -529,7 +538,7 @@ def _unique(found: list[Found]) -> list[Found]:
     for i, f in enumerate(found):
         if i in inside:
             continue
-        key = re.sub(r"\W+", " ", str(f.value)).strip().lower()
+        key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
         if key and key not in seen and key not in ("remote",):
             seen.add(key)
             out.append(f)
