@@ -26,7 +26,9 @@ _LABEL_PREFIX = re.compile(
     r"(?i)[\s*#>-]*(?:(?:job|work|office|primary|other|additional|secondary)\s+)?"
 )
 _BASED_IN = re.compile(
-    r"(?i)\b(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
+    # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
+    # alternatives one by one, so a word that starts none of them is passed with one check.
+    r"(?i)\b(?=[abiloprw])(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
@@ -51,8 +53,9 @@ _BASED_IN_TRIGGERS = (
     "placed in",
 )
 _REMOTE_REGION = re.compile(
-    # One "\b" before both alternatives (not one in each): most positions fail a single check.
-    r"(?i)\b(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    # One "\b" before both alternatives (not one in each) and a look-ahead with their first
+    # letters (see _BASED_IN): most positions fail a single check.
+    r"(?i)\b(?=[abcegilmru])(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -67,14 +70,14 @@ _LOCATION_MARK = re.compile(r"[🌎🌍🌏📍]\ufe0f?[ \t]*(?P<value>[^\n🌎�
 _REGION_LINES = 6
 # Letters of place names, accented ones too: "Montréal", "Kraków", "Łódź", "Cesson-Sévigné".
 _UPPER = "[A-ZÀ-ÖØ-ÞĀ-ž]"
-_LOWER = "[a-zß-öø-ÿĀ-ž]"
 _LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
 # What a location label's value says besides the place: "Toronto (Hybrid)", "US Remote".
 # A note in brackets goes when it says how the job is done, not where: "Toronto (Hybrid)",
 # but "Remote (U.S.)".
 _LABEL_NOISE = re.compile(
     r"(?i)\((?=[^()]*\b(?:remote|hybrid|on-?site|office|days?|weeks?|flexible|preferred)\b)[^()]*\)"
-    r"|\b(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
+    # The look-ahead holds the words' first letters (see _BASED_IN).
+    r"|\b(?=[1bfhimopr])(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
 )
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
@@ -89,10 +92,19 @@ _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" 
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-_CITY_WORD = (
-    rf"(?:Mc|Mac|De|La|Le|Du|O')?{_UPPER}(?:{_LOWER}|[.'’])+(?:-{_UPPER}(?:{_LOWER}|[.'’])+)?"
-)
+_NAME_PREFIXES = ("Mc", "Mac", "De", "La", "Le", "Du", "O'")  # "McAllen", "DeKalb", "O'Fallon"
+# A city word's letters after its capital: one class, not "(?:lower|[.'’])", as a repeated class
+# is matched in one step and a group one letter at a time; possessive ("++") because a word
+# ends where its letters do, so giving letters back never lets the pattern go on.
+_CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
+_CITY_WORD_END = rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++)?"
+_CITY_WORD = rf"(?:{'|'.join(_NAME_PREFIXES)})?{_UPPER}{_CITY_WORD_END}"
 _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
+# The same first word opening with its capital, so the regex engine can skip from capital to
+# capital (a pattern opening with a look-behind is tried at every character); a name prefix
+# is then read back from that capital: "M" + "c" + "Allen".
+_BACK_PREFIXES = "|".join(f"(?<={p[0]}){re.escape(p[1:])}" for p in _NAME_PREFIXES)
+_FIRST_CITY_WORD = rf"{_UPPER}(?<!\w.)(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}|[A-Z]{{2}}, [A-Z]{{2}}, {_CITY}")
@@ -131,16 +143,33 @@ def _places() -> dict[str, frozenset[str]]:
 @cache
 def _city_state() -> re.Pattern:
     places = _places()
-    codes = "|".join(sorted(places["states"]))
-    names = "|".join(re.escape(n) for n in sorted(places["state_names"], key=len, reverse=True))
-    countries = "|".join(
-        re.escape(c) for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2
+    codes = _alternation(sorted(places["states"]))
+    names = _alternation(sorted(places["state_names"], key=len, reverse=True))
+    countries = _alternation(
+        [c for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2]
     )
+    # The city and its comma are read once for both endings, a state or a country: a city
+    # ends at its comma, so the tries come in the same order as with the city read twice.
     return re.compile(
-        rf"(?<![\w])(?P<loc>{_CITY},[ \t]*(?:(?:{codes})\b(?:[ \t]+\d{{5}})?|(?:{names})\b)"
+        rf"(?P<loc>{_FIRST_CITY_WORD}(?: {_CITY_WORD}){{0,3}},[ \t]*"
+        rf"(?:(?:{codes}\b(?:[ \t]+\d{{5}})?|{names}\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
-        rf"|{_CITY},[ \t]*(?:{countries})\b)"
+        rf"|{countries}\b))"
     )
+
+
+def _alternation(words: list[str]) -> str:
+    """A pattern matching any of `words`, tried in their order, grouped by first letter.
+
+    The regex engine steps into every alternative that starts with the letter at hand (each
+    "S" country at ", Seattle"); grouped, into one group. Alternatives in different groups
+    cannot match at the same place, so the grouping changes no match.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "(?:" + "|".join(branches) + ")"
 
 
 def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
@@ -164,10 +193,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_places_in(doc, title.start, title.end, labelled=False))
         found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
+    header_limit = max(header_end, zone_end) + 1
     for start, end in doc.lines:
-        in_header = end <= max(header_end, zone_end) + 1
-        if not in_header and (
-            end - start > 90 or ", " not in doc.view[start:end] or _excluded(doc, start)
+        if end > header_limit and (
+            end - start > 90 or doc.view.find(", ", start, end) == -1 or _excluded(doc, start)
         ):
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
@@ -320,9 +349,12 @@ def _is_city(name: str, region: str = "") -> bool:
     )
 
 
+_LIST_GOES_ON = re.compile(r",\s*[A-Z][a-z]+,\s*[A-Z]")
+
+
 def _continues_a_list(text: str, end: int) -> bool:
     """ "offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
-    return bool(re.match(r",\s*[A-Z][a-z]+,\s*[A-Z]", text[end : end + 40]))
+    return bool(_LIST_GOES_ON.match(text[end : end + 40]))
 
 
 def is_place_line(line: str) -> bool:
@@ -348,6 +380,9 @@ def _excluded(doc: Doc, pos: int) -> bool:
         "application",
         "compensation",
     )
+
+
+_LABEL_VALUE_SEPARATOR = re.compile(r"\s*(?:;|\||\*| or |\n| / )\s*")
 
 
 def _places_in(
@@ -383,7 +418,7 @@ def _places_in(
             return kept
         return out
     # A label with plain values: "Location: Remote - US; Toronto" / "Locations: US Remote".
-    pieces = re.split(r"\s*(?:;|\||\*| or |\n| / )\s*", text)
+    pieces = _LABEL_VALUE_SEPARATOR.split(text)
     offset = 0
     for piece in pieces:
         pos = text.find(piece, offset)
@@ -445,22 +480,22 @@ def _cities_in(text: str):
         pos = m.end()
 
 
+# A comma _may_name_a_city looks at: after a letter or mark that may be lower case and before
+# one that may be upper case. ASCII letters are decided here, other letters by str.islower
+# and str.isupper. It opens with the comma so the engine can jump from comma to comma.
+_CITY_COMMA = re.compile(r",(?<=[a-z.'\x80-\U0010ffff],)[ \t]*(?=[A-Z\x80-\U0010ffff])")
+
+
 def _may_name_a_city(text: str) -> bool:
     """Whether `text` has a "<lower-case letter>,<space>*<capital>" a city pattern needs.
 
     A cheap necessary condition: the city pattern is tried at every position of the text,
     and most lines with a comma are lists of words, not places.
     """
-    i = text.find(",")
-    size = len(text)
-    while i != -1:
-        if i > 0 and (text[i - 1].islower() or text[i - 1] in ".'’"):
-            j = i + 1
-            while j < size and text[j] in " \t":
-                j += 1
-            if j < size and text[j].isupper():
-                return True
-        i = text.find(",", i + 1)
+    for m in _CITY_COMMA.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if (before.islower() or before in ".'’") and after.isupper():
+            return True
     return False
 
 
@@ -491,6 +526,9 @@ def _is_region(value: str) -> bool:
     )
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
     that one."""
@@ -500,7 +538,7 @@ def _unique(found: list[Found]) -> list[Found]:
     for i, f in enumerate(found):
         if i in inside:
             continue
-        key = re.sub(r"\W+", " ", str(f.value)).strip().lower()
+        key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
         if key and key not in seen and key not in ("remote",):
             seen.add(key)
             out.append(f)

@@ -157,16 +157,18 @@ def extract_team(
     for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80, needs=LABEL_COLON):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
-    for pos in label_hits:
-        value = _tab_label_value(doc, pos)
-        if value is not None and not doc.is_boilerplate(pos):
-            candidates.append(value)
+    if "\t" in doc.text:  # a table row's label needs its tab (see _tab_label_value)
+        for pos in label_hits:
+            value = _tab_label_value(doc, pos)
+            if value is not None and not doc.is_boilerplate(pos):
+                candidates.append(value)
     team_words = doc.find_all(" team")
+    group_words = doc.find_all(" group")
     matches = [
         *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12, needs=_ABBREVIATION_ONLY),
         *doc.search_near(
             _TEAM_POSSESSIVE,
-            doc.find_all(" team", " group"),
+            sorted(team_words + group_words),
             90,
             30,
             needs=_POSSESSIVE_TAIL_ONLY,
@@ -174,7 +176,8 @@ def extract_team(
         *(
             doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
             if team_words
-            or doc.find_all(" group", " organization", " department", " division", " practice")
+            or group_words
+            or doc.find_all(" organization", " department", " division", " practice")
             else ()
         ),
     ]
@@ -222,6 +225,9 @@ def extract_team(
     return Found(primary_name, start, start + len(primary_name)), aliases
 
 
+_COMMA_PART = re.compile(r"[^,]+")
+
+
 def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     text = doc.view[title.start : title.end]
     found: list[Found] = []
@@ -240,12 +246,12 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
                 )
             )
     unparenthesised = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
-    parts = [(p.start(), p.end()) for p in re.finditer(r"[^-–—|:]+", unparenthesised)]
     # Dash/pipe segments after the role; then ", Team" after a role.
     segments = []
-    if len(_TITLE_SPLIT.split(unparenthesised)) > 1:
+    pieces = _TITLE_SPLIT.split(unparenthesised)
+    if len(pieces) > 1:
         offset = 0
-        for piece in _TITLE_SPLIT.split(unparenthesised):
+        for piece in pieces:
             pos = unparenthesised.find(piece, offset)
             offset = pos + len(piece)
             segments.append((pos, pos + len(piece)))
@@ -254,9 +260,8 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     comma = unparenthesised.find(",", 0, first_role_end)
     if comma > 0 and _ROLEISH.search(unparenthesised[:comma]):
         segments.insert(0, (comma + 1, first_role_end))
-    del parts
     for seg_start, seg_end in segments:
-        for piece in re.finditer(r"[^,]+", unparenthesised[seg_start:seg_end]):
+        for piece in _COMMA_PART.finditer(unparenthesised[seg_start:seg_end]):
             value = piece.group(0).strip()
             if not value or not _is_team_like(value, company):
                 continue
@@ -279,17 +284,23 @@ def _without_team_word(doc: Doc, found: Found) -> Found:
     return Found(doc.text[found.start : end], found.start, end)
 
 
+_INITIAL_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def _abbreviates(inner: str, before: str) -> bool:
     """True when "(SDR)" spells the initials of the words just before it."""
     if not (inner.isupper() and inner.isalpha() and 2 <= len(inner) <= 6):
         return False
     words = [
         w
-        for w in re.findall(r"[A-Za-z][\w'-]*", before)
+        for w in _INITIAL_WORD.findall(before)
         if w.lower() not in ("of", "and", "the", "for", "&")
     ]
     initials = "".join(w[0].upper() for w in words[-len(inner) :])
     return initials == inner
+
+
+_VALUE_PARTS = re.compile(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+")
 
 
 def _is_team_like(value: str, company: str | None) -> bool:
@@ -300,7 +311,7 @@ def _is_team_like(value: str, company: str | None) -> bool:
         return False  # "(Summer 2026, Seattle)": when and where, not who
     if _is_place(value):
         return False  # "Software Engineer - India", "(Remote, Sweden)"
-    pieces = [p.strip() for p in re.split(r"\s+[-–|]\s+|,\s*|\s*/\s*|\s+&\s+", value) if p.strip()]
+    pieces = [p.strip() for p in _VALUE_PARTS.split(value) if p.strip()]
     if len(pieces) > 1 and all(_NOT_TEAM.match(p) or _is_technology(p) for p in pieces):
         return False  # "(Summer 2026 - US)", "(C++ / Angular)"
     if _is_technology(value) or _is_tech_list(value):
@@ -311,9 +322,12 @@ def _is_team_like(value: str, company: str | None) -> bool:
     return bool(stripped) and not _NOT_TEAM.match(stripped)
 
 
+_NAME_WORD = re.compile(r"[\w'-]+")
+
+
 def _abbreviation_offset(name: str, abbr: str) -> int:
     """Where the words that "(CSP)" abbreviates begin: "Acme Customer Service Platform" -> "Customer ..."."""
-    words = list(re.finditer(r"[\w'-]+", name))
+    words = list(_NAME_WORD.finditer(name))
     significant = [w for w in words if w.group(0).lower() not in ("of", "and", "the", "for")]
     for i in range(len(significant)):
         initials = "".join(w.group(0)[0] for w in significant[i:]).upper()
@@ -322,22 +336,27 @@ def _abbreviation_offset(name: str, abbr: str) -> int:
     return 0
 
 
+_PLACE_NOISE = re.compile(
+    r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]"
+)
+_PLACE_PARTS = re.compile(r"\s*(?:/|,|\bor\b|&)\s*")
+
+
 def _is_place(value: str) -> bool:
-    bare = re.sub(
-        r"(?i)\b(?:remote|hybrid|on-?site|based|within|in|only|anywhere in)\b|[(),-]", " ", value
-    )
+    bare = _PLACE_NOISE.sub(" ", value)
     bare = " ".join(bare.split())
     return (
         not bare
         or is_place_name(bare)
-        or all(
-            is_place_name(p.strip()) for p in re.split(r"\s*(?:/|,|\bor\b|&)\s*", bare) if p.strip()
-        )
+        or all(is_place_name(p.strip()) for p in _PLACE_PARTS.split(bare) if p.strip())
     )
 
 
+_TECH_SEPARATORS = re.compile(r"[\s,/&]+")
+
+
 def _is_tech_list(value: str) -> bool:
-    tokens = [t for t in re.split(r"[\s,/&]+", value) if t]
+    tokens = [t for t in _TECH_SEPARATORS.split(value) if t]
     return len(tokens) > 1 and sum(_is_technology(t) for t in tokens) * 2 >= len(tokens)
 
 
