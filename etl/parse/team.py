@@ -24,6 +24,8 @@ _NOT_TEAM = re.compile(
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
+    # Shifts and schedules: "Patient Transport Aide (Evenings)".
+    r"(?:day|evening|night|weekend|overnight|swing|rotating)s?(?:\s+shifts?)?|prn|per diem|casual|seasonal|on-?call|"
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
@@ -87,7 +89,8 @@ _WE_ARE_TRIGGERS = (
 _POSSESSIVE_TAIL = (
     r"(?:team|group)(?:'s|’s)?\s+"
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
-    r"writes|creates|powers|supports|operates|keeps|partners|brings|makes)\b"
+    r"writes|creates|powers|supports|operates|keeps|partners|brings|makes|turns|helps|manages|leads|"
+    r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates)\b"
 )
 _POSSESSIVE_TAIL_ONLY = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
@@ -96,6 +99,13 @@ _TEAM_POSSESSIVE = re.compile(
     r"[A-Zot](?<!\w[A-Zot])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
     rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
+# "The Data Platform team" standing as a line of its own: a heading naming the team.
+_TEAM_LINE = re.compile(
+    r"(?m)^[ \t#*]*(?:About )?(?:[Tt]he|[Oo]ur)\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
+    r"\s+[Tt]eam[ \t*:]*$(?P<proper>)"
+)
+# "About The Role & Team": two headings joined, no name.
+_JOINED_HEADING = re.compile(r"(?:\s(?:&|and)|\bRole)$")
 _GENERIC_TEAM_WORDS = frozenset(
     {
         "a",
@@ -166,6 +176,12 @@ def extract_team(
     group_words = doc.find_all(" group")
     matches = [
         *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12, needs=_ABBREVIATION_ONLY),
+        *(
+            m
+            for m in doc.search_near(_TEAM_LINE, team_words, 70, 12)
+            # Under the title such a line names the employer ("The Moorhead Team").
+            if m.start() > doc.lines[:3][-1][1] and not _JOINED_HEADING.search(m.group("name"))
+        ),
         *doc.search_near(
             _TEAM_POSSESSIVE,
             sorted(team_words + group_words),

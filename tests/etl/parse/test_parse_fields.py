@@ -590,6 +590,26 @@ def test_team_joined_by_name(text, want):
             "Solutions Engineer\nNorthwind\n\nJoin the Northwind team.\nNorthwind is an equal opportunity employer.",
             None,
         ),
+        # A line that is only "The X team" heads the team's section.
+        (
+            "Senior Data Engineer\nTallyfox\nRemote\n\nTallyfox does bookkeeping.\n\n"
+            "The Data Platform team\nWe own the warehouse.\n",
+            "Data Platform",
+        ),
+        ("Staff Engineer\nAcme\n\n**About The Role & Team**\nWe are looking for you.", None),
+        ("Sales Agent\nThe Moorhead Team\n\nThe Moorhead Team sells homes in Fargo.", None),
+        (
+            "Data Analytics Intern\nNorthwind Mobility\n\nDescription\nOur Data & Insights team "
+            "turns ticketing data into decisions.",
+            "Data & Insights",
+        ),
+        # A shift in the title's parentheses is no team; the department label is.
+        (
+            "Patient Transport Aide - Part Time (Evenings)\nSt. Aldric Medical Center\n"
+            "Department: Patient Transport\n",
+            "Patient Transport",
+        ),
+        ("Maintenance Technician (Night Shift)\nAcme Foods\n", None),
     ],
 )
 def test_team(text, want):
