@@ -152,8 +152,11 @@ def _city_state() -> re.Pattern:
     # ends at its comma, so the tries come in the same order as with the city read twice.
     return re.compile(
         rf"(?P<loc>{_FIRST_CITY_WORD}(?: {_CITY_WORD}){{0,3}},[ \t]*"
-        rf"(?:(?:{codes}\b(?:[ \t]+\d{{5}})?|{names}\b)"
+        # "Waterloo, ONWork Term: …": a label glued to the state code still ends it.
+        rf"(?:(?:{codes}(?:\b|(?=[A-Z][a-z]))(?:[ \t]+\d{{5}})?|{names}\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
+        # "Amsterdam, North Holland, Netherlands": a region the vocabulary does not list.
+        rf"|{_CITY_WORD}(?: {_CITY_WORD}){{0,2}},[ \t]*{countries}\b"
         rf"|{countries}\b))"
     )
 

@@ -664,6 +664,15 @@ def test_team(text, want):
         # A title with a state after the comma is a job, not a town.
         ("Partner Development Associate, Florida\nAcme\n\nWe sell.", []),
         ("Engineer\nAcme\nLead, SD\n", ["Lead, SD"]),
+        # A region the vocabulary does not list, between city and country.
+        (
+            "Data Intern\nNorthwind\nAmsterdam, North Holland, Netherlands\nHybrid\n",
+            ["Amsterdam, North Holland, Netherlands"],
+        ),
+        ("Engineer\nAcme\nMunich, Bavaria, Germany\n", ["Munich, Bavaria, Germany"]),
+        # A label glued to the state code ends the place.
+        ("Engineer\nAcme\nLocation: Waterloo, ONWork Term: January 2026\n", ["Waterloo, ON"]),
+        ("Interpreter\nAcme\nLocation: Fontana, CAWorking hours: 9am-6pm\n", ["Fontana, CA"]),
     ],
 )
 def test_location_forms(text, want):
