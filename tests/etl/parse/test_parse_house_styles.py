@@ -644,6 +644,54 @@ EXPECTED = {
         start_dates=[],
         posted_date=dt.date(2025, 10, 27),
     ),
+    # A European applicant tracker: city, region and country on one line, a department line,
+    # the intern's allowance under benefits, a length in months.
+    "workable.txt": dict(
+        company="Northwind Mobility",
+        team="Data & Insights",
+        employment_type="internship",
+        seasons=[],
+        year=2026,
+        locations=["Amsterdam, North Holland, Netherlands"],
+        degree_levels=["BS", "MS"],
+        languages={"Python"},
+        pay=(1_100, 1_100, "EUR", "month"),
+        duration_weeks=26,
+        start_dates=[],
+        posted_date=None,
+    ),
+    # A remote-first company's board: meta line with the pay, a team named by a line of its
+    # own, a salary in euros gross per year.
+    "remote_eu.txt": dict(
+        company="Tallyfox",
+        team="Data Platform",
+        employment_type="full_time",
+        seasons=[],
+        year=None,
+        locations=["EU"],
+        degree_levels=[],
+        languages={"Python", "Scala"},
+        pay=(70_000, 90_000, "EUR", "year"),
+        duration_weeks=None,
+        start_dates=[],
+        posted_date=None,
+    ),
+    # A hospital's requisition: a shift in the title's parentheses, a department label, a
+    # sign-on bonus and a retirement match that are no pay.
+    "hospital_parttime.txt": dict(
+        company="St. Aldric Medical Center",
+        team="Patient Transport",
+        employment_type="part_time",
+        seasons=[],
+        year=None,
+        locations=["Dayton, OH"],
+        degree_levels=[],
+        languages=set(),
+        pay=(16.75, 21.40, "USD", "hour"),
+        duration_weeks=None,
+        start_dates=[],
+        posted_date=dt.date(2025, 10, 30),
+    ),
     # Enterprise HR suite: "Requisition ID", "Posted On", "Job Location(s)" labels, a
     # graduate programme with a degree completed by a date (not the job's year).
     "successfactors.txt": dict(
