@@ -438,6 +438,12 @@ def _places_in(
                 at = start + pos + piece.find(region)
                 out.append(Found(doc.text[at : at + len(region)], at, at + len(region)))
             continue
+        if _town_list(regions):
+            # "Locations: New York, London, Singapore": three towns, none the others' region.
+            for town in regions:
+                at = start + pos + piece.find(town)
+                out.append(Found(doc.text[at : at + len(town)], at, at + len(town)))
+            continue
         dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (
             _is_region(value)
@@ -508,6 +514,17 @@ def _labelled_place(value: str) -> bool:
         return True
     town, _, country = value.rpartition(", ")
     return bool(town) and _is_region(country) and bool(_LABELLED_PLACE.fullmatch(town))
+
+
+def _town_list(parts: list[str]) -> bool:
+    """Three or more town names with no state, region or country among them (two could be a
+    town and its county: "Filton, Bristol")."""
+    states = _places()["states"]
+    return (
+        len(parts) >= 3
+        and all(_LABELLED_PLACE.fullmatch(part) for part in parts)
+        and not any(_is_region(part) or part in states for part in parts)
+    )
 
 
 def _country_state_city(value: str) -> bool:

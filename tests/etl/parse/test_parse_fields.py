@@ -673,6 +673,12 @@ def test_team(text, want):
         # A label glued to the state code ends the place.
         ("Engineer\nAcme\nLocation: Waterloo, ONWork Term: January 2026\n", ["Waterloo, ON"]),
         ("Interpreter\nAcme\nLocation: Fontana, CAWorking hours: 9am-6pm\n", ["Fontana, CA"]),
+        # A label's list of three towns is three places; two may be a town and its county.
+        (
+            "Engineer\nAcme\nLocations: Austin, Denver, Toronto, Remote\n",
+            ["Austin", "Denver", "Toronto"],
+        ),
+        ("Engineer\nAcme\nLocation: Filton, Bristol\n", ["Filton, Bristol"]),
     ],
 )
 def test_location_forms(text, want):
