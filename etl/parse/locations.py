@@ -128,6 +128,7 @@ def _places() -> dict[str, frozenset[str]]:
     for country in data.get("country", []):
         countries.add(country["name"])
         countries.update(country.get("aliases", []))
+    cities = {city["name"] for city in data.get("city", [])}
     for region in data.get("region", []):
         regions.add(region["name"])
         regions.update(region.get("aliases", []))
@@ -137,6 +138,7 @@ def _places() -> dict[str, frozenset[str]]:
         "city_names": frozenset(city_names),  # state names that are also cities' ("New York")
         "countries": frozenset(countries),
         "regions": frozenset(regions),
+        "cities": frozenset(cities),  # named alone, with no state or country after them
     }
 
 
@@ -204,7 +206,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
             continue  # where the company sits (see _office_list)
-        found.extend(_places_in(doc, start, end, labelled=False, whole_line=True))
+        places = _places_in(doc, start, end, labelled=False, whole_line=True)
+        if not places and end <= header_limit:
+            places = _bare_cities(doc, start, end)
+        found.extend(places)
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
@@ -396,7 +401,9 @@ def _places_in(
         Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"),
               start + m.end("loc"))
         for m in _cities_in(text)
-        if _is_city(*m.group("loc").split(",")[:2]) and not _continues_a_list(text, m.end("loc"))
+        if _is_city(*m.group("loc").split(",")[:2])
+        and not _continues_a_list(text, m.end("loc"))
+        and not _lists_cities(m.group("loc"))
     ]  # fmt: skip
     if out or not labelled:
         if whole_line and out:
@@ -518,13 +525,39 @@ def _labelled_place(value: str) -> bool:
 
 def _town_list(parts: list[str]) -> bool:
     """Three or more town names with no state, region or country among them (two could be a
-    town and its county: "Filton, Bristol")."""
-    states = _places()["states"]
+    town and its county: "Filton, Bristol"); a city that is also a country ("Singapore") is a
+    town here."""
+    places = _places()
     return (
         len(parts) >= 3
         and all(_LABELLED_PLACE.fullmatch(part) for part in parts)
-        and not any(_is_region(part) or part in states for part in parts)
+        and not any(
+            (_is_region(part) or part in places["states"]) and part not in places["cities"]
+            for part in parts
+        )
     )
+
+
+def _lists_cities(loc: str) -> bool:
+    """ "New York, London, Singapore": what reads as city, region, country is three cities."""
+    parts = [part.strip() for part in loc.split(",")]
+    return len(parts) == 3 and parts[1] in _places()["cities"]
+
+
+def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
+    """A header line's parts that are each a known city alone: "San Francisco / Remote (US)"."""
+    cities = _places()["cities"]
+    found = []
+    part_start = start
+    for sep in [*_PART_SEPARATOR.finditer(doc.view, start, end), None]:
+        part_end = sep.start() if sep else end
+        part = _PAREN_NOTE.sub("", doc.view[part_start:part_end]).strip(" \t*-•·,")
+        if part in cities:
+            at = doc.view.find(part, part_start, part_end)
+            found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
+        if sep:
+            part_start = sep.end()
+    return found
 
 
 def _country_state_city(value: str) -> bool:

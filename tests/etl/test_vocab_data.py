@@ -621,3 +621,12 @@ def test_names_shared_by_a_state_and_a_country_are_flagged(places: dict) -> None
         if clash is not None:
             assert clash.get("ambiguous") is True, sub["name"]
         assert sub["name"].casefold() not in regions, sub["name"]
+
+
+def test_cities_named_alone_are_unique_and_in_known_countries(places: dict) -> None:
+    names = [city["name"] for city in places["city"]]
+    assert len(names) == len(set(names)), "a city is listed twice"
+    codes = {country["code"] for country in places["country"]}
+    assert all(city["country"] in codes for city in places["city"])
+    # A bare name counts as a place: none may be an ordinary word or a common first name.
+    assert not {"Reading", "Mobile", "Phoenix", "Charlotte", "Madison"} & set(names)

@@ -679,6 +679,15 @@ def test_team(text, want):
             ["Austin", "Denver", "Toronto"],
         ),
         ("Engineer\nAcme\nLocation: Filton, Bristol\n", ["Filton, Bristol"]),
+        # A known city named alone: in the header, or as one of a label's list.
+        ("Engineer\nAcme\nSan Francisco / Remote (US)\n\nWe build.", ["San Francisco", "US"]),
+        ("Engineer\nAcme\nBerlin · Full-time · Hybrid\n\nWe build.", ["Berlin"]),
+        (
+            "Engineer\nAcme\nLocations: New York, London, Singapore\n",
+            ["New York", "London", "Singapore"],
+        ),
+        # Below the header a bare city is a word in the text, not the job's place.
+        ("Engineer\nAcme\n\nAbout us\nWe started in a garage.\nLondon\n", []),
     ],
 )
 def test_location_forms(text, want):
