@@ -692,6 +692,22 @@ EXPECTED = {
         start_dates=[],
         posted_date=dt.date(2025, 10, 30),
     ),
+    # A startup board: pay and equity on one meta line, "San Francisco / Remote (US)",
+    # "Posted 3 days ago".
+    "wellfound.txt": dict(
+        company="Lumen Ledger",
+        team=None,
+        employment_type="full_time",
+        seasons=[],
+        year=None,
+        locations=["San Francisco", "US"],
+        degree_levels=[],
+        languages={"Go", "Rust"},
+        pay=(140_000, 185_000, "USD", "year"),
+        duration_weeks=None,
+        start_dates=[],
+        posted_date=dt.date(2025, 10, 29),
+    ),
     # Enterprise HR suite: "Requisition ID", "Posted On", "Job Location(s)" labels, a
     # graduate programme with a degree completed by a date (not the job's year).
     "successfactors.txt": dict(
