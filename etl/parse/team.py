@@ -41,7 +41,6 @@ _ROLEISH = re.compile(
     r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
     r"representative|officer|assistant|administrator)\b"
 )
-_GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?=(?:Our|The) )")
 _SEASON_YEAR = re.compile(r"(?i)\b(?:summer|fall|autumn|winter|spring)\s*'?(?:20)?\d{2}\b")
 # "About The TeamOur Mobile team ships": a glued heading's last word before the name.
 _GLUED_TEAM_HEADING = re.compile(r"(?:Team|Teams|Group)(?:Our|The) ")
