@@ -438,18 +438,13 @@ def _places_in(
             value = value[:-1]  # "Fully remote. US or Canada.": a sentence's stop, not "D.C."
         # An unknown name counts only in a short value: a long one is a sentence, not a place.
         # "US-CA-San Jose" is how Workday writes country, state and city.
-        regions = value.split(", ")
-        if len(regions) > 1 and all(_is_region(r) for r in regions):
-            # "Remote - United States, Canada": two regions, not a town and its county.
-            for region in regions:
-                at = start + pos + piece.find(region)
-                out.append(Found(doc.text[at : at + len(region)], at, at + len(region)))
-            continue
-        if _town_list(regions):
-            # "Locations: New York, London, Singapore": three towns, none the others' region.
-            for town in regions:
-                at = start + pos + piece.find(town)
-                out.append(Found(doc.text[at : at + len(town)], at, at + len(town)))
+        parts = value.split(", ")
+        # "Remote - United States, Canada": two regions, not a town and its county;
+        # "Locations: New York, London, Singapore": three towns, none the others' region.
+        if (len(parts) > 1 and all(_is_region(p) for p in parts)) or _town_list(parts):
+            for part in parts:
+                at = start + pos + piece.find(part)
+                out.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
             continue
         dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (

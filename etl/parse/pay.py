@@ -141,12 +141,12 @@ _NOT_PAY_CUES = re.compile(
     r"increments?|promotion)\b",
     re.I,
 )
-# Pay a person may reach later ("a predictable raise up to $105K base salary"), not pay now,
-# even when a pay word names it.
 # The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
 _READER_PAY = re.compile(
     r"(?i)\bif you(?:'re|\s+are)?\s+(?:currently\s+|now\s+)?(?:make|making|earn|earning)\b"
 )
+# Pay a person may reach later ("a predictable raise up to $105K base salary"), not pay now,
+# even when a pay word names it.
 _RAISE_CUES = re.compile(
     r"(?i)\b(?:raises?|increases?|increments?|promotions?|grow(?:s|ing)? to)\b"
 )
@@ -242,7 +242,8 @@ class _Candidate:
 def extract_pay(doc: Doc, places: tuple[str, ...] = ()) -> tuple[PayRange | None, list[PayRange]]:
     """The primary pay range (or None) and every pay range stated, with spans.
 
-    `places` are the job's locations: a bare "$" where every one of them is in Canada is CAD.
+    `places` are the job's locations: a bare "$" where every one of them is in Canada is CAD
+    (and so for the other dollar countries, see _DOLLAR_COUNTRIES).
     """
     amounts = _find_amounts(doc)
     if not amounts:
@@ -421,7 +422,7 @@ def _multiplier(suffix: str | None) -> float:
     s = suffix.strip().lower()
     if s == "k":
         return 1_000.0
-    if s.startswith(("l", "lpa")):
+    if s.startswith("l"):  # lpa, lakh(s), lac(s)
         return _LAKH
     if s in ("m", "mm", "million", "mil"):
         return 1_000_000.0
@@ -839,12 +840,8 @@ def _labelled_bare_range(doc: Doc) -> PayRange | None:
         low, high = (_bare_figure(m.group(g)) for g in ("low", "high"))
         if not 0 < low <= high <= low * 5:
             continue
-        after = _PERIOD_AFTER.match(doc.view, m.end(), min(len(doc.view), m.end() + 40))
-        if after:
-            period = next(k for k in ("hour", "year", "month", "week", "day") if after.group(k))
-        else:
-            period = "hour" if high <= 200 else "year" if low >= 20_000 else None
-        candidate = _Candidate(low, high, None, period, m.start("low"), m.end("high"))
+        candidate = _Candidate(low, high, None, None, m.start("low"), m.end("high"))
+        candidate.period = _period(doc, candidate)
         if _plausible(candidate):
             return _to_range(candidate)
     return None

@@ -162,6 +162,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
 
 
 _REGULAR = re.compile(r"(?i)(?:regular[ ,-]+)?")
+# Sections whose words are not about this job's terms (benefits: except full-time benefits).
 _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
 
 
@@ -173,9 +174,7 @@ def _first_outside_boilerplate(
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
         kind = doc.kind_at(m.start())
-        if kind in ("legal", "related", "about_company") or (
-            kind == "benefits" and not allow_benefits
-        ):
+        if kind in _NOT_THE_JOB and not (kind == "benefits" and allow_benefits):
             continue
         return m
     return None
