@@ -500,50 +500,64 @@ _EXPERIENCE_BEFORE = re.compile(r"(?i)\bexperience\s+(?:of|for)?\s*(?:at least|o
 
 def extract_duration_weeks(doc: Doc) -> Found | None:
     """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
-    weeks: list[Found] = []
-    months: list[Found] = []
-    years: list[Found] = []
+    # The first length of each unit that passes; weeks win over months, months over years.
+    # Cheap tests run first: most matches are "5+ years of experience", turned away by their
+    # number alone (every test is a plain filter, so their order changes no answer).
+    first: dict[str, Found] = {}
     for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month", "year"), 48, 10):
+        unit = m.group("unit")[0].lower()  # "w", "m" or "y"
+        if unit in first:
+            continue  # an earlier length in this unit already answers for it
+        low = _to_int(m.group("n"))
+        weeks = _in_weeks(low, unit) if low else None
+        if weeks is None:
+            continue
         if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
             continue
-        sentence_start, sentence_end = doc.sentence_at(m.start())
-        sentence = doc.view[sentence_start:sentence_end]
-        left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
-        # "feedback every 2 weeks during the 10-week program": a frequency is no cue against
-        # the length after it.
-        left = _FREQUENCY.sub(" ", left)
-        right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
-        if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
-            continue
-        if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(
-            left
-        ):
-            continue
-        if not (
-            _DURATION_CONTEXT.search(sentence)
-            or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
-            or _in_short_line_with_context(doc, m.start())
-        ):
-            continue
-        low = _to_int(m.group("n"))
-        if low is None or low == 0:
-            continue
-        unit = m.group("unit").lower()
-        if unit.startswith("w"):
-            if 1 <= low <= 104:
-                weeks.append(Found(low, m.start(), m.end()))
-        elif unit.startswith("m"):
-            if 1 <= low <= 36:
-                months.append(Found(round(low * 52 / 12), m.start(), m.end()))
-        elif low <= 2 and (
-            _LENGTH_LABEL.search(left)
-            or ("-" in m.group(0) and _YEARS_CONTEXT.match(right.lstrip(" ,")))
-        ):
-            years.append(Found(low * 52, m.start(), m.end()))
-    for found in (weeks, months, years):
-        if found:
-            return found[0]
+        if _names_job_length(doc, m, unit):
+            first[unit] = Found(weeks, m.start(), m.end())
+            if unit == "w":
+                break  # nothing later can beat the first length in weeks
+    for unit in ("w", "m", "y"):
+        if unit in first:
+            return first[unit]
     return None
+
+
+def _in_weeks(low: int, unit: str) -> int | None:
+    """A stated length in weeks, or None when the number is no length in that unit."""
+    if unit == "w":
+        return low if 1 <= low <= 104 else None
+    if unit == "m":
+        return round(low * 52 / 12) if 1 <= low <= 36 else None
+    return low * 52 if low <= 2 else None
+
+
+def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
+    """Whether a "N weeks/months/years" match states how long the job lasts."""
+    sentence_start, sentence_end = doc.sentence_at(m.start())
+    sentence = doc.view[sentence_start:sentence_end]
+    left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
+    # "feedback every 2 weeks during the 10-week program": a frequency is no cue against
+    # the length after it.
+    left = _FREQUENCY.sub(" ", left)
+    right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
+    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+        return False
+    if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
+        return False
+    if not (
+        _DURATION_CONTEXT.search(sentence)
+        or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
+        or _in_short_line_with_context(doc, m.start())
+    ):
+        return False
+    if unit != "y":
+        return True
+    return bool(
+        _LENGTH_LABEL.search(left)
+        or ("-" in m.group(0) and _YEARS_CONTEXT.match(right.lstrip(" ,")))
+    )
 
 
 def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
