@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 
-from etl.parse.doc import Doc, Found
+from etl.parse.doc import LABEL_COLON, Doc, Found
 
 # --- employment type -------------------------------------------------------------------------
 
@@ -59,6 +59,7 @@ _TYPE_WORDS = (
     ("part_time", re.compile(r"(?i)\bpart[- ]?time\b")),
     ("full_time", re.compile(r"(?i)\bfull[- ]?time\b|\bfulltime\b|\bpermanent\b")),
 )
+_TYPE_WORD = dict(_TYPE_WORDS)
 # The body patterns are matched where their trigger word stands (see extract_employment_type).
 _CONTRACT_BODY = re.compile(
     r"(?i)(?:this is a (?:\d+[- ]month )?(?:fixed[- ]term )?contract|contract (?:role|position|assignment|opportunity|engagement)|"
@@ -86,6 +87,12 @@ _BADGE_KIND = {
     "co-o": "internship",
     "coop": "internship",
 }
+# Every match of _FULL_TIME_BODY (above) or _PART_TIME_BODY (below) has "full[- ]?time" or
+# "part[- ]?time" starting a word on its own line, so a "part" or "full" with no "t" after it
+# ("part of the team", "fully") can start no match, nor can its line. Not "...time":
+# IGNORECASE takes a dotless "ı" for the "i", and `Doc.lower` keeps it.
+_PART_TIME_STARTS = ("part-t", "part t", "partt")
+_FULL_TIME_STARTS = ("full-t", "full t", "fullt")
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
@@ -100,7 +107,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         if m:
             return Found("internship", m.start(), m.end())
         for kind in ("contract", "part_time", "full_time"):
-            pattern = dict(_TYPE_WORDS)[kind]
+            pattern = _TYPE_WORD[kind]
             m = pattern.search(doc.view, title.start, title.end)
             if (
                 m
@@ -124,22 +131,13 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     zone_end = max(
         doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
     )
-    for m in doc.search_near(
-        _BADGE,
-        [
-            p
-            for p in doc.find_all(
-                "full", "part", "contract", "temporary", "intern", "co-op", "coop"
-            )
-            if p < zone_end + 200
-        ],
-        12,
-        30,
-    ):
+    badge_words = doc.find_all("full", "part", "contract", "temporary", "intern", "co-op", "coop")
+    near_top = badge_words[: bisect.bisect_left(badge_words, zone_end + 200)]
+    for m in doc.search_near(_BADGE, near_top, 12, 30):
         key = m.group("kind").lower().replace(" ", "")[:4]
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
-        for m in doc.search_near(label, doc.find_all(trigger), 24, 64):
+        for m in doc.search_near(label, doc.find_all(trigger), 24, 64, needs=LABEL_COLON):
             # "Position type: Regular Full Time": the type after a "regular".
             value_start = _REGULAR.match(doc.view, m.start("value")).end()
             for kind, pattern in _TYPE_WORDS:
@@ -152,8 +150,8 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             _CONTRACT_BODY,
             ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099"),
         ),
-        ("part_time", _PART_TIME_BODY, ("this is a part", "part")),
-        ("full_time", _FULL_TIME_BODY, ("this is a full", "full", "permanent")),
+        ("part_time", _PART_TIME_BODY, ("this is a part", *_PART_TIME_STARTS)),
+        ("full_time", _FULL_TIME_BODY, ("this is a full", *_FULL_TIME_STARTS, "permanent")),
     ):
         m = _first_outside_boilerplate(doc, pattern, triggers, allow_benefits=kind == "full_time")
         if m:
@@ -212,13 +210,14 @@ def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
     """Seasons of the internship, in order of appearance: the title's, else the body's."""
     # Found once: the title and each section take their share of the same positions.
     triggers = doc.find_all(*_SEASON_TRIGGERS, word_start=True)
-    internship = title is not None and bool(_INTERN_TITLE.search(doc.view, title.start, title.end))
+    if not triggers:
+        return []  # no season word anywhere (most postings)
     if title is not None:
         found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
     found = _seasons_in_body(doc, triggers, internship=False)
-    if not found and internship:
+    if not found and title is not None and _INTERN_TITLE.search(doc.view, title.start, title.end):
         # Only when nothing plainer names the season: "Summer 2026" carries the year too.
         found = _seasons_in_body(doc, triggers, internship=True)
     return found
@@ -253,8 +252,10 @@ def _seasons_in(
     """Seasons named in [start, end); `triggers` are the sorted season-word positions.
 
     In an internship's posting, "this summer" / "the upcoming summer semester" is its season."""
-    out = []
+    out: list[Found] = []
     hits = triggers[bisect.bisect_left(triggers, start) : bisect.bisect_left(triggers, end)][:200]
+    if not hits:
+        return out  # most sections name no season
     for m in doc.search_near(_SEASON, hits, 0, 8):
         if (
             not doc.view[m.start()].isupper()
