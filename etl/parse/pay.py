@@ -15,12 +15,17 @@ from dataclasses import dataclass
 
 from etl.model import PayRange
 from etl.parse.doc import Doc
+from etl.parse.terms import alternation
 
 # "120,000", "120.000,00", "181 000" (a space between thousands, as much of Europe writes it).
+# The first digit opens the pattern, what may not stand before it is checked after it (the same
+# test as a look back before it): a pattern opening with a digit lets the regex engine skip to
+# digits, one opening with a look back tries every position.
 _NUMBER = re.compile(
+    r"(\d(?<![\w.,]\d)"
     # "12,00,000": India groups lakhs in twos.
-    r"(?<![\w.,])(\d{1,2}(?:,\d{2})+,\d{3}(?![,.]?\d)|\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)"
-    r"|\d+(?:\.\d{1,2})?)(?![\d])"
+    r"(?:\d?(?:,\d{2})+,\d{3}(?![,.]?\d)|\d{0,2}(?:([,.])\d{3})+(?:[.,]\d{1,2})?"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d*(?:\.\d{1,2})?))(?![\d])"
 )
 _SYMBOL_BEFORE = re.compile(
     r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|\bRs\.?|"
@@ -116,34 +121,49 @@ _B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _E = r"(?:\b|(?-i:(?<=[a-z]{4})(?=[A-Z])))"
 _PAY_CUES = re.compile(
     _B
-    + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
-    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|paid|make|"
-    r"hiring range|rate range|range|rate|pays?|paying)" + _E,
+    + "(?:"
+    + alternation(
+        r"salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
+        r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|"
+        r"paid|make|hiring range|rate range|range|rate|pays?|paying"
+    )
+    + ")"
+    + _E,
     re.I,
 )
 _STRONG_PAY_CUES = re.compile(
-    _B + r"(?:base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
-    r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|pay scale|"
-    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation|"
-    # Europe pays interns an "internship allowance": their pay, not a benefit budget.
-    r"(?:internship|intern|trainee(?:ship)?) allowance)" + _E,
+    _B
+    + "(?:"
+    + alternation(
+        r"base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
+        r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|"
+        r"pay scale|pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation|"
+        # Europe pays interns an "internship allowance": their pay, not a benefit budget.
+        r"internship allowance|intern allowance|trainee(?:ship)? allowance"
+    )
+    + ")"
+    + _E,
     re.I,
 )
 # Money that is not base pay: benefits, allowances, company figures, other people's money.
 _NOT_PAY_CUES = re.compile(
     _B
-    + r"(?:bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|budget|"
-    r"lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|premium|deductible|"
-    r"revenue|sales|funding|raised|valuation|valued|series [a-f]\b|million|billion|arr\b|assets|aum|"
-    r"fund(?:s|ing)?\b|tips?\b|commissions?|projects?|contracts? (?:worth|valued)|in size|worth|grants?|"
-    r"donat\w*|fees?\b|costs?\b|price[sd]?|discount|per mile|mileage|equity|stock|rsus?|"
-    r"wellness|gym|learning|development fund|home office|internet|phone|meal|lunch|transit|commuter|"
-    r"parking|housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|portfolio|"
-    r"compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
-    r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
-    r"vouchers?|vales|despensa|subsid\w*|purchase|glasses|professional development|"
-    r"education(?:al)? assistance|"
-    r"increments?|promotion)\b",
+    + "(?:"
+    + alternation(
+        r"bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|"
+        r"budget|lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|"
+        r"premium|deductible|revenue|sales|funding|raised|valuation|valued|series [a-f]\b|"
+        r"million|billion|arr\b|assets|aum|fund(?:s|ing)?\b|tips?\b|commissions?|projects?|"
+        r"contracts? (?:worth|valued)|in size|worth|grants?|donat\w*|fees?\b|costs?\b|"
+        r"price[sd]?|discount|per mile|mileage|equity|stock|rsus?|wellness|gym|learning|"
+        r"development fund|home office|internet|phone|meal|lunch|transit|commuter|parking|"
+        r"housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|"
+        r"portfolio|compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
+        r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|"
+        r"increase|vouchers?|vales|despensa|subsid\w*|purchase|glasses|"
+        r"professional development|education(?:al)? assistance|increments?|promotion"
+    )
+    + r")\b",
     re.I,
 )
 # The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
@@ -210,8 +230,7 @@ _BARE_PAY_LABEL = re.compile(r"(?i)[\s*•-]*" + _PAY_LABEL_WORDS)
 # "Colorado pay range:", "New York City salary range:": a range for one place.
 _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY_LABEL_WORDS + ")")
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
-# engine skip to it at C speed (faster even than `"Rs" in view`); one opening with \b scans
-# slowly.
+# engine skip to it; one opening with \b tries every position of the text.
 _RUPEES = re.compile(r"Rs(?<!\wRs)\.?\s?\d")
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _MIN_YEARLY_PAY = 1_000.0
@@ -308,8 +327,9 @@ def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
     hits = doc.find_all(*_CURRENCY_TRIGGERS)
-    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words.
-    rupees = [m.start() for m in _RUPEES.finditer(view)]
+    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words (and only where
+    # "Rs" stands at all: `in` finds it faster than the pattern's own scan).
+    rupees = [m.start() for m in _RUPEES.finditer(view)] if "Rs" in view else []
     if rupees:
         hits = sorted(hits + rupees)
     if not hits:
