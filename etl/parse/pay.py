@@ -11,7 +11,7 @@ score each candidate by where it stands: a compensation section and pay words ("
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.model import PayRange
 from etl.parse.doc import Doc
@@ -264,6 +264,9 @@ class _Candidate:
     end: int
     score: float = 0.0
     label: str | None = None
+    # The period words right after the amount ("/hr", "per year"): found by `_period`, which
+    # reads every candidate's period before `_score` weighs it (a costly match, done once).
+    period_words: re.Match | None = field(default=None, compare=False, repr=False)
 
 
 def extract_pay(doc: Doc, places: tuple[str, ...] = ()) -> tuple[PayRange | None, list[PayRange]]:
@@ -563,7 +566,7 @@ def _range_partner(doc: Doc, cands: list[_Candidate], i: int) -> int | None:
 
 
 def _period(doc: Doc, c: _Candidate) -> str | None:
-    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    after = c.period_words = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
     if after:
         return next(k for k in ("hour", "year", "month", "week", "day") if after.group(k))
     # "$130,000.00 USD Annually - $150,000.00 USD Annually": the period may sit inside the range.
@@ -619,7 +622,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
     """How sure we are that this amount is the posting's base pay; > 0 means keep it."""
     kind = doc.kind_at(c.start)
     left = _left_context(doc, c.start)
-    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    after = c.period_words
     _, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
     block = doc.sections.at(c.start)
@@ -693,20 +696,22 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        zone_figure = bool(_ZONE_LABEL_BEFORE.search(doc.view, max(0, c.start - 60), c.start))
-        if c in out or (c.low == c.high and not zone_figure):
+        if c in out:
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:
             continue
         last = max(previous, key=lambda k: k.end)
-        gap = doc.view[last.end : c.start]
-        if (
-            last.currency == c.currency
-            and last.period == c.period
-            and (last.low != last.high or zone_figure)
-            and not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap))
+        if last.currency != c.currency or last.period != c.period:
+            continue
+        # A single figure (this one or the last) counts only as a zone's ("Zone 2: $20/hr"):
+        # a costly search, so only for single figures alike in kind to the last.
+        if (c.low == c.high or last.low == last.high) and not _ZONE_LABEL_BEFORE.search(
+            doc.view, max(0, c.start - 60), c.start
         ):
+            continue
+        gap = doc.view[last.end : c.start]
+        if not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap)):
             c.score = last.score - 1
             c.label = "continued"
             out.append(c)
