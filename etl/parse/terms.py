@@ -59,6 +59,24 @@ def _compiles(pattern: str) -> bool:
     return True
 
 
+def trigger_starts(
+    doc: Doc, name: str, words: tuple[str, ...], *, word_start: bool = False
+) -> list[int]:
+    """What `doc.find_all(*words, word_start=word_start)` gives, read from the Doc's shared
+    pass as the vocabulary `name` (one name per tuple of words).
+
+    For a long list of words: one list of the words' hits, where find_all looks up each word
+    in turn (~1,000 instructions a word, and most words of a long list are absent).
+    """
+    lower = doc.lower
+    hits = doc.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
+    starts = [end - back for end, back in hits]
+    if word_start:
+        starts = [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+    starts.sort()
+    return starts
+
+
 # --- employment type -------------------------------------------------------------------------
 
 _INTERN_TITLE = re.compile(
@@ -143,6 +161,11 @@ _BADGE_KIND = {
 # IGNORECASE takes a dotless "ı" for the "i", and `Doc.lower` keeps it.
 _PART_TIME_STARTS = ("part-t", "part t", "partt")
 _FULL_TIME_STARTS = ("full-t", "full t", "fullt")
+# Where each body pattern can match (see `_first_outside_boilerplate`), and the badge words.
+_CONTRACT_TRIGGERS = ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099")
+_PART_TIME_TRIGGERS = ("this is a part", *_PART_TIME_STARTS)
+_FULL_TIME_TRIGGERS = ("this is a full", *_FULL_TIME_STARTS, "permanent")
+_BADGE_TRIGGERS = ("full", "part", "contract", "temporary", "intern", "co-op", "coop")
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
@@ -171,7 +194,8 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             ):
                 return Found(kind, m.start(), m.end())
     if title is None:
-        m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
+        intern_words = trigger_starts(doc, "intern_body_words", _INTERN_TRIGGERS, word_start=True)
+        m = _first_outside_boilerplate(doc, _INTERN_BODY, intern_words)
         if m:
             return Found("internship", m.start(), m.end())
     else:
@@ -181,7 +205,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     zone_end = max(
         doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
     )
-    badge_words = doc.find_all("full", "part", "contract", "temporary", "intern", "co-op", "coop")
+    badge_words = trigger_starts(doc, "badge_words", _BADGE_TRIGGERS)
     near_top = badge_words[: bisect.bisect_left(badge_words, zone_end + 200)]
     for m in doc.search_near(_BADGE, near_top, 12, 30):
         key = m.group("kind").lower().replace(" ", "")[:4]
@@ -195,15 +219,12 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
                 if w and w.start() - value_start <= 2:
                     return Found(kind, w.start(), w.end())
     for kind, pattern, triggers in (
-        (
-            "contract",
-            _CONTRACT_BODY,
-            ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099"),
-        ),
-        ("part_time", _PART_TIME_BODY, ("this is a part", *_PART_TIME_STARTS)),
-        ("full_time", _FULL_TIME_BODY, ("this is a full", *_FULL_TIME_STARTS, "permanent")),
+        ("contract", _CONTRACT_BODY, _CONTRACT_TRIGGERS),
+        ("part_time", _PART_TIME_BODY, _PART_TIME_TRIGGERS),
+        ("full_time", _FULL_TIME_BODY, _FULL_TIME_TRIGGERS),
     ):
-        m = _first_outside_boilerplate(doc, pattern, triggers, allow_benefits=kind == "full_time")
+        positions = trigger_starts(doc, f"{kind}_words", triggers, word_start=True)
+        m = _first_outside_boilerplate(doc, pattern, positions, allow_benefits=kind == "full_time")
         if m:
             return Found(kind, m.start(), m.end())
     return None
@@ -215,9 +236,10 @@ _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
 
 
 def _first_outside_boilerplate(
-    doc: Doc, pattern: re.Pattern, triggers: tuple[str, ...], *, allow_benefits: bool = False
+    doc: Doc, pattern: re.Pattern, positions: list[int], *, allow_benefits: bool = False
 ) -> re.Match | None:
-    positions = doc.find_all(*triggers, word_start=True)
+    """The first match of `pattern` at a trigger word (`positions`, sorted) or at the start of
+    its line, outside the sections not about the job."""
     # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
@@ -500,7 +522,9 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
     found: dict[str, Found] = {}
     lower = doc.lower
     positions = [
-        p for p in doc.find_all(*_DEGREE_TRIGGERS, word_start=True) if _may_name_degree(lower, p)
+        p
+        for p in trigger_starts(doc, "degree_words", _DEGREE_TRIGGERS, word_start=True)
+        if _may_name_degree(lower, p)
     ]
     if not positions:
         return []
