@@ -14,6 +14,8 @@ from collections import Counter
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
 
+# --- cheaper matching, for these extractors and pay's ----------------------------------------
+
 
 def alternation(pattern: str) -> str:
     """The regex alternation `pattern` ("wage|wages|week") with the same matches, faster:
@@ -47,7 +49,7 @@ def alternation(pattern: str) -> str:
     )
 
 
-_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{} \t\n")
+_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
