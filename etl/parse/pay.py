@@ -11,16 +11,21 @@ score each candidate by where it stands: a compensation section and pay words ("
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.model import PayRange
 from etl.parse.doc import Doc
+from etl.parse.terms import alternation, trigger_starts
 
 # "120,000", "120.000,00", "181 000" (a space between thousands, as much of Europe writes it).
+# The first digit opens the pattern, what may not stand before it is checked after it (the same
+# test as a look back before it): a pattern opening with a digit lets the regex engine skip to
+# digits, one opening with a look back tries every position.
 _NUMBER = re.compile(
+    r"(\d(?<![\w.,]\d)"
     # "12,00,000": India groups lakhs in twos.
-    r"(?<![\w.,])(\d{1,2}(?:,\d{2})+,\d{3}(?![,.]?\d)|\d{1,3}(?:([,.])\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)"
-    r"|\d+(?:\.\d{1,2})?)(?![\d])"
+    r"(?:\d?(?:,\d{2})+,\d{3}(?![,.]?\d)|\d{0,2}(?:([,.])\d{3})+(?:[.,]\d{1,2})?"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d*(?:\.\d{1,2})?))(?![\d])"
 )
 _SYMBOL_BEFORE = re.compile(
     r"(US\$|USD\s?\$|CAD\s?\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|SG\$|HK\$|R\$|\$|€|£|¥|₹|\bRs\.?|"
@@ -87,6 +92,11 @@ _PERIOD_AFTER = re.compile(
     r"(?-i:(?![a-z]))",
     re.IGNORECASE,
 )
+# Every period word _PERIOD_AFTER or _PERIOD_WORD knows has one of these letters ("hr", "yr",
+# "p.a.", "mo", "wk", "day"); most ranges ("$100,000 - $120,000") have none, and this one
+# scan spares them the costly pattern.
+_PERIOD_LETTER = re.compile("[hyamwdHYAMWD]")
+_PERIOD_WORD = re.compile(r"(?i)\b(hourly|annually|monthly)\b")
 _PERIOD_BEFORE = (
     (
         "hour",
@@ -111,34 +121,49 @@ _B = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _E = r"(?:\b|(?-i:(?<=[a-z]{4})(?=[A-Z])))"
 _PAY_CUES = re.compile(
     _B
-    + r"(?:salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
-    r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|paid|make|"
-    r"hiring range|rate range|range|rate|pays?|paying)" + _E,
+    + "(?:"
+    + alternation(
+        r"salary|salaries|pay(?:\s+(?:range|rate|scale|band|zone|grade))?|compensation|wage|wages|"
+        r"hourly rate|rate of pay|base|remuneration|earn(?:ing)?s?|pay range|start(?:s|ing)? at|"
+        r"paid|make|hiring range|rate range|range|rate|pays?|paying"
+    )
+    + ")"
+    + _E,
     re.I,
 )
 _STRONG_PAY_CUES = re.compile(
-    _B + r"(?:base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
-    r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|pay scale|"
-    r"pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation|"
-    # Europe pays interns an "internship allowance": their pay, not a benefit budget.
-    r"(?:internship|intern|trainee(?:ship)?) allowance)" + _E,
+    _B
+    + "(?:"
+    + alternation(
+        r"base salary|salary range|pay range|base pay|hourly rate|pay rate|hourly compensation|"
+        r"compensation range|salary|wage|wage range|hiring range|annual salary|rate/salary|"
+        r"pay scale|pay band|compensation|pay|total cash|target(?:ed)? cash|cash compensation|"
+        # Europe pays interns an "internship allowance": their pay, not a benefit budget.
+        r"internship allowance|intern allowance|trainee(?:ship)? allowance"
+    )
+    + ")"
+    + _E,
     re.I,
 )
 # Money that is not base pay: benefits, allowances, company figures, other people's money.
 _NOT_PAY_CUES = re.compile(
     _B
-    + r"(?:bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|budget|"
-    r"lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|premium|deductible|"
-    r"revenue|sales|funding|raised|valuation|valued|series [a-f]\b|million|billion|arr\b|assets|aum|"
-    r"fund(?:s|ing)?\b|tips?\b|commissions?|projects?|contracts? (?:worth|valued)|in size|worth|grants?|"
-    r"donat\w*|fees?\b|costs?\b|price[sd]?|discount|per mile|mileage|equity|stock|rsus?|"
-    r"wellness|gym|learning|development fund|home office|internet|phone|meal|lunch|transit|commuter|"
-    r"parking|housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|portfolio|"
-    r"compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
-    r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|increase|"
-    r"vouchers?|vales|despensa|subsid\w*|purchase|glasses|professional development|"
-    r"education(?:al)? assistance|"
-    r"increments?|promotion)\b",
+    + "(?:"
+    + alternation(
+        r"bonus(?:es)?|sign(?:ing|-on)|relocation|referral|stipends?|allowance|reimburse\w*|"
+        r"budget|lifetime|maximum benefit|fertility|401\s?\(?k|matching|match|tuition|insurance|"
+        r"premium|deductible|revenue|sales|funding|raised|valuation|valued|series [a-f]\b|"
+        r"million|billion|arr\b|assets|aum|fund(?:s|ing)?\b|tips?\b|commissions?|projects?|"
+        r"contracts? (?:worth|valued)|in size|worth|grants?|donat\w*|fees?\b|costs?\b|"
+        r"price[sd]?|discount|per mile|mileage|equity|stock|rsus?|wellness|gym|learning|"
+        r"development fund|home office|internet|phone|meal|lunch|transit|commuter|parking|"
+        r"housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|"
+        r"portfolio|compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
+        r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|"
+        r"increase|vouchers?|vales|despensa|subsid\w*|purchase|glasses|"
+        r"professional development|education(?:al)? assistance|increments?|promotion"
+    )
+    + r")\b",
     re.I,
 )
 # The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
@@ -204,7 +229,9 @@ _PAY_LABEL_WORDS = r"(?:base |hourly |annual )?(?:pay|salary|compensation|wage)(
 _BARE_PAY_LABEL = re.compile(r"(?i)[\s*•-]*" + _PAY_LABEL_WORDS)
 # "Colorado pay range:", "New York City salary range:": a range for one place.
 _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY_LABEL_WORDS + ")")
-_RUPEES = re.compile(r"\bRs\.?\s?\d")
+# "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
+# engine skip to it; one opening with \b tries every position of the text.
+_RUPEES = re.compile(r"Rs(?<!\wRs)\.?\s?\d")
 _MIN_PAY, _MAX_PAY = 5.0, 2_000_000.0
 _MIN_YEARLY_PAY = 1_000.0
 # Currencies with many units to the dollar (rounded; only the order of magnitude matters).
@@ -237,6 +264,9 @@ class _Candidate:
     end: int
     score: float = 0.0
     label: str | None = None
+    # The period words right after the amount ("/hr", "per year"): found by `_period`, which
+    # reads every candidate's period before `_score` weighs it (a costly match, done once).
+    period_words: re.Match | None = field(default=None, compare=False, repr=False)
 
 
 def extract_pay(doc: Doc, places: tuple[str, ...] = ()) -> tuple[PayRange | None, list[PayRange]]:
@@ -299,9 +329,9 @@ _CURRENCY_TRIGGERS = (
 def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
-    hits = doc.find_all(*_CURRENCY_TRIGGERS)
-    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words (and only
-    # where "Rs" stands at all: a pattern opening with \b scans slowly).
+    hits = trigger_starts(doc, "currency_words", _CURRENCY_TRIGGERS)
+    # "Rs. 25,000": found by its own pattern, since "rs" ends countless words (and only where
+    # "Rs" stands at all: `in` finds it faster than the pattern's own scan).
     rupees = [m.start() for m in _RUPEES.finditer(view)] if "Rs" in view else []
     if rupees:
         hits = sorted(hits + rupees)
@@ -536,22 +566,15 @@ def _range_partner(doc: Doc, cands: list[_Candidate], i: int) -> int | None:
 
 
 def _period(doc: Doc, c: _Candidate) -> str | None:
-    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    after = c.period_words = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
     if after:
         return next(k for k in ("hour", "year", "month", "week", "day") if after.group(k))
     # "$130,000.00 USD Annually - $150,000.00 USD Annually": the period may sit inside the range.
-    inner = _PERIOD_AFTER.search(doc.view, c.start, c.end)
-    if inner is None:
-        inner = next(
-            (
-                m
-                for m in [
-                    re.search(r"(?i)\b(hourly|annually|monthly)\b", doc.view[c.start : c.end])
-                ]
-                if m
-            ),
-            None,
-        )
+    inner = None
+    if _PERIOD_LETTER.search(doc.view, c.start, c.end):
+        inner = _PERIOD_AFTER.search(doc.view, c.start, c.end)
+        if inner is None:
+            inner = _PERIOD_WORD.search(doc.view[c.start : c.end])
     if inner is not None:
         word = inner.group(0).strip().lower()
         for key in ("hour", "year", "annu", "month", "week", "day"):
@@ -599,7 +622,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
     """How sure we are that this amount is the posting's base pay; > 0 means keep it."""
     kind = doc.kind_at(c.start)
     left = _left_context(doc, c.start)
-    after = _PERIOD_AFTER.match(doc.view, c.end, min(len(doc.view), c.end + 40))
+    after = c.period_words
     _, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
     block = doc.sections.at(c.start)
@@ -673,20 +696,22 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        zone_figure = bool(_ZONE_LABEL_BEFORE.search(doc.view, max(0, c.start - 60), c.start))
-        if c in out or (c.low == c.high and not zone_figure):
+        if c in out:
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:
             continue
         last = max(previous, key=lambda k: k.end)
-        gap = doc.view[last.end : c.start]
-        if (
-            last.currency == c.currency
-            and last.period == c.period
-            and (last.low != last.high or zone_figure)
-            and not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap))
+        if last.currency != c.currency or last.period != c.period:
+            continue
+        # A single figure (this one or the last) counts only as a zone's ("Zone 2: $20/hr"):
+        # a costly search, so only for single figures alike in kind to the last.
+        if (c.low == c.high or last.low == last.high) and not _ZONE_LABEL_BEFORE.search(
+            doc.view, max(0, c.start - 60), c.start
         ):
+            continue
+        gap = doc.view[last.end : c.start]
+        if not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap)):
             c.score = last.score - 1
             c.label = "continued"
             out.append(c)

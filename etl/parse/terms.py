@@ -12,14 +12,84 @@ import bisect
 import re
 from collections import Counter
 
-from etl.parse.doc import Doc, Found
+from etl.parse.doc import LABEL_COLON, Doc, Found
+
+# --- cheaper matching, for these extractors and pay's ----------------------------------------
+
+
+def alternation(pattern: str) -> str:
+    """The regex alternation `pattern` ("wage|wages|week") with the same matches, faster:
+    grouped by first character ("w(?:age|ages|eek)").
+
+    Each alternative opens with a lower-case ASCII letter or a character without case (a
+    digit, "©"), with no quantifier after it. Alternatives that open with different such
+    characters never match at the same place, even under IGNORECASE, so only the order within
+    a group counts, and it is kept. Why: wherever the pattern may start, the regex engine
+    tries each alternative in turn, and under IGNORECASE it has no quick test of the first
+    character, so fifty words cost fifty tries at every word start; grouped, a few.
+    """
+    alternatives: list[str] = []
+    for piece in pattern.split("|"):
+        # A piece that does not compile ends inside a group or a class ("sign(?:ing|-on)"):
+        # that "|" separates no alternatives of `pattern`.
+        if alternatives and not _compiles(alternatives[-1]):
+            alternatives[-1] += "|" + piece
+        else:
+            alternatives.append(piece)
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        plain = "a" <= first <= "z" or (first != "" and first.lower() == first.upper())
+        if not plain or first in _REGEX_SYNTAX or rest[:1] in _QUANTIFIERS:
+            raise ValueError(f"no plain first character to group by: {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    return "|".join(
+        first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for first, rests in groups.items()
+    )
+
+
+_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def trigger_starts(
+    doc: Doc, name: str, words: tuple[str, ...], *, word_start: bool = False
+) -> list[int]:
+    """What `doc.find_all(*words, word_start=word_start)` gives, read from the Doc's shared
+    pass as the vocabulary `name` (one name per tuple of words).
+
+    For a long list of words: one list of the words' hits, where find_all looks up each word
+    in turn (~1,000 instructions a word, and most words of a long list are absent).
+    """
+    lower = doc.lower
+    hits = doc.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
+    starts = [end - back for end, back in hits]
+    if word_start:
+        starts = [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+    starts.sort()
+    return starts
+
 
 # --- employment type -------------------------------------------------------------------------
 
 _INTERN_TITLE = re.compile(
-    # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
-    r"(?i)\b(?:intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
-    r"(?:industrial|industry|summer|work|sandwich) placement|placement year|year in industry)\b"
+    r"(?i)\b(?:"
+    + alternation(
+        r"intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
+        # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
+        r"industrial placement|industry placement|summer placement|work placement|"
+        r"sandwich placement|placement year|year in industry"
+    )
+    + r")\b"
 )
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
@@ -59,6 +129,7 @@ _TYPE_WORDS = (
     ("part_time", re.compile(r"(?i)\bpart[- ]?time\b")),
     ("full_time", re.compile(r"(?i)\bfull[- ]?time\b|\bfulltime\b|\bpermanent\b")),
 )
+_TYPE_WORD = dict(_TYPE_WORDS)
 # The body patterns are matched where their trigger word stands (see extract_employment_type).
 _CONTRACT_BODY = re.compile(
     r"(?i)(?:this is a (?:\d+[- ]month )?(?:fixed[- ]term )?contract|contract (?:role|position|assignment|opportunity|engagement)|"
@@ -86,6 +157,17 @@ _BADGE_KIND = {
     "co-o": "internship",
     "coop": "internship",
 }
+# Every match of _FULL_TIME_BODY (above) or _PART_TIME_BODY (below) has "full[- ]?time" or
+# "part[- ]?time" starting a word on its own line, so a "part" or "full" with no "t" after it
+# ("part of the team", "fully") can start no match, nor can its line. Not "...time":
+# IGNORECASE takes a dotless "ı" for the "i", and `Doc.lower` keeps it.
+_PART_TIME_STARTS = ("part-t", "part t", "partt")
+_FULL_TIME_STARTS = ("full-t", "full t", "fullt")
+# Where each body pattern can match (see `_first_outside_boilerplate`), and the badge words.
+_CONTRACT_TRIGGERS = ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099")
+_PART_TIME_TRIGGERS = ("this is a part", *_PART_TIME_STARTS)
+_FULL_TIME_TRIGGERS = ("this is a full", *_FULL_TIME_STARTS, "permanent")
+_BADGE_TRIGGERS = ("full", "part", "contract", "temporary", "intern", "co-op", "coop")
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
@@ -100,7 +182,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         if m:
             return Found("internship", m.start(), m.end())
         for kind in ("contract", "part_time", "full_time"):
-            pattern = dict(_TYPE_WORDS)[kind]
+            pattern = _TYPE_WORD[kind]
             m = pattern.search(doc.view, title.start, title.end)
             if (
                 m
@@ -114,7 +196,8 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             ):
                 return Found(kind, m.start(), m.end())
     if title is None:
-        m = _first_outside_boilerplate(doc, _INTERN_BODY, _INTERN_TRIGGERS)
+        intern_words = trigger_starts(doc, "intern_body_words", _INTERN_TRIGGERS, word_start=True)
+        m = _first_outside_boilerplate(doc, _INTERN_BODY, intern_words)
         if m:
             return Found("internship", m.start(), m.end())
     else:
@@ -124,22 +207,13 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     zone_end = max(
         doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
     )
-    for m in doc.search_near(
-        _BADGE,
-        [
-            p
-            for p in doc.find_all(
-                "full", "part", "contract", "temporary", "intern", "co-op", "coop"
-            )
-            if p < zone_end + 200
-        ],
-        12,
-        30,
-    ):
+    badge_words = trigger_starts(doc, "badge_words", _BADGE_TRIGGERS)
+    near_top = badge_words[: bisect.bisect_left(badge_words, zone_end + 200)]
+    for m in doc.search_near(_BADGE, near_top, 12, 30):
         key = m.group("kind").lower().replace(" ", "")[:4]
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
-        for m in doc.search_near(label, doc.find_all(trigger), 24, 64):
+        for m in doc.search_near(label, doc.find_all(trigger), 24, 64, needs=LABEL_COLON):
             # "Position type: Regular Full Time": the type after a "regular".
             value_start = _REGULAR.match(doc.view, m.start("value")).end()
             for kind, pattern in _TYPE_WORDS:
@@ -147,15 +221,12 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
                 if w and w.start() - value_start <= 2:
                     return Found(kind, w.start(), w.end())
     for kind, pattern, triggers in (
-        (
-            "contract",
-            _CONTRACT_BODY,
-            ("this is a", "contract", "fixed", "on a w", "on w", "c2c", "corp", "1099"),
-        ),
-        ("part_time", _PART_TIME_BODY, ("this is a part", "part")),
-        ("full_time", _FULL_TIME_BODY, ("this is a full", "full", "permanent")),
+        ("contract", _CONTRACT_BODY, _CONTRACT_TRIGGERS),
+        ("part_time", _PART_TIME_BODY, _PART_TIME_TRIGGERS),
+        ("full_time", _FULL_TIME_BODY, _FULL_TIME_TRIGGERS),
     ):
-        m = _first_outside_boilerplate(doc, pattern, triggers, allow_benefits=kind == "full_time")
+        positions = trigger_starts(doc, f"{kind}_words", triggers, word_start=True)
+        m = _first_outside_boilerplate(doc, pattern, positions, allow_benefits=kind == "full_time")
         if m:
             return Found(kind, m.start(), m.end())
     return None
@@ -167,9 +238,10 @@ _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
 
 
 def _first_outside_boilerplate(
-    doc: Doc, pattern: re.Pattern, triggers: tuple[str, ...], *, allow_benefits: bool = False
+    doc: Doc, pattern: re.Pattern, positions: list[int], *, allow_benefits: bool = False
 ) -> re.Match | None:
-    positions = doc.find_all(*triggers, word_start=True)
+    """The first match of `pattern` at a trigger word (`positions`, sorted) or at the start of
+    its line, outside the sections not about the job."""
     # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
@@ -184,24 +256,41 @@ def _first_outside_boilerplate(
 
 _SEASON = re.compile(r"(?i)\b(spring|summer|fall|autumn|winter)\b")
 _SEASON_OF_JOB = re.compile(r"(?i)[ -](?:intern\w*|co-?op|analyst|program(?:me)?|work term)\b")
-_YEAR = re.compile(r"(?<![\d$#.,/-])(20[2-4]\d)(?![\d,%])")
+# "20" first, what may not stand before it checked after (the same test as a look back before
+# it): a pattern opening with a literal lets the regex engine skip to it.
+_YEAR = re.compile(r"(20(?<![\d$#.,/-]20)[2-4]\d)(?![\d,%])")
 _GRADUATION = re.compile(
-    r"(?i)(?:graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
-    r"enrolled|returning|return to|deadline|apply by|posted|copyright|©|founded|since)[^.\n]{0,30}$"
+    r"(?i)(?:"
+    + alternation(
+        r"graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
+        r"enrolled|returning|return to|deadline|apply by|posted|copyright|©|founded|since"
+    )
+    + r")[^.\n]{0,30}$"
 )
 _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
 )  # .match(text, pos): no "^"
 _SEASON_CONTEXT = re.compile(
-    r"(?i)\b(?:intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
-    r"season|placement|during|this|next|upcoming)\b"
+    r"(?i)\b(?:"
+    + alternation(
+        r"intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
+        r"season|placement|during|this|next|upcoming"
+    )
+    + r")\b"
 )
 _MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    "(?:"
+    + alternation(
+        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    )
+    + ")"
+)
+_PROGRAM_WORD = alternation(
+    r"internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
 )
 _INTERN_YEAR = re.compile(
-    r"(?i)\b(?:internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?)\b[^.\n]{0,30}?\b(20[2-4]\d)\b"
+    rf"(?i)\b(?:{_PROGRAM_WORD})\b[^.\n]{{0,30}}?\b(20[2-4]\d)\b"
     r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
     # "(January - June 2026)": a span of months is the job's own period.
     rf"|\b{_MONTH_NAME}\.?\s*(?:-|–|to|through)\s*{_MONTH_NAME}\.?,?\s+(20[2-4]\d)\b"
@@ -212,13 +301,14 @@ def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
     """Seasons of the internship, in order of appearance: the title's, else the body's."""
     # Found once: the title and each section take their share of the same positions.
     triggers = doc.find_all(*_SEASON_TRIGGERS, word_start=True)
-    internship = title is not None and bool(_INTERN_TITLE.search(doc.view, title.start, title.end))
+    if not triggers:
+        return []  # no season word anywhere (most postings)
     if title is not None:
         found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
     found = _seasons_in_body(doc, triggers, internship=False)
-    if not found and internship:
+    if not found and title is not None and _INTERN_TITLE.search(doc.view, title.start, title.end):
         # Only when nothing plainer names the season: "Summer 2026" carries the year too.
         found = _seasons_in_body(doc, triggers, internship=True)
     return found
@@ -253,8 +343,10 @@ def _seasons_in(
     """Seasons named in [start, end); `triggers` are the sorted season-word positions.
 
     In an internship's posting, "this summer" / "the upcoming summer semester" is its season."""
-    out = []
+    out: list[Found] = []
     hits = triggers[bisect.bisect_left(triggers, start) : bisect.bisect_left(triggers, end)][:200]
+    if not hits:
+        return out  # most sections name no season
     for m in doc.search_near(_SEASON, hits, 0, 8):
         if (
             not doc.view[m.start()].isupper()
@@ -348,10 +440,18 @@ _DEGREES = (
             r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             r"(?-i:MS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
             r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|program|school|level|coursework)s?\b)|"
-            r"(?<=undergraduate/)graduate\b|(?<=undergraduate or )graduate\b|(?<=undergrad/)grad\b"
+            # "Undergraduate/Graduate": the word first, then what stands before it, so that the
+            # look back runs only where the word is (not at every position of a window).
+            r"graduate\b(?<=undergraduate/graduate)|graduate\b(?<=undergraduate or graduate)"
+            r"|grad\b(?<=undergrad/grad)"
         ),
     ),
-    ("PhD", re.compile(r"(?i)\b(?:ph\.?\s?d\.?(?=[\s,/;)s]|$)|doctorate\b|doctoral\b)")),
+    (
+        "PhD",
+        re.compile(
+            r"(?i)\b(?:" + alternation(r"ph\.?\s?d\.?(?=[\s,/;)s]|$)|doctorate\b|doctoral\b") + ")"
+        ),
+    ),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
 # "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked for.
@@ -424,7 +524,9 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
     found: dict[str, Found] = {}
     lower = doc.lower
     positions = [
-        p for p in doc.find_all(*_DEGREE_TRIGGERS, word_start=True) if _may_name_degree(lower, p)
+        p
+        for p in trigger_starts(doc, "degree_words", _DEGREE_TRIGGERS, word_start=True)
+        if _may_name_degree(lower, p)
     ]
     if not positions:
         return []
@@ -465,7 +567,7 @@ _NUMBER_WORDS = {
     "twenty": 20,
     "twenty-four": 24,
 }
-_NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = r"(?:\d{1,2}|" + alternation("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))) + ")"
 _DURATION = re.compile(
     rf"(?i)\b(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
     r"(?P<unit>weeks?|wks?|months?|years?)\b"
@@ -481,14 +583,23 @@ _FREQUENCY = re.compile(
     r"(?i)\bevery\s+(?:other\s+|\d{1,2}\s+|two\s+|few\s+)?(?:days?|weeks?|months?)\b"
 )
 _DURATION_CONTEXT = re.compile(
-    r"(?i)\b(?:intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
-    r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session)\b"
+    r"(?i)\b(?:"
+    + alternation(
+        r"intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
+        r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session"
+    )
+    + r")\b"
 )
 _NOT_DURATION = re.compile(
-    r"(?i)\b(?:leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
-    r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
-    r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|severance|"
-    r"benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|shifts?)\b"
+    r"(?i)\b(?:"
+    + alternation(
+        r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
+        r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
+        r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
+        r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
+        r"shifts?"
+    )
+    + r")\b"
 )
 
 
@@ -500,50 +611,64 @@ _EXPERIENCE_BEFORE = re.compile(r"(?i)\bexperience\s+(?:of|for)?\s*(?:at least|o
 
 def extract_duration_weeks(doc: Doc) -> Found | None:
     """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
-    weeks: list[Found] = []
-    months: list[Found] = []
-    years: list[Found] = []
+    # The first length of each unit that passes; weeks win over months, months over years.
+    # Cheap tests run first: most matches are "5+ years of experience", turned away by their
+    # number alone (every test is a plain filter, so their order changes no answer).
+    first: dict[str, Found] = {}
     for m in doc.search_near(_DURATION, doc.find_all("week", "wk", "month", "year"), 48, 10):
+        unit = m.group("unit")[0].lower()  # "w", "m" or "y"
+        if unit in first:
+            continue  # an earlier length in this unit already answers for it
+        low = _to_int(m.group("n"))
+        weeks = _in_weeks(low, unit) if low else None
+        if weeks is None:
+            continue
         if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
             continue
-        sentence_start, sentence_end = doc.sentence_at(m.start())
-        sentence = doc.view[sentence_start:sentence_end]
-        left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
-        # "feedback every 2 weeks during the 10-week program": a frequency is no cue against
-        # the length after it.
-        left = _FREQUENCY.sub(" ", left)
-        right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
-        if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
-            continue
-        if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(
-            left
-        ):
-            continue
-        if not (
-            _DURATION_CONTEXT.search(sentence)
-            or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
-            or _in_short_line_with_context(doc, m.start())
-        ):
-            continue
-        low = _to_int(m.group("n"))
-        if low is None or low == 0:
-            continue
-        unit = m.group("unit").lower()
-        if unit.startswith("w"):
-            if 1 <= low <= 104:
-                weeks.append(Found(low, m.start(), m.end()))
-        elif unit.startswith("m"):
-            if 1 <= low <= 36:
-                months.append(Found(round(low * 52 / 12), m.start(), m.end()))
-        elif low <= 2 and (
-            _LENGTH_LABEL.search(left)
-            or ("-" in m.group(0) and _YEARS_CONTEXT.match(right.lstrip(" ,")))
-        ):
-            years.append(Found(low * 52, m.start(), m.end()))
-    for found in (weeks, months, years):
-        if found:
-            return found[0]
+        if _names_job_length(doc, m, unit):
+            first[unit] = Found(weeks, m.start(), m.end())
+            if unit == "w":
+                break  # nothing later can beat the first length in weeks
+    for unit in ("w", "m", "y"):
+        if unit in first:
+            return first[unit]
     return None
+
+
+def _in_weeks(low: int, unit: str) -> int | None:
+    """A stated length in weeks, or None when the number is no length in that unit."""
+    if unit == "w":
+        return low if 1 <= low <= 104 else None
+    if unit == "m":
+        return round(low * 52 / 12) if 1 <= low <= 36 else None
+    return low * 52 if low <= 2 else None
+
+
+def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
+    """Whether a "N weeks/months/years" match states how long the job lasts."""
+    sentence_start, sentence_end = doc.sentence_at(m.start())
+    sentence = doc.view[sentence_start:sentence_end]
+    left = doc.view[max(sentence_start, m.start() - 40) : m.start()]
+    # "feedback every 2 weeks during the 10-week program": a frequency is no cue against
+    # the length after it.
+    left = _FREQUENCY.sub(" ", left)
+    right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
+    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+        return False
+    if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
+        return False
+    if not (
+        _DURATION_CONTEXT.search(sentence)
+        or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
+        or _in_short_line_with_context(doc, m.start())
+    ):
+        return False
+    if unit != "y":
+        return True
+    return bool(
+        _LENGTH_LABEL.search(left)
+        or ("-" in m.group(0) and _YEARS_CONTEXT.match(right.lstrip(" ,")))
+    )
 
 
 def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
