@@ -184,7 +184,12 @@ _ZONE_CUES = re.compile(
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
+# "McLean, VA: $54,000 - $54,000": a line that opens with a place names that place's pay, a
+# zone of its own (a list of them, with no general range, reads as zones do).
+_PLACE_LABEL = re.compile(r"[ \t*•-]*[A-Z][\w.'’ -]{1,40}?, [A-Z]{2}[ \t]*:[ \t]*")
 _PAY_MARKS = ("💰", "💵", "💲")
+# "$78,000 + superannuation": Australia states a salary with the pension paid on top of it.
+_PLUS_SUPER = re.compile(r"(?i)[ \t+]*(?:plus[ \t]+)?super(?:annuation)?\b")
 _EXTRAS = re.compile(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 # What comes on top of a stated pay: "+ equity + benefits", "plus bonus", "along with commission".
@@ -634,6 +639,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
     named_after = bool(
         _STRONG_PAY_CUES.match(right.lstrip(" +-,(:"))
         or (after and _STRONG_PAY_CUES.search(after.group(0)))
+        or _PLUS_SUPER.match(doc.view, c.end)
     )
     # A board's pay mark in its meta line ("💰 $125,000 - $195,000 + bonus + equity"): its
     # pay field, worth a compensation section.
@@ -706,9 +712,7 @@ def _with_continuations(
             continue
         # A single figure (this one or the last) counts only as a zone's ("Zone 2: $20/hr"):
         # a costly search, so only for single figures alike in kind to the last.
-        if (c.low == c.high or last.low == last.high) and not _ZONE_LABEL_BEFORE.search(
-            doc.view, max(0, c.start - 60), c.start
-        ):
+        if (c.low == c.high or last.low == last.high) and not _names_a_zone(doc, c.start):
             continue
         gap = doc.view[last.end : c.start]
         if not _NOT_PAY_CUES.search(_TIER_LABEL.sub("", gap)):
@@ -730,13 +734,22 @@ def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
     return len(rest) <= 3
 
 
+def _names_a_zone(doc: Doc, pos: int) -> bool:
+    """Whether the words before the amount at `pos` name a pay zone, tier or place."""
+    if _ZONE_LABEL_BEFORE.search(doc.view, max(0, pos - 60), pos):
+        return True
+    line_start, _ = doc.line_at(pos)
+    return _PLACE_LABEL.fullmatch(doc.view, line_start, pos) is not None
+
+
 def _left_context(doc: Doc, pos: int) -> str:
-    """The sentence before an amount; for an amount opening its line, the label line above too."""
+    """The sentence before an amount; for an amount opening its line (or after only a place
+    label: "McLean, VA: $54,000"), the label line above too."""
     sentence_start, _ = doc.sentence_at(pos)
     left = doc.view[max(sentence_start, pos - 90) : pos]
-    if left.strip(" *-:\t"):
-        return left
     line_start, _ = doc.line_at(pos)
+    if left.strip(" *-:\t") and not _PLACE_LABEL.fullmatch(doc.view, line_start, pos):
+        return left
     prev_line = doc.line_at(line_start - 1) if line_start > 0 else None
     # A label line ("Salary Range", "Compensation:"), not the bullet above with its own amount.
     if (
@@ -798,9 +811,7 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     zoned = [
         c
         for c in cands
-        if c.currency == best.currency
-        and c.period == best.period
-        and _ZONE_LABEL_BEFORE.search(doc.view, max(0, c.start - 60), c.start)
+        if c.currency == best.currency and c.period == best.period and _names_a_zone(doc, c.start)
     ]
     if len(zoned) >= 2 and any(c.low == c.high for c in zoned):
         return _Candidate(

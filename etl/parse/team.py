@@ -17,10 +17,16 @@ from etl.parse.mentions import term_names
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _NOT_TEAM = re.compile(
     r"(?i)^(?:(?:summer|fall|spring|winter|autumn)(?:\s*[/&,]\s*(?:summer|fall|spring|winter|autumn))*\s*(?:20\d{2})?"
     r"(?:\s+(?:co-?op|intern(?:ship)?|term|program))?|"
     r"20\d{2}(?:\s*(?:summer|fall|spring|winter|start|intake))*(?:\s*\(.*\))?|"
+    # A start month: "Placement Student - September 2026", "(Jan-Apr 2026)".
+    rf"{_MONTH}(?:\s*(?:[-–/]|to)\s*{_MONTH})?,?\s+20\d{{2}}|"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"

@@ -87,7 +87,7 @@ _INTERN_TITLE = re.compile(
         r"intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
         # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
         r"industrial placement|industry placement|summer placement|work placement|"
-        r"sandwich placement|placement year|year in industry"
+        r"sandwich placement|placement year|placement student|placement students|year in industry"
     )
     + r")\b"
 )
@@ -117,7 +117,10 @@ _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
     r"(?P<value>[a-z][a-z /,&()+-]{2,40})"
 )
-_COMMITMENT_LABEL = re.compile(r"(?i)\bcommitment\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})")
+# "Commitment: Full-time", and a hospital's "Schedule: Full Time, 36 hours/week".
+_COMMITMENT_LABEL = re.compile(
+    r"(?i)\b(?:commitment|schedule)\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
+)
 _TYPE_WORDS = (
     ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
     (
@@ -212,8 +215,11 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     for m in doc.search_near(_BADGE, near_top, 12, 30):
         key = m.group("kind").lower().replace(" ", "")[:4]
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
-    for label, trigger in ((_TYPE_LABEL, "type"), (_COMMITMENT_LABEL, "commitment")):
-        for m in doc.search_near(label, doc.find_all(trigger), 24, 64, needs=LABEL_COLON):
+    for label, triggers in (
+        (_TYPE_LABEL, ("type",)),
+        (_COMMITMENT_LABEL, ("commitment", "schedule")),
+    ):
+        for m in doc.search_near(label, doc.find_all(*triggers), 24, 64, needs=LABEL_COLON):
             # "Position type: Regular Full Time": the type after a "regular".
             value_start = _REGULAR.match(doc.view, m.start("value")).end()
             for kind, pattern in _TYPE_WORDS:
@@ -439,7 +445,9 @@ _DEGREES = (
             r"(?i)\b(?:master'?s?\b|masters\b|m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
             r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             r"(?-i:MS(?:c)?\b(?!\s+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power)))|"
-            r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|program|school|level|coursework)s?\b)|"
+            r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
+            # Not the employer's own graduate scheme: "our 2026 Graduate Program" hires new grads.
+            r"(?<!our )(?<!\d )graduate program(?:me)?s?\b(?!\s+20\d\d))|"
             # "Undergraduate/Graduate": the word first, then what stands before it, so that the
             # look back runs only where the word is (not at every position of a window).
             r"graduate\b(?<=undergraduate/graduate)|graduate\b(?<=undergraduate or graduate)"

@@ -255,6 +255,18 @@ def test_board_placeholder_company_is_ignored():
             "Graduate Software Engineer 2026\nAcme\n\nOur full time graduate programme starts in September.",
             "full_time",
         ),
+        # A hospital's schedule line says the type too.
+        (
+            "Registered Nurse - Cardiac ICU\nSaint Brendan\nSchedule: Full Time, 36 hours/week, Nights",
+            "full_time",
+        ),
+        ("Cashier\nAcme\n\nSchedule: Part-time, 20 hours a week.", "part_time"),
+        ("Cashier\nAcme\n\nSchedule: Monday to Friday, 9 to 5.", None),
+        # The UK's placement student is an intern.
+        (
+            "Software Engineering Placement Student (12 months) - September 2026\nArkwright Ltd\n",
+            "internship",
+        ),
     ],
 )
 def test_employment_type(text, want):
@@ -365,6 +377,13 @@ def test_a_graduation_term_is_no_season(text, seasons):
         ("Qualifications\nBSCS required.", ["BS"]),
         # "MSE" is as often a mean squared error as a degree.
         ("Qualifications\nYou have minimised MSE and MAE on real forecasts.", []),
+        # A graduate degree's program, but not the employer's own scheme for new graduates.
+        ("Qualifications\nEnrolled in a graduate program in Statistics.", ["MS"]),
+        (
+            "About the role\nJoin our 2026 Graduate Program.\n\nAbout you\nA Bachelor's degree.",
+            ["BS"],
+        ),
+        ("About the role\nThe Graduate Programme 2026 opens in February.", []),
     ],
 )
 def test_degree_levels(text, want):
@@ -610,6 +629,9 @@ def test_team_joined_by_name(text, want):
             "Patient Transport",
         ),
         ("Maintenance Technician (Night Shift)\nAcme Foods\n", None),
+        # A start month after the title's dash is no team.
+        ("Placement Student - September 2026\nArkwright Ltd\n", None),
+        ("Research Intern - Jan-Apr 2026\nAcme\n", None),
     ],
 )
 def test_team(text, want):

@@ -333,3 +333,37 @@ def test_ranges_that_each_name_a_place_are_zones():
         "Compensation\nCalifornia pay range: $50 - $60 per hour\nColorado pay range: $43 - $57/hr"
     )
     assert (p.pay_min, p.pay_max) == (43, 60)
+
+
+def test_figures_listed_by_place_under_a_pay_label_are_zones():
+    # A bank's list: each line opens with a place, each figure written as a range of one value.
+    p = parse_posting(
+        "Technology Intern\nAcme Bank\n\nThe following are the pay ranges for this role:\n"
+        "McLean, VA: $54,000 - $54,000 for Technology Intern\n"
+        "New York, NY: $58,000 - $58,000 for Technology Intern\n"
+        "Richmond, VA: $48,000 - $48,000 for Technology Intern\n\n"
+        "Candidates hired to work in other locations will be subject to the pay range associated "
+        "with that location."
+    )
+    assert pay_of(p) == (48_000, 58_000, "USD", "year")
+    assert len(p.pay_ranges) == 3
+
+
+def test_a_place_label_alone_does_not_make_a_figure_pay():
+    p = parse_posting("Our offices\nMcLean, VA: $54,000 raised for the food bank last year.")
+    assert pay_of(p) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("What's on offer\n$78,000 + superannuation", (78_000, 78_000, "USD", "year")),
+        ("Package: $95,000 plus super and a laptop", (95_000, 95_000, "USD", "year")),
+    ],
+)
+def test_a_salary_with_the_pension_on_top_is_pay(text, want):
+    assert pay(text) == want
+
+
+def pay_of(p):
+    return p.pay_min, p.pay_max, p.pay_currency, p.pay_period
