@@ -180,6 +180,11 @@ _ZONE_CUES = re.compile(
     r"cities|city|metro|junior|senior|entry|mid|principal|associates?|grade|step|[A-Z]{2}(?:, [A-Z]{2})+)\b",
     re.I,
 )
+# Who a figure is for when pay goes by degree or seniority ("(undergraduate)", "Master's students").
+_LEVEL_WORD = re.compile(
+    r"(?i)\b(?:undergrad\w*|graduate|grad|bachelor'?s?|master'?s?|ph\.?d|doctoral|mba|"
+    r"freshm[ae]n|sophomores?|junior|senior|(?:first|second|third|1st|2nd|3rd)[- ]year|returning)\b"
+)
 # A zone/tier label right before an amount ("Zone 2 (all other locations): $20/hr").
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
@@ -799,48 +804,54 @@ def _own_clause(right: str) -> str:
 def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     """The general range; pay zones or levels listed together become min of all .. max of all."""
     best = max(cands, key=lambda c: (c.score, -c.start))
+    alike = [c for c in cands if c.currency == best.currency and c.period == best.period]
     peers = [
         c
-        for c in cands
-        if (c.score >= best.score - 1 or c.label == "continued")
-        and c.currency == best.currency
-        and c.period == best.period
-        and c.low != c.high
+        for c in alike
+        if (c.score >= best.score - 1 or c.label == "continued") and c.low != c.high
     ]
     # "Zone 1: $22/hr; Zone 2: $20/hr": single figures per zone are listed together too.
-    zoned = [
-        c
-        for c in cands
-        if c.currency == best.currency and c.period == best.period and _names_a_zone(doc, c.start)
-    ]
+    zoned = [c for c in alike if _names_a_zone(doc, c.start)]
     if len(zoned) >= 2 and any(c.low == c.high for c in zoned):
-        return _Candidate(
-            min(c.low for c in zoned),
-            max(c.high for c in zoned),
-            best.currency,
-            best.period,
-            min(c.start for c in zoned),
-            max(c.end for c in zoned),
-            best.score,
-            "zones",
-        )
+        return _spanning(zoned, best)
+    # "$50/hour (undergraduate), $60/hour (master's)": one figure per degree level.
+    figures = [c for c in alike if c.score >= best.score - 1 and c.low == c.high]
+    if best.low == best.high and len(figures) >= 2 and _one_figure_per_level(doc, figures):
+        return _spanning(figures, best)
     general = _general_among(doc, peers)
     if general is not None:
         return general  # "Pay range: $41 - $55/hr" above "Colorado pay range: $43 - $57/hr"
     if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
-        return _Candidate(
-            min(c.low for c in peers),
-            max(c.high for c in peers),
-            best.currency,
-            best.period,
-            min(c.start for c in peers),
-            max(c.end for c in peers),
-            best.score,
-            "zones",
-        )
+        return _spanning(peers, best)
     # The first strong statement is usually the general one; later ones are specific cases.
     strong = [c for c in cands if c.score >= best.score - 0.5]
     return min(strong, key=lambda c: c.start)
+
+
+def _spanning(group: list[_Candidate], best: _Candidate) -> _Candidate:
+    """One range from the lowest to the highest figure of zones or levels listed together."""
+    return _Candidate(
+        min(c.low for c in group),
+        max(c.high for c in group),
+        best.currency,
+        best.period,
+        min(c.start for c in group),
+        max(c.end for c in group),
+        best.score,
+        "zones",
+    )
+
+
+def _one_figure_per_level(doc: Doc, figures: list[_Candidate]) -> bool:
+    """Figures side by side (one sentence or a run of lines), each beside a degree or
+    seniority word: "$7,500/month for Bachelor's students and $9,000/month for Master's"."""
+    figures = sorted(figures, key=lambda c: c.start)
+    if any(b.start - a.end > 120 for a, b in zip(figures, figures[1:], strict=False)):
+        return False
+    return all(
+        _LEVEL_WORD.search(doc.view, max(0, c.start - 40), min(len(doc.view), c.end + 40))
+        for c in figures
+    )
 
 
 def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:

@@ -367,3 +367,30 @@ def test_a_salary_with_the_pension_on_top_is_pay(text, want):
 
 def pay_of(p):
     return p.pay_min, p.pay_max, p.pay_currency, p.pay_period
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Compensation\nIntern pay: $50/hour (undergraduate), $60/hour (master's)",
+            (50, 60, "USD", "hour"),
+        ),
+        (
+            "The pay for this internship is $7,500/month for Bachelor's students and $9,000/month "
+            "for Master's students.",
+            (7_500, 9_000, "USD", "month"),
+        ),
+        (
+            "Compensation: Undergraduate interns $40/hr; Graduate interns $48/hr.",
+            (40, 48, "USD", "hour"),
+        ),
+        # A bonus beside the rate is no second level.
+        (
+            "Pay rate: $22.50/hour. Returning interns may also receive a $500 end-of-summer bonus.",
+            (22.5, 22.5, "USD", "hour"),
+        ),
+    ],
+)
+def test_one_figure_per_degree_level_spans_the_levels(text, want):
+    assert pay(text) == want
