@@ -333,6 +333,9 @@ def _seasons_in_body(doc: Doc, triggers: list[int], *, internship: bool) -> list
     return _unique_values(found)
 
 
+# "the summer of 2026"; "Summer '26" (the year's last two digits).
+_OF_YEAR = re.compile(r" of 20[2-4]\d\b")
+_SHORT_YEAR = re.compile(r" ?['’]([2-4]\d)\b")
 _COMING_SEASON = re.compile(r"(?i)\b(?:this|next|(?:the )?(?:up)?coming)\s+$")
 _SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
 
@@ -358,6 +361,7 @@ def _seasons_in(
             not doc.view[m.start()].isupper()
             and require_context
             and not _YEAR.match(doc.view, m.end() + 1, m.end() + 6)
+            and not _OF_YEAR.match(doc.view, m.end())
             and not _SEASON_OF_JOB.match(doc.view, m.end(), m.end() + 16)
             and not (
                 internship and _COMING_SEASON.search(doc.view, max(0, m.start() - 14), m.start())
@@ -408,6 +412,11 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
             year = int(m.group(1))
             votes[year] += 2
             first.setdefault(year, Found(year, m.start(), m.end()))
+        short = _SHORT_YEAR.match(doc.view, season.end)
+        if short:
+            year = 2000 + int(short.group(1))
+            votes[year] += 2
+            first.setdefault(year, Found(year, short.start(1), short.end(1)))
     for m in doc.search_near(_INTERN_YEAR, doc.find_all("202", "203", "204"), 40, 50):
         if doc.is_boilerplate(m.start()):
             continue
@@ -578,7 +587,8 @@ _NUMBER_WORDS = {
 _NUM = r"(?:\d{1,2}|" + alternation("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))) + ")"
 _DURATION = re.compile(
     rf"(?i)\b(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
-    r"(?P<unit>weeks?|wks?|months?|years?)\b"
+    # "10 consecutive weeks", "12 full weeks": a word for how the weeks run may come between.
+    r"(?:(?:consecutive|full|paid|working)\s+)?(?P<unit>weeks?|wks?|months?|years?)\b"
 )
 # A length in years is rarer than years of experience: only as a label's value ("Duration:
 # 1 year") or naming the job's term ("a one-year placement", "2-year fixed-term contract").

@@ -317,6 +317,17 @@ def test_employment_type(text, want):
         ("Community Manager\nAcme\n\nWe host online events each month this winter.", [], None),
         ("Support Intern\nAcme\n\nDuration: 6 months (January - June 2026)", [], 2026),
         ("Support Intern\nAcme\n\nGraduating between May - June 2027 is required.", [], None),
+        (
+            "Software Engineer Intern\nAcme\n\nThis internship takes place during the summer of 2026.",
+            ["Summer"],
+            2026,
+        ),
+        (
+            "Software Engineer Intern\nAcme\n\nWe are hiring interns for Summer '26.",
+            ["Summer"],
+            2026,
+        ),
+        ("Software Engineer Intern\nAcme\n\nGraduating in the spring of 2027.", [], None),
     ],
 )
 def test_seasons_and_year(text, seasons, year):
@@ -432,6 +443,8 @@ def test_duration_in_a_boards_meta_line():
         ("Qualifications\nThis role requires 2 years in a similar position.", None),
         ("About\nWe have run this program for 2 years.", None),
         ("Qualifications\nA 2-year degree program is required.", None),
+        ("Program\nInterns must be available for a minimum of 10 consecutive weeks.", 10),
+        ("Program\nThe co-op is 16 full weeks of paid work.", 16),
     ],
 )
 def test_duration_weeks(text, want):
