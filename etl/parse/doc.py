@@ -31,6 +31,16 @@ _BULLET_IN_LINE = re.compile(r"\*(?<=[ \t]\*)(?=\s)")  # " * " run into a line
 _STOPS = tuple(re.compile(re.escape(c) + r"(?=[\s\"'(A-Z]|\Z)") for c in ".!?")
 # Before a non-ASCII character: a stop when that character is a capital (checked in Python).
 _STOPS_BEFORE_NON_ASCII = tuple(re.compile(re.escape(c) + r"(?=[^\x00-\x7f])") for c in ".!?")
+# A period before a lower-case word ("across the U.S. is USD ...", "e.g. python"): a sentence
+# end only when the word before it is no abbreviation (checked in `_abbreviation_ends`).
+_PERIOD_BEFORE_LOWER = re.compile(r"\.(?=[ \t]+[a-z])")
+# A period inside dotted initials ("U.S.", "U.K."): never a sentence end.
+_PERIOD_IN_INITIALS = re.compile(r"\.(?<=(?<![A-Za-z.])[A-Za-z]\.)(?=[A-Za-z]\.)")
+# Dotted initials ("U.S.", "e.g.", "a.m.") or a short word that is mostly abbreviated.
+_ABBREVIATION = re.compile(
+    r"(?:(?<![A-Za-z.])(?:[A-Za-z]\.){1,3}[A-Za-z]"
+    r"|\b(?:etc|approx|incl|vs|Inc|Ltd|Corp|Co|Jr|Sr|St|Dept|Mr|Ms|Mrs|Dr|No|yrs|hrs|min|max))\Z"
+)
 _META_KINDS = frozenset({HEADER_KIND, "title_meta"})
 # What every "Label: value" pattern needs in its window (see `Doc.search_near`).
 LABEL_COLON = re.compile("[:：]")
@@ -43,6 +53,18 @@ def _same_length_lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch.lower()[0] for ch in text)
+
+
+def _abbreviation_ends(view: str) -> set[int]:
+    """Offsets just after a period inside dotted initials, or one that closes an abbreviation
+    and runs on in lower case."""
+    ends = {m.end() for m in _PERIOD_IN_INITIALS.finditer(view)}
+    ends.update(
+        m.end()
+        for m in _PERIOD_BEFORE_LOWER.finditer(view)
+        if _ABBREVIATION.search(view, max(0, m.start() - 8), m.start())
+    )
+    return ends
 
 
 class _TriggerIndex:
@@ -200,6 +222,9 @@ class Doc:
         ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
         for pattern in _STOPS:
             ends += [m.end() for m in pattern.finditer(view)]
+        abbreviation_ends = _abbreviation_ends(view)
+        if abbreviation_ends:
+            ends = [end for end in ends if end not in abbreviation_ends]
         if not view.isascii():
             for pattern in _STOPS_BEFORE_NON_ASCII:
                 ends += [m.end() for m in pattern.finditer(view) if view[m.end()].isupper()]

@@ -226,6 +226,9 @@ _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
 _FROM_CUE = re.compile(
     r"(?:\bfrom|\bstart(?:s|ing)? (?:at|from)|\bminimum(?: of)?|\bmin\.?|\bbetween)\s*$", re.I
 )
+# "$144,500 in the lowest geographic market and up to $171,000 ... in our highest": a low end
+# named after its figure.
+_LOW_END_AFTER = re.compile(r"(?i)[ \t]*(?:in|for|at)[ \t]+(?:the|our)[ \t]+low(?:est|er)?\b")
 _TO_CUE = re.compile(r"(?:\bup to|\bto|\bmaximum(?: of)?|\bmax\.?|\band)\s*$", re.I)
 # Pay stated with no currency at all, right after its label ("Pay Range: 150K - 225K").
 _BARE_FIGURE = r"\d{2,3}(?:,\d{3}(?:\.\d{2})?|[kK]|\.\d{2})"
@@ -239,6 +242,12 @@ _PAY_LABEL_WORDS = r"(?:base |hourly |annual )?(?:pay|salary|compensation|wage)(
 _BARE_PAY_LABEL = re.compile(r"(?i)[\s*•-]*" + _PAY_LABEL_WORDS)
 # "Colorado pay range:", "New York City salary range:": a range for one place.
 _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY_LABEL_WORDS + ")")
+# A sentence that says its range is the exception: "There is a different range applicable to
+# specific work locations ... the base pay range for this role in those locations is ...".
+_SPECIFIC_RANGE = re.compile(
+    r"(?i)\b(?:different|separate|specific)\b[^.$]{0,40}\b(?:range|locations?|markets?)\b"
+    r"|\bin (?:those|these|the following|select) (?:locations|areas|markets|cities|states)\b"
+)
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
 # engine skip to it; one opening with \b tries every position of the text.
 _RUPEES = re.compile(r"Rs(?<!\wRs)\.?\s?\d")
@@ -551,7 +560,9 @@ def _join_from_up_to(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 def _range_partner(doc: Doc, cands: list[_Candidate], i: int) -> int | None:
     a = cands[i]
     labelled_min = _MIN_LABEL.search(doc.view, max(0, a.start - 30), a.start)
-    from_cue = _FROM_CUE.search(doc.view, max(0, a.start - 25), a.start)
+    from_cue = _FROM_CUE.search(doc.view, max(0, a.start - 25), a.start) or _LOW_END_AFTER.match(
+        doc.view, a.end
+    )
     if not (labelled_min or from_cue):
         return None
     for j in range(i + 1, min(i + 3, len(cands))):
@@ -863,6 +874,11 @@ def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:
     placed = [label for label in labels if _PLACED_PAY_LABEL.match(label)]
     if len(bare) == 1 and len(placed) == len(peers) - 1:
         return bare[0]
+    # "across the U.S. is $X - $Y. There is a different range ... in those locations is $Z":
+    # the one range whose sentence claims no exception is the general one.
+    general = [c for c in peers if not _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start))]
+    if len(general) == 1:
+        return general[0]
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,3 +134,28 @@ def test_a_letter_that_lowercases_to_two_keeps_every_later_offset():
     posting = parse_posting(text)
     assert posting.languages == ["Python", "Go"]
     assert all(text[m.start : m.end] == m.name for m in posting.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (
+            "Pay across the U.S. is USD $7,210 a month. Other text.",
+            "Pay across the U.S. is USD $7,210 a month.",
+        ),
+        ("Use tools, e.g. python daily. Then go.", "Use tools, e.g. python daily."),
+        ("Acme Inc. is hiring now. Apply.", "Acme Inc. is hiring now."),
+        ("Bitbucket / GitLab etc. is desirable. Other.", "Bitbucket / GitLab etc. is desirable."),
+    ],
+)
+def test_an_abbreviation_does_not_end_the_sentence(text, sentence):
+    doc = Doc.from_raw(text)
+    start, end = doc.sentence_at(text.index(sentence) + 1)
+    assert text[start:end].strip() == sentence
+
+
+def test_a_period_before_a_capital_still_ends_the_sentence():
+    text = "We are based in the U.S. Our team is small."
+    doc = Doc.from_raw(text)
+    start, end = doc.sentence_at(text.index("Our"))
+    assert text[start:end].strip() == "Our team is small."

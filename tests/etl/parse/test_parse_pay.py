@@ -328,6 +328,38 @@ def test_a_general_range_is_primary_over_one_for_a_single_state():
     assert len(p.pay_ranges) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The typical base pay range for this role across the U.S. is USD $7,210 - $12,030 per "
+            "month. There is a different range applicable to specific work locations, within the "
+            "San Francisco Bay area and New York City metropolitan area, and the base pay range "
+            "for this role in those locations is USD $9,440 - $13,270 per month.",
+            (7_210, 12_030),
+        ),
+        (
+            "The typical base pay range for this role across the U.S. is: $115,000/year - "
+            "$200,000/year + bonus. There is a different range applicable to specific work "
+            "locations. For Colorado, the salary range is: $135,000 - $175,000 + bonus.",
+            (115_000, 200_000),
+        ),
+    ],
+)
+def test_the_range_that_claims_no_exception_is_the_general_one(text, want):
+    p = parse_posting(text)
+    assert (p.pay_min, p.pay_max) == want
+    assert len(p.pay_ranges) == 2
+
+
+def test_a_low_end_named_after_its_figure_opens_a_range():
+    p = parse_posting(
+        "The typical base pay range for this role across the U.S. is USD $144,500 in the lowest "
+        "geographic market and up to $171,000 per year in our highest geographic market."
+    )
+    assert (p.pay_min, p.pay_max, p.pay_period) == (144_500, 171_000, "year")
+
+
 def test_ranges_that_each_name_a_place_are_zones():
     p = parse_posting(
         "Compensation\nCalifornia pay range: $50 - $60 per hour\nColorado pay range: $43 - $57/hr"
