@@ -130,8 +130,16 @@ def parse_posting(
             }
         )
 
+    posted = keep(
+        "posted_date",
+        step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None),
+    )
+    posting["posted_date"] = posted.value if posted else None
+
     posting_year = year.value if year else None
-    starts = step("start_dates", lambda: extract_start_dates(doc, posting_year), [])
+    # A start date without a year is read forward from the posting's own date.
+    own_date = posted.value if posted else anchor_page
+    starts = step("start_dates", lambda: extract_start_dates(doc, posting_year, own_date), [])
     for found in starts:
         keep("start_dates", found)
     posting["start_dates"] = [f.value for f in starts]
@@ -143,12 +151,6 @@ def parse_posting(
         "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None)
     )
     posting["duration_weeks"] = duration.value if duration else None
-
-    posted = keep(
-        "posted_date",
-        step("posted_date", lambda: extract_posted_date(doc, anchor_page, as_of), None),
-    )
-    posting["posted_date"] = posted.value if posted else None
 
     team, aliases = step(
         "team", lambda: extract_team(doc, title, posting["company"], places), (None, [])

@@ -25,9 +25,10 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
 _DATE = re.compile(
     rf"(?i)(?<![\w/])(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
-    rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}}))?"
-    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}}))?"
-    r"|(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+    rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}})|\s?'\s?(?P<mshort>\d{{2}}))?"
+    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})|\s?'\s?(?P<dshort>\d{{2}}))?"
+    # Year first: ISO, and the slashes or dots of Japanese, Chinese and Korean pages.
+    r"|(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})"
     r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
     # Day first with dots and a full year: how German, French, Dutch... pages write dates.
     r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?![\w/])"
@@ -40,6 +41,7 @@ _NOT_START_CUE = re.compile(
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth)\b"
 )
+_WINDOW = re.compile(r"(?i)\bbetween\b|\b(?:any ?time|anywhere) (?:from|between|in)\b")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 # Words that make a date range the job's own period (not an application window).
 _JOB_PERIOD_CUE = re.compile(
@@ -164,6 +166,9 @@ def _separator_digits() -> dict[str, None]:
 def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool]:
     """(date, year_was_stated). Missing year -> default_year; None when it cannot be read."""
     year_text = parts.get("myear") or parts.get("dyear")
+    short_year = parts.get("mshort") or parts.get("dshort")  # "6th Nov'25", "May '26"
+    if short_year:
+        year_text = f"20{short_year}"
     try:
         if parts.get("iso"):
             return dt.date.fromisoformat(_pad_iso(parts["iso"])), True
@@ -185,7 +190,7 @@ def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool
 
 
 def _pad_iso(text: str) -> str:
-    y, m, d = text.split("-")
+    y, m, d = re.split(r"[-/.]", text)
     return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
@@ -266,8 +271,15 @@ def _resolve_relative(m: re.Match, anchor: dt.date) -> dt.date | None:
     return anchor - delta
 
 
-def extract_start_dates(doc: Doc, posting_year: int | None) -> list[Found]:
-    """Every explicit start date (with a day), in order, without repeats."""
+def extract_start_dates(
+    doc: Doc, posting_year: int | None, posted: dt.date | None = None
+) -> list[Found]:
+    """Every explicit start date (with a day), in order, without repeats.
+
+    A date without a year takes the posting's year; else a year written near it; else, when
+    the posting's own date is known, the first such day on or after it ("Start dates: May 19"
+    on a page posted in November 2025 is May 2026).
+    """
     found: list[Found] = []
     seen: set[dt.date] = set()
     dates = find_dates(doc)
@@ -276,7 +288,9 @@ def extract_start_dates(doc: Doc, posting_year: int | None) -> list[Found]:
             continue
         if not _is_start_date(doc, start, end, dates, i):
             continue
-        value, _ = to_date(parts, posting_year or _nearby_year(doc, start))
+        value, stated = to_date(parts, posting_year or _nearby_year(doc, start))
+        if not stated and posting_year is None and posted is not None:
+            value = _on_or_after(parts, posted, value)
         if value is None or value in seen:
             continue
         seen.add(value)
@@ -321,7 +335,20 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         )
     cue = cues[-1]  # the start word nearest the date
     between = left[cue.end() :]
-    return not _NOT_START_CUE.search(between)
+    # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
+    return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
+
+
+def _on_or_after(parts: dict, posted: dt.date, guess: dt.date | None) -> dt.date | None:
+    """The day `parts` names in the year of `guess` when that is not long before the posting
+    (a year written nearby wins), else its first occurrence on or after `posted`."""
+    if guess is not None and guess >= posted - dt.timedelta(days=31):
+        return guess
+    for year in (posted.year, posted.year + 1):
+        value, _ = to_date(parts, year)
+        if value is not None and value >= posted:
+            return value
+    return guess
 
 
 def _nearby_year(doc: Doc, pos: int) -> int | None:

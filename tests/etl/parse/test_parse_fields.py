@@ -470,6 +470,45 @@ def test_start_date_without_year_takes_the_posting_year():
 
 
 @pytest.mark.parametrize(
+    ("text", "as_of", "want"),
+    [
+        # Posted in November: the coming May and June.
+        (
+            "Operations Intern\nNorthwind\nPosted: November 20, 2025\n\nStart dates: May 19, June 2\n",
+            None,
+            [D(2026, 5, 19), D(2026, 6, 2)],
+        ),
+        (
+            "Operations Intern\nNorthwind\nPosted 2 weeks ago\n\nStart dates: May 19, June 2\n",
+            D(2026, 2, 1),
+            [D(2026, 5, 19), D(2026, 6, 2)],
+        ),
+        # A year written beside the dates still wins.
+        (
+            "Operations Intern\nNorthwind\nPosted: November 20, 2025\n\n"
+            "Start dates (2027 cohort): May 19, June 2\n",
+            None,
+            [D(2027, 5, 19), D(2027, 6, 2)],
+        ),
+        # Nothing to read a year from: no date at all rather than a guessed one.
+        ("Operations Intern\nNorthwind\n\nStart dates: May 19, June 2\n", None, []),
+    ],
+)
+def test_a_start_date_without_a_year_is_the_next_one_after_the_posting(text, as_of, want):
+    assert parse_posting(text, as_of=as_of).start_dates == want
+
+
+def test_a_window_to_start_in_holds_no_start_date():
+    text = "Who can apply\n1. can start the internship between 6th Nov'25 and 11th Dec'25\n"
+    assert parse_posting(text).start_dates == []
+
+
+def test_a_short_year_after_an_apostrophe_is_read():
+    text = "Program\nThe internship starts on 5th Jan'26 and runs 12 weeks."
+    assert parse_posting(text).start_dates == [D(2026, 1, 5)]
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         ("Program\nThe internship runs from May 12 through August 8, 2026.", [D(2026, 5, 12)]),
@@ -528,6 +567,9 @@ def test_dates_that_are_not_start_dates(text):
         # Taleo's "Job Posting:" label, with a time after the date; in a sentence it is no label.
         ("Data Intern\nAcme\n\nJob Posting: Oct 21, 2025, 9:00:00 AM\n", None, D(2025, 10, 21)),
         ("Data Intern\nAcme\n\nThis job posting closes on Dec 1, 2025.\n", None, None),
+        # Year first, as Japanese, Chinese and Korean pages write it.
+        ("Data Engineer\nAcme KK\n\nPosted: 2025/11/20\n", None, D(2025, 11, 20)),
+        ("Data Engineer\nAcme KK\n\nPublished: 2025.11.20\n", None, D(2025, 11, 20)),
     ],
 )
 def test_posted_date(text, as_of, want):
