@@ -215,8 +215,13 @@ _DOLLAR_COUNTRIES = (
     ("SGD", re.compile(r"\bSingapore\b")),
     ("HKD", re.compile(r"\bHong Kong\b")),
 )
+# "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
+# this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
 _STIPEND_FIELD = re.compile(
-    r"(?i)(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]\s*(?:INR|Rs\.?)?\s*$"
+    r"(?i)(?:(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]"
+    r"|\b(?:monthly|weekly|annual|hourly)?\s*stipend\s+for\s+(?:this|the)\s+"
+    r"(?:role|position|internship|program(?:me)?)\s+is(?:\s+(?:approximately|about|around))?"
+    r")\s*(?:INR|Rs\.?)?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
 _BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")

@@ -93,7 +93,9 @@ _INTERN_TITLE = re.compile(
 )
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
-    r"internships at|as an intern|our interns|interns will|intern will|co-op (?:term|program|position))\b"
+    r"internships at|as an intern|our interns|interns will|intern will|co-op (?:term|program|position)|"
+    # A page without a title line that opens "Lattice Bio is hiring a Machine Learning Intern".
+    r"(?:is )?(?:hiring|seeking|looking for) an? (?:[A-Z][\w&/+.-]* ){0,5}(?:intern|co-?op)(?:ship)?)\b"
 )
 _INTERN_TRIGGERS = (
     "for an internship",
@@ -106,6 +108,9 @@ _INTERN_TRIGGERS = (
     "interns will",
     "intern will",
     "co-op",
+    "hiring a",
+    "seeking a",
+    "looking for a",
 )
 # A posting whose title names no type may still say what it is: "The Summer Analyst program
 # is a 10-week internship."
@@ -264,7 +269,7 @@ _SEASON = re.compile(r"(?i)\b(spring|summer|fall|autumn|winter)\b")
 _SEASON_OF_JOB = re.compile(r"(?i)[ -](?:intern\w*|co-?op|analyst|program(?:me)?|work term)\b")
 # "20" first, what may not stand before it checked after (the same test as a look back before
 # it): a pattern opening with a literal lets the regex engine skip to it.
-_YEAR = re.compile(r"(20(?<![\d$#.,/-]20)[2-4]\d)(?![\d,%])")
+_YEAR = re.compile(r"(20(?<![\d$#.,/-]20)[2-4]\d)(?![\d%]|,\d)")
 _GRADUATION = re.compile(
     r"(?i)(?:"
     + alternation(
@@ -336,6 +341,10 @@ def _seasons_in_body(doc: Doc, triggers: list[int], *, internship: bool) -> list
 # "the summer of 2026"; "Summer '26" (the year's last two digits).
 _OF_YEAR = re.compile(r" of 20[2-4]\d\b")
 _SHORT_YEAR = re.compile(r" ?['’]([2-4]\d)\b")
+_PAST_EVENT_AFTER = re.compile(
+    r"(?i) (?:of )?20[0-4]\d,? (?:we|our \w+|the company) (?:held|launched|hosted|ran|had|"
+    r"opened|started|began|introduced|piloted|celebrated|welcomed|raised|won)\b"
+)
 _COMING_SEASON = re.compile(r"(?i)\b(?:this|next|(?:the )?(?:up)?coming)\s+$")
 _SEASON_TRIGGERS = ("spring", "summer", "fall", "autumn", "winter")
 
@@ -371,6 +380,8 @@ def _seasons_in(
         left = doc.view[max(0, m.start() - 40) : m.start()]
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue
+        if _PAST_EVENT_AFTER.match(doc.view, m.end(), m.end() + 40):
+            continue  # "In Spring 2023, we held our first Focus Week": the company's history
         if require_context and not _season_context(doc, m.start(), m.end()):
             continue
         name = m.group(1).capitalize()

@@ -273,6 +273,22 @@ def test_employment_type(text, want):
     assert parse_posting(text).employment_type == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Lattice Bio is hiring a Machine Learning Intern in Boston, MA\n\nWe design proteins.",
+            "internship",
+        ),
+        ("Acme is seeking a Photonics Layout Intern to join our technical team.", "internship"),
+        ("We are looking for a bright and motivated intern to join our team.", "internship"),
+        ("Acme is hiring a Senior Data Engineer in Boston, MA.", None),
+    ],
+)
+def test_a_page_without_a_title_says_it_hires_an_intern(text, want):
+    assert parse_posting(text).employment_type == want
+
+
 # --- seasons and year ---------------------------------------------------------------------------
 
 
@@ -328,6 +344,15 @@ def test_employment_type(text, want):
             2026,
         ),
         ("Software Engineer Intern\nAcme\n\nGraduating in the spring of 2027.", [], None),
+        # A comma after the year still names it.
+        ("ML Intern\nAcme\n\nDetails\nSummer 2026, 12 weeks, in Boston.", ["Summer"], 2026),
+        # The company's history is not the job's season.
+        (
+            "Software Engineer II\nAcme\n\nPerks\n* Focus Weeks: In Spring 2023, we held our "
+            "first Focus Week and canceled all meetings.",
+            [],
+            None,
+        ),
     ],
 )
 def test_seasons_and_year(text, seasons, year):

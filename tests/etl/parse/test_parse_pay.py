@@ -352,6 +352,27 @@ def test_the_range_that_claims_no_exception_is_the_general_one(text, want):
     assert len(p.pay_ranges) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Summer 2026, 12 weeks. The monthly stipend for this role is $9,000.",
+            (9_000, 9_000, "USD", "month"),
+        ),
+        (
+            "Stipend for the internship is approximately $3,500 per month.",
+            (3_500, 3_500, "USD", "month"),
+        ),
+        (
+            "Interns receive a $150 monthly stipend for phone and internet.",
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_the_roles_own_stipend_is_its_pay(text, want):
+    assert pay(text) == want
+
+
 def test_a_low_end_named_after_its_figure_opens_a_range():
     p = parse_posting(
         "The typical base pay range for this role across the U.S. is USD $144,500 in the lowest "
