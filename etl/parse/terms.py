@@ -122,9 +122,10 @@ _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
     r"(?P<value>[a-z][a-z /,&()+-]{2,40})"
 )
-# "Commitment: Full-time", and a hospital's "Schedule: Full Time, 36 hours/week".
+# "Commitment: Full-time", a hospital's "Schedule: Full Time, 36 hours/week", and "Employee
+# Status: Full Time" ("FLSA Status: Exempt" names no type and is passed over).
 _COMMITMENT_LABEL = re.compile(
-    r"(?i)\b(?:commitment|schedule)\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
+    r"(?i)\b(?:commitment|schedule|status)\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
 )
 _TYPE_WORDS = (
     ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
@@ -222,7 +223,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         return Found(_BADGE_KIND.get(key, "full_time"), m.start("kind"), m.end("kind"))
     for label, triggers in (
         (_TYPE_LABEL, ("type",)),
-        (_COMMITMENT_LABEL, ("commitment", "schedule")),
+        (_COMMITMENT_LABEL, ("commitment", "schedule", "status")),
     ):
         for m in doc.search_near(label, doc.find_all(*triggers), 24, 64, needs=LABEL_COLON):
             # "Position type: Regular Full Time": the type after a "regular".

@@ -262,6 +262,13 @@ def test_board_placeholder_company_is_ignored():
         ),
         ("Cashier\nAcme\n\nSchedule: Part-time, 20 hours a week.", "part_time"),
         ("Cashier\nAcme\n\nSchedule: Monday to Friday, 9 to 5.", None),
+        # "Status:" labels the type too; an FLSA status is no type.
+        ("Event Coordinator\nAcme\n\nStatus: Part Time with potential for Full Time", "part_time"),
+        (
+            "API Developer\nAcme\n\nEmployee Status : Full Time Employee\n\nShift : Day Job",
+            "full_time",
+        ),
+        ("Payroll Analyst\nAcme\n\nFLSA Status: Exempt", None),
         # The UK's placement student is an intern.
         (
             "Software Engineering Placement Student (12 months) - September 2026\nArkwright Ltd\n",
