@@ -72,7 +72,7 @@ _SYMBOL_CURRENCY = {
 _RANGE_GLUE = re.compile(
     # "US$109,047 **** to US$169,455": empty emphasis marks left from a page are no words.
     r"^\s*(?:[*_]+\s*)?(?:(?:USD|CAD|AUD|EUR|GBP)\s*)?"
-    r"(?:(?:annually|hourly|monthly|yearly|per\s+(?:hour|year|annum|month)|/\s?(?:hr|hour|yr|year|mo|month)"
+    r"(?:(?:annually|hourly|monthly|yearly|per\s+(?:hour|year|annum|month)|/\s?(?:hrs?|hour|h|yr|year|y|mo|month)\.?"
     r"|an?\s+(?:hour|year))\s*)?"
     # "€117,420 \- €146,775": a Markdown escape kept from a page's source.
     r"(?:\\?-|to|~|and|through|thru|up\s+to)\s*(?:-\s*)?$",
@@ -189,6 +189,10 @@ _LEVEL_WORD = re.compile(
 _ZONE_LABEL_BEFORE = re.compile(
     r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
 )
+# A pay line that only names its zone first: "* Zone A: $187,000 - $263,600".
+_ZONE_LINE_LABEL = re.compile(
+    r"(?i)[ \t*•-]*(?:zone|tier|band|region|market|level|grade|step)[ \t]*[\w-]{1,3}[ \t]*[:)-][ \t]*"
+)
 # "McLean, VA: $54,000 - $54,000": a line that opens with a place names that place's pay, a
 # zone of its own (a list of them, with no general range, reads as zones do).
 _PLACE_LABEL = re.compile(r"[ \t*•-]*[A-Z][\w.'’ -]{1,40}?, [A-Z]{2}[ \t]*:[ \t]*")
@@ -217,6 +221,7 @@ _DOLLAR_COUNTRIES = (
 )
 # "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
 # this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
+_DOLLAR_CODE = re.compile(r"\b(?:CAD|AUD|SGD|NZD)\b")
 _STIPEND_FIELD = re.compile(
     r"(?i)(?:(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]"
     r"|\b(?:monthly|weekly|annual|hourly)?\s*stipend\s+for\s+(?:this|the)\s+"
@@ -630,6 +635,14 @@ def _currency_override(doc: Doc, c: _Candidate, local_dollar: str | None) -> str
     for code in ("CAD", "AUD", "SGD", "NZD"):
         if code in near:
             return code
+    if doc.view[c.start] == "$":
+        # "Canada (All figures cited below in CAD)" above a line that is only "* $152,000 - ...".
+        line_start, _ = doc.line_at(c.start)
+        if line_start and not doc.view[line_start : c.start].strip(" \t*•·-"):
+            above_start, above_end = doc.line_at(line_start - 1)
+            code = _DOLLAR_CODE.search(doc.view, above_start, above_end)
+            if code:
+                return code.group(0)
     if local_dollar and doc.view[c.start] == "$":  # "US$", "USD 120,000" say USD themselves
         return local_dollar
     return c.currency
@@ -750,7 +763,9 @@ def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
     end = after.end() if after else c.end
     if (line_end - line_start) - (end - c.start) > 120:
         return False  # a line with that much else on it is a sentence, not a pay line
-    rest = doc.view[line_start : c.start].strip(" *-•·:") + doc.view[end:line_end].strip()
+    label = _ZONE_LINE_LABEL.match(doc.view, line_start, c.start)  # "* Zone A: $187,000 - ..."
+    label_end = label.end() if label else line_start
+    rest = doc.view[label_end : c.start].strip(" *-•·:") + doc.view[end:line_end].strip()
     rest = _EXTRAS.sub("", rest).strip(" +,.")
     return len(rest) <= 3
 

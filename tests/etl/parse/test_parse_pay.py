@@ -58,6 +58,11 @@ def pay(text: str):
         ),
         ("$7,650/month to $12,134/month + benefits", (7_650, 12_134, "USD", "month")),
         ("Rate/Salary: $60 to $70/hr on w2 (DOE)", (60, 70, "USD", "hour")),
+        (
+            "The hourly rate is **_$ 75/h. – $80/h._** Candidates will be paid",
+            (75, 80, "USD", "hour"),
+        ),
+        ("The hourly rate is $75/hr. - $80/hr. on W-2.", (75, 80, "USD", "hour")),
         # A Markdown escape kept from the page's source between the two ends.
         (
             "In Germany, the base compensation range for this role is €117,420 \\- €146,775.",
@@ -379,6 +384,21 @@ def test_a_low_end_named_after_its_figure_opens_a_range():
         "geographic market and up to $171,000 per year in our highest geographic market."
     )
     assert (p.pay_min, p.pay_max, p.pay_period) == (144_500, 171_000, "year")
+
+
+def test_zones_in_us_dollars_stay_apart_from_a_range_in_canadian_dollars_below():
+    p = parse_posting(
+        "Compensation\n"
+        "  * United States (all figures cited below in USD and pertain to workers in the US)\n"
+        "      * Zone A: $187,000 - $263,600\n"
+        "      * Zone B: $175,000 - $247,000\n"
+        "      * Zone C: $164,000 - $231,500\n"
+        "  * Canada (All figures cited below in CAD and pertain to workers in ON & BC, Canada)\n"
+        "      * $212,000 - $299,000\n"
+    )
+    assert (p.pay_min, p.pay_max, p.pay_currency, p.pay_period) == (164_000, 263_600, "USD", "year")
+    canadian = [r for r in p.pay_ranges if r.currency == "CAD"]
+    assert [(r.min, r.max) for r in canadian] == [(212_000, 299_000)]
 
 
 def test_ranges_that_each_name_a_place_are_zones():
