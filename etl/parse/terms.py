@@ -628,12 +628,22 @@ _NOT_DURATION = re.compile(
         r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
         r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
         r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
-        r"shifts?"
+        r"shifts?|of tenure"
     )
     + r")\b"
 )
 
 
+# A hybrid rota: "1 week in office 2 weeks WFH", "2 weeks on-site, 2 weeks remote".
+_WORK_MODE = re.compile(
+    r"(?i)\s*(?:in[- ](?:the )?office|on[- ]?site|wfh|(?:working |work )?from home|remote(?:ly)?)\b"
+)
+_WORK_MODE_AT = (
+    r"(?:in[- ](?:the )?office|on[- ]?site|wfh|(?:working |work )?from home|remote(?:ly)?)"
+)
+_ROTA = re.compile(
+    rf"(?i)\b\d+\s*weeks?\s+{_WORK_MODE_AT}[\s,;/&+]+(?:and\s+)?\d+\s*weeks?\s+{_WORK_MODE_AT}"
+)
 # "6 months of relevant experience", "experience of 3 months": a requirement, not a length; a
 # team named "Patient Experience" before "for 10 weeks" is no such thing.
 _EXPERIENCE_AFTER = re.compile(r"(?i)\s*(?:of\s+)?(?:[\w-]+\s+){0,2}experience\b")
@@ -688,6 +698,8 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         return False
     if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
         return False
+    if _WORK_MODE.match(right) and _ROTA.search(sentence):
+        return False  # "1 week in office 2 weeks WFH": how weeks are split, not how many
     if not (
         _DURATION_CONTEXT.search(sentence)
         or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered

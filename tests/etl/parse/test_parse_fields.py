@@ -480,6 +480,14 @@ def test_duration_in_a_boards_meta_line():
         ("Qualifications\nA 2-year degree program is required.", None),
         ("Program\nInterns must be available for a minimum of 10 consecutive weeks.", 10),
         ("Program\nThe co-op is 16 full weeks of paid work.", 16),
+        # A hybrid rota splits the weeks; it is no length.
+        (
+            "Location - Abilene TX, hybrid scheduling (1 week in office 2 weeks WFH) based on "
+            "performance and 12 months of tenure in role.",
+            None,
+        ),
+        ("Contract: 12 month contract ~ Hybrid schedule: 1 week on-site, 1 week remote", 52),
+        ("Who may apply\nStudents who can commit at least 6 months tenure.", 26),
     ],
 )
 def test_duration_weeks(text, want):
