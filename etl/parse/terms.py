@@ -342,6 +342,9 @@ def _seasons_in_body(doc: Doc, triggers: list[int], *, internship: bool) -> list
 # "the summer of 2026"; "Summer '26" (the year's last two digits).
 _OF_YEAR = re.compile(r" of 20[2-4]\d\b")
 _SHORT_YEAR = re.compile(r" ?['’]([2-4]\d)\b")
+# A year run into more digits: "2024-7224_", "2025-00417" (a requisition), not "2025-2026" or
+# "2025-26" (an academic year).
+_REQUISITION_AFTER = re.compile(r"[-_/](?!20[2-4]\d\b)\d{3,}")
 _PAST_EVENT_AFTER = re.compile(
     r"(?i) (?:of )?20[0-4]\d,? (?:we|our \w+|the company) (?:held|launched|hosted|ran|had|"
     r"opened|started|began|introduced|piloted|celebrated|welcomed|raised|won)\b"
@@ -415,6 +418,8 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
     """The year of the internship/start: the title's, else one tied to a season or start."""
     if title is not None:
         for m in _YEAR.finditer(doc.view, title.start, title.end):
+            if _REQUISITION_AFTER.match(doc.view, m.end()):
+                continue  # "2024-7224_QA Engineer II": a requisition number
             if not _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
                 return Found(int(m.group(1)), m.start(), m.end())
     votes: Counter[int] = Counter()

@@ -368,6 +368,19 @@ def test_seasons_and_year(text, seasons, year):
     assert p.year == year
 
 
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("2024-7224_QA Engineer II (Data-Actuarial)", None),
+        ("Data Analyst Intern 2025-00417", None),
+        ("Teaching Assistant Intern 2025-2026", 2025),
+        ("Research Intern (2026-27)", 2026),
+    ],
+)
+def test_a_requisition_number_in_the_title_is_no_year(title, year):
+    assert parse_posting(f"{title}\nAcme\n\nAbout the role\nWe build tools.").year == year
+
+
 def test_graduation_years_are_not_the_internship_year():
     p = parse_posting(
         "Data Intern\nAcme\n\nQualifications\nExpected graduation December 2027; Class of 2028 welcome."
