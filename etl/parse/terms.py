@@ -440,6 +440,8 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         group = next(g for g in (1, 2, 3) if m.group(g))
         if _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
             continue
+        if _REQUISITION_AFTER.match(doc.view, m.end(group)):
+            continue
         year = int(m.group(group))
         votes[year] += 1
         first.setdefault(year, Found(year, m.start(group), m.end(group)))
