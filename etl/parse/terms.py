@@ -470,10 +470,14 @@ _DEGREES = (
     (
         "MS",
         re.compile(
-            r"(?i)\b(?:master'?s?\b|masters\b|m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
+            # "Scrum Master", "Master Electrician", "master data" name no degree.
+            r"(?i)\b(?:master'(?:s\b)?|(?<!scrum )(?<!web)masters?\b(?!\s+(?:certifi\w+|data|scheduler|class|plan|"
+            r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
+            r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
             r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
-            r"(?-i:MS(?:c)?\b(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
+            # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
+            r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
             r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
             # Not the employer's own graduate scheme: "our 2026 Graduate Program" hires new grads.
             r"(?<!our )(?<!\d )graduate program(?:me)?s?\b(?!\s+20\d\d))|"

@@ -425,6 +425,16 @@ def test_a_graduation_term_is_no_season(text, seasons):
         ("Qualifications\nJunior or senior standing preferred.", ["BS"]),
         ("Qualifications\nProficient in MS Office and MS Excel.", []),
         ("Qualifications\nYou know the ins and outs of MS-SQL and MS SQL Server.", []),
+        # Scrum masters, master electricians and master data are no degree; nor is Mississippi.
+        (
+            "Qualifications\nWork with Product Owners and Scrum Masters; Scrum Master certification.",
+            [],
+        ),
+        ("Qualifications\nMaster Electrician license required; create master plans.", []),
+        ("Qualifications\nStand up master data sets in Python.", []),
+        ("We hire in Pittsburgh PA, and Gulfport, MS.\n\nLocation: Jackson, MS 39201", []),
+        ("Qualifications\nA degree in Computer Science, MS preferred.", ["MS"]),
+        ("Qualifications\nMaster's Data Science degree or similar.", ["MS"]),
         ("Qualifications\nProficient in Windows, Lotus/Excel and MS-Office software.", []),
         ("Qualifications\nMS in Computer Science; MS-SQL a plus.", ["MS"]),
         ("Qualifications\nPursuing a B.Tech / B.E. in Computer Science.", ["BS"]),
