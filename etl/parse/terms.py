@@ -301,6 +301,7 @@ _MONTH_NAME = (
 _PROGRAM_WORD = alternation(
     r"internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
 )
+_START_WORD = re.compile(r"(?i)start|begin")
 _INTERN_YEAR = re.compile(
     rf"(?i)\b(?:{_PROGRAM_WORD})\b[^.\n]{{0,30}}?\b(20[2-4]\d)\b"
     r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
@@ -438,7 +439,9 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         if doc.is_boilerplate(m.start()):
             continue
         group = next(g for g in (1, 2, 3) if m.group(g))
-        if _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
+        # A start word says whose year it is ("a graduate engineer starting February 2027").
+        starts = _START_WORD.match(doc.view, m.start())
+        if not starts and _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
             continue
         if _REQUISITION_AFTER.match(doc.view, m.end(group)):
             continue

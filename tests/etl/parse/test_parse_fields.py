@@ -381,6 +381,14 @@ def test_a_requisition_number_in_the_title_is_no_year(title, year):
     assert parse_posting(f"{title}\nAcme\n\nAbout the role\nWe build tools.").year == year
 
 
+def test_a_graduate_role_starting_in_a_year_is_that_years():
+    p = parse_posting(
+        "Graduate Software Engineer\nAcme\n\nAbout the role\nJoin as a graduate engineer "
+        "starting February 2027.\n\nWhat you'll bring\nA degree completed by December 2026."
+    )
+    assert p.year == 2027
+
+
 def test_graduation_years_are_not_the_internship_year():
     p = parse_posting(
         "Data Intern\nAcme\n\nQualifications\nExpected graduation December 2027; Class of 2028 welcome."
