@@ -88,7 +88,10 @@ _LABELLED_PLACE = re.compile(
     rf"{_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,3}}(?:, {_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,2}})?"
 )  # "Toronto", "Filton, Bristol", "Kraków" (a town and its county or city)
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
-_PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" in the view
+# What separates a line's parts ("·" and "•" read as "*" in the view); found by
+# _part_separators, which gives this pattern's matches.
+_PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")
+_PART_MARKS = ("*", "|", "/", ";")
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
@@ -410,13 +413,10 @@ def _places_in(
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
             kept = []
             for f in out:
-                part_start = max(
-                    (m.end() for m in _PART_SEPARATOR.finditer(doc.view, start, f.start)),
-                    default=start,
-                )
-                part_end = next(
-                    (m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end
-                )
+                before = _part_separators(doc.view, start, f.start)
+                part_start = before[-1][1] if before else start
+                after = _part_separators(doc.view, f.end, end)
+                part_end = after[0][0] if after else end
                 notes = sum(  # a note beside the place, not one the place sits in
                     len(m.group(0))
                     for m in _PAREN_NOTE.finditer(doc.view, part_start, part_end)
@@ -539,19 +539,53 @@ def _lists_cities(loc: str) -> bool:
     return len(parts) == 3 and parts[1] in _places()["cities"]
 
 
+def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of `_PART_SEPARATOR.finditer(view, start, end)`, found from their marks.
+
+    The pattern opens with whitespace, so the regex engine tries it at every character of
+    the line; the marks are found with str.find at C speed, and most lines have none.
+    """
+    marks = []
+    for mark in _PART_MARKS:
+        i = view.find(mark, start, end)
+        while i != -1:
+            marks.append(i)
+            i = view.find(mark, i + 1, end)
+    if not marks:
+        return []
+    marks.sort()
+    spans = []
+    pos = start  # where the pattern's scan goes on: separators do not overlap
+    for at in marks:
+        if at < pos:
+            continue
+        if view[at] == ";":
+            sep_start = at
+        elif at - 1 >= pos and at + 1 < end and view[at - 1].isspace() and view[at + 1].isspace():
+            sep_start = at - 1  # the whitespace before the mark, from where the scan stands
+            while sep_start > pos and view[sep_start - 1].isspace():
+                sep_start -= 1
+        else:
+            continue  # "and/or": a mark needs whitespace on both sides
+        sep_end = at + 1
+        while sep_end < end and view[sep_end].isspace():
+            sep_end += 1
+        spans.append((sep_start, sep_end))
+        pos = sep_end
+    return spans
+
+
 def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
     """A header line's parts that are each a known city alone: "San Francisco / Remote (US)"."""
     cities = _places()["cities"]
     found = []
     part_start = start
-    for sep in [*_PART_SEPARATOR.finditer(doc.view, start, end), None]:
-        part_end = sep.start() if sep else end
-        part = _PAREN_NOTE.sub("", doc.view[part_start:part_end]).strip(" \t*-•·,")
+    for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
+        part = _PAREN_NOTE.sub("", doc.view[part_start:sep_start]).strip(" \t*-•·,")
         if part in cities:
-            at = doc.view.find(part, part_start, part_end)
+            at = doc.view.find(part, part_start, sep_start)
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
-        if sep:
-            part_start = sep.end()
+        part_start = sep_end
     return found
 
 
