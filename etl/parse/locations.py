@@ -142,6 +142,8 @@ def _places() -> dict[str, frozenset[str]]:
         "countries": frozenset(countries),
         "regions": frozenset(regions),
         "cities": frozenset(cities),  # named alone, with no state or country after them
+        # What _is_region looks a value up in: one set, not three.
+        "region_names": frozenset(countries | regions | names),
     }
 
 
@@ -209,7 +211,12 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
             continue  # where the company sits (see _office_list)
-        places = _places_in(doc, start, end, labelled=False, whole_line=True)
+        # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
+        places = (
+            _places_in(doc, start, end, labelled=False, whole_line=True)
+            if _may_name_a_city(doc.view, start, end)
+            else []
+        )
         if not places and end <= header_limit:
             places = _bare_cities(doc, start, end)
         found.extend(places)
@@ -497,13 +504,16 @@ def _cities_in(text: str):
 _CITY_COMMA = re.compile(r",(?<=[a-z.'\x80-\U0010ffff],)[ \t]*(?=[A-Z\x80-\U0010ffff])")
 
 
-def _may_name_a_city(text: str) -> bool:
-    """Whether `text` has a "<lower-case letter>,<space>*<capital>" a city pattern needs.
+def _may_name_a_city(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` has a "<lower-case letter>,<space>*<capital>" a city pattern
+    needs.
 
     A cheap necessary condition: the city pattern is tried at every position of the text,
     and most lines with a comma are lists of words, not places.
     """
-    for m in _CITY_COMMA.finditer(text):
+    for m in _CITY_COMMA.finditer(text, start, len(text) if end is None else end):
+        if m.start() == start:
+            continue  # the letter before the comma is outside `text[start:end]`
         before, after = text[m.start() - 1], text[m.end()]
         if (before.islower() or before in ".'’") and after.isupper():
             return True
@@ -601,11 +611,9 @@ def _country_state_city(value: str) -> bool:
 
 
 def _is_region(value: str) -> bool:
-    places = _places()
-    return any(
-        v in places["countries"] or v in places["regions"] or v in places["state_names"]
-        for v in (value.strip(" "), value.strip(" ."))  # "U.S." keeps its dot, "Canada." not
-    )
+    """A country, region or state/province name: "U.S." keeps its dot, "Canada." not."""
+    names = _places()["region_names"]
+    return value.strip(" ") in names or value.strip(" .") in names
 
 
 _NON_WORD = re.compile(r"\W+")
