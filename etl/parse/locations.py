@@ -8,6 +8,7 @@ notices (Los Angeles County) and pay-zone city lists are not job locations; the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -204,6 +205,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
     header_limit = max(header_end, zone_end) + 1
+    city_starts = _city_starts(doc)
     for start, end in doc.lines:
         if end > header_limit and (
             end - start > 90 or doc.view.find(", ", start, end) == -1 or _excluded(doc, start)
@@ -217,7 +219,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             if _may_name_a_city(doc.view, start, end)
             else []
         )
-        if not places and end <= header_limit:
+        if not places and end <= header_limit and _has_start_in(city_starts, start, end):
             places = _bare_cities(doc, start, end)
         found.extend(places)
     for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
@@ -585,13 +587,32 @@ def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _city_starts(doc: Doc) -> list[int]:
+    """Where a known city's name may stand (found lower-case in the Doc's shared pass, so
+    "chrome" holds "rome"): _bare_cities needs one in the line."""
+    hits = doc.vocabulary_hits("bare_cities", _city_needles)
+    return sorted(end - back for end, back in hits)
+
+
+def _city_needles() -> dict[str, int]:
+    return {city.lower(): len(city) - 1 for city in _places()["cities"]}
+
+
+def _has_start_in(starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
 def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
     """A header line's parts that are each a known city alone: "San Francisco / Remote (US)"."""
     cities = _places()["cities"]
     found = []
     part_start = start
     for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
-        part = _PAREN_NOTE.sub("", doc.view[part_start:sep_start]).strip(" \t*-•·,")
+        part = doc.view[part_start:sep_start]
+        if "(" in part:
+            part = _PAREN_NOTE.sub("", part)
+        part = part.strip(" \t*-•·,")
         if part in cities:
             at = doc.view.find(part, part_start, sep_start)
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
