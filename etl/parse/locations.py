@@ -53,6 +53,10 @@ _BASED_IN_TRIGGERS = (
     "placed at",
     "placed in",
 )
+# How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
+# placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
+_BASED_IN_LEAD = (4, 3, 2)
+_BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
@@ -222,7 +226,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         if not places and end <= header_limit and _has_start_in(city_starts, start, end):
             places = _bare_cities(doc, start, end)
         found.extend(places)
-    for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
+    for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
@@ -244,6 +248,49 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         # adds nothing, "Data Engineer - India" alone is the place.
         found.extend(_title_segment_places(doc, title))
     return _unique(found)
+
+
+def _based_in_matches(doc: Doc):
+    """What `doc.search_near(_BASED_IN, <trigger hits>, 4, 150)` yields, trying the pattern
+    only where a match can start: at a trigger hit or a few characters before it.
+
+    Every match holds a trigger, so in a window of ASCII text (where the pattern's
+    IGNORECASE and `doc.lower` agree) no other start can match; searching tries the
+    pattern at each of the window's ~150 characters, and most hits ("based on") start none.
+    """
+    hits = doc.find_all(*_BASED_IN_TRIGGERS)
+    view, lower = doc.view, doc.lower
+
+    def search(lo: int, hi: int) -> re.Match | None:
+        if not view.isascii() and not view[lo:hi].isascii():
+            return _BASED_IN.search(view, lo, hi)
+        i = bisect.bisect_left(hits, lo)
+        starts = set()
+        while i < len(hits) and hits[i] < hi:
+            hit = hits[i]
+            i += 1
+            starts.add(hit)
+            for lead in _BASED_IN_LEAD:
+                if hit - lead >= lo and lower[hit - lead] in _BASED_IN_LEAD_LETTERS:
+                    starts.add(hit - lead)
+        for start in sorted(starts):  # the leftmost match, as a search finds
+            m = _BASED_IN.match(view, start, hi)
+            if m is not None:
+                return m
+        return None
+
+    # The window walk of Doc.search_near.
+    seen = -1
+    size = len(view)
+    for pos in hits:
+        lo = max(pos - 4, seen + 1, 0)
+        hi = min(size, pos + 150)
+        m = search(lo, hi)
+        while m is not None and m.start() <= pos + 150:
+            if m.start() > seen:
+                seen = m.start()
+                yield m
+            m = search(m.end(), hi) if m.end() > m.start() else None
 
 
 # The parts of a title between " | ", " - ", " – " separators.
