@@ -8,6 +8,7 @@ notices (Los Angeles County) and pay-zone city lists are not job locations; the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -52,6 +53,10 @@ _BASED_IN_TRIGGERS = (
     "placed at",
     "placed in",
 )
+# How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
+# placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
+_BASED_IN_LEAD = (4, 3, 2)
+_BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
@@ -88,7 +93,10 @@ _LABELLED_PLACE = re.compile(
     rf"{_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,3}}(?:, {_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,2}})?"
 )  # "Toronto", "Filton, Bristol", "Kraków" (a town and its county or city)
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
-_PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")  # "·" and "•" read as "*" in the view
+# What separates a line's parts ("·" and "•" read as "*" in the view); found by
+# _part_separators, which gives this pattern's matches.
+_PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")
+_PART_MARKS = ("*", "|", "/", ";")
 # City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
 # Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
 _STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
@@ -139,6 +147,8 @@ def _places() -> dict[str, frozenset[str]]:
         "countries": frozenset(countries),
         "regions": frozenset(regions),
         "cities": frozenset(cities),  # named alone, with no state or country after them
+        # What _is_region looks a value up in: one set, not three.
+        "region_names": frozenset(countries | regions | names),
     }
 
 
@@ -199,6 +209,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
     header_limit = max(header_end, zone_end) + 1
+    city_starts = _city_starts(doc)
     for start, end in doc.lines:
         if end > header_limit and (
             end - start > 90 or doc.view.find(", ", start, end) == -1 or _excluded(doc, start)
@@ -206,11 +217,16 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
             continue  # where the company sits (see _office_list)
-        places = _places_in(doc, start, end, labelled=False, whole_line=True)
-        if not places and end <= header_limit:
+        # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
+        places = (
+            _places_in(doc, start, end, labelled=False, whole_line=True)
+            if _may_name_a_city(doc.view, start, end)
+            else []
+        )
+        if not places and end <= header_limit and _has_start_in(city_starts, start, end):
             places = _bare_cities(doc, start, end)
         found.extend(places)
-    for m in doc.search_near(_BASED_IN, doc.find_all(*_BASED_IN_TRIGGERS), 4, 150):
+    for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
@@ -232,6 +248,49 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         # adds nothing, "Data Engineer - India" alone is the place.
         found.extend(_title_segment_places(doc, title))
     return _unique(found)
+
+
+def _based_in_matches(doc: Doc):
+    """What `doc.search_near(_BASED_IN, <trigger hits>, 4, 150)` yields, trying the pattern
+    only where a match can start: at a trigger hit or a few characters before it.
+
+    Every match holds a trigger, so in a window of ASCII text (where the pattern's
+    IGNORECASE and `doc.lower` agree) no other start can match; searching tries the
+    pattern at each of the window's ~150 characters, and most hits ("based on") start none.
+    """
+    hits = doc.find_all(*_BASED_IN_TRIGGERS)
+    view, lower = doc.view, doc.lower
+
+    def search(lo: int, hi: int) -> re.Match | None:
+        if not view.isascii() and not view[lo:hi].isascii():
+            return _BASED_IN.search(view, lo, hi)
+        i = bisect.bisect_left(hits, lo)
+        starts = set()
+        while i < len(hits) and hits[i] < hi:
+            hit = hits[i]
+            i += 1
+            starts.add(hit)
+            for lead in _BASED_IN_LEAD:
+                if hit - lead >= lo and lower[hit - lead] in _BASED_IN_LEAD_LETTERS:
+                    starts.add(hit - lead)
+        for start in sorted(starts):  # the leftmost match, as a search finds
+            m = _BASED_IN.match(view, start, hi)
+            if m is not None:
+                return m
+        return None
+
+    # The window walk of Doc.search_near.
+    seen = -1
+    size = len(view)
+    for pos in hits:
+        lo = max(pos - 4, seen + 1, 0)
+        hi = min(size, pos + 150)
+        m = search(lo, hi)
+        while m is not None and m.start() <= pos + 150:
+            if m.start() > seen:
+                seen = m.start()
+                yield m
+            m = search(m.end(), hi) if m.end() > m.start() else None
 
 
 # The parts of a title between " | ", " - ", " – " separators.
@@ -410,13 +469,10 @@ def _places_in(
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
             kept = []
             for f in out:
-                part_start = max(
-                    (m.end() for m in _PART_SEPARATOR.finditer(doc.view, start, f.start)),
-                    default=start,
-                )
-                part_end = next(
-                    (m.start() for m in _PART_SEPARATOR.finditer(doc.view, f.end, end)), end
-                )
+                before = _part_separators(doc.view, start, f.start)
+                part_start = before[-1][1] if before else start
+                after = _part_separators(doc.view, f.end, end)
+                part_end = after[0][0] if after else end
                 notes = sum(  # a note beside the place, not one the place sits in
                     len(m.group(0))
                     for m in _PAREN_NOTE.finditer(doc.view, part_start, part_end)
@@ -497,13 +553,16 @@ def _cities_in(text: str):
 _CITY_COMMA = re.compile(r",(?<=[a-z.'\x80-\U0010ffff],)[ \t]*(?=[A-Z\x80-\U0010ffff])")
 
 
-def _may_name_a_city(text: str) -> bool:
-    """Whether `text` has a "<lower-case letter>,<space>*<capital>" a city pattern needs.
+def _may_name_a_city(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` has a "<lower-case letter>,<space>*<capital>" a city pattern
+    needs.
 
     A cheap necessary condition: the city pattern is tried at every position of the text,
     and most lines with a comma are lists of words, not places.
     """
-    for m in _CITY_COMMA.finditer(text):
+    for m in _CITY_COMMA.finditer(text, start, len(text) if end is None else end):
+        if m.start() == start:
+            continue  # the letter before the comma is outside `text[start:end]`
         before, after = text[m.start() - 1], text[m.end()]
         if (before.islower() or before in ".'’") and after.isupper():
             return True
@@ -539,19 +598,72 @@ def _lists_cities(loc: str) -> bool:
     return len(parts) == 3 and parts[1] in _places()["cities"]
 
 
+def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of `_PART_SEPARATOR.finditer(view, start, end)`, found from their marks.
+
+    The pattern opens with whitespace, so the regex engine tries it at every character of
+    the line; the marks are found with str.find at C speed, and most lines have none.
+    """
+    marks = []
+    for mark in _PART_MARKS:
+        i = view.find(mark, start, end)
+        while i != -1:
+            marks.append(i)
+            i = view.find(mark, i + 1, end)
+    if not marks:
+        return []
+    marks.sort()
+    spans = []
+    pos = start  # where the pattern's scan goes on: separators do not overlap
+    for at in marks:
+        if at < pos:
+            continue
+        if view[at] == ";":
+            sep_start = at
+        elif at - 1 >= pos and at + 1 < end and view[at - 1].isspace() and view[at + 1].isspace():
+            sep_start = at - 1  # the whitespace before the mark, from where the scan stands
+            while sep_start > pos and view[sep_start - 1].isspace():
+                sep_start -= 1
+        else:
+            continue  # "and/or": a mark needs whitespace on both sides
+        sep_end = at + 1
+        while sep_end < end and view[sep_end].isspace():
+            sep_end += 1
+        spans.append((sep_start, sep_end))
+        pos = sep_end
+    return spans
+
+
+def _city_starts(doc: Doc) -> list[int]:
+    """Where a known city's name may stand (found lower-case in the Doc's shared pass, so
+    "chrome" holds "rome"): _bare_cities needs one in the line."""
+    hits = doc.vocabulary_hits("bare_cities", _city_needles)
+    return sorted(end - back for end, back in hits)
+
+
+def _city_needles() -> dict[str, int]:
+    return {city.lower(): len(city) - 1 for city in _places()["cities"]}
+
+
+def _has_start_in(starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
 def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
     """A header line's parts that are each a known city alone: "San Francisco / Remote (US)"."""
     cities = _places()["cities"]
     found = []
     part_start = start
-    for sep in [*_PART_SEPARATOR.finditer(doc.view, start, end), None]:
-        part_end = sep.start() if sep else end
-        part = _PAREN_NOTE.sub("", doc.view[part_start:part_end]).strip(" \t*-•·,")
+    for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
+        part = doc.view[part_start:sep_start]
+        if "(" in part:
+            part = _PAREN_NOTE.sub("", part)
+        part = part.strip(" \t*-•·,")
         if part in cities:
-            at = doc.view.find(part, part_start, part_end)
+            at = doc.view.find(part, part_start, sep_start)
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
-        if sep:
-            part_start = sep.end()
+        part_start = sep_end
     return found
 
 
@@ -567,11 +679,9 @@ def _country_state_city(value: str) -> bool:
 
 
 def _is_region(value: str) -> bool:
-    places = _places()
-    return any(
-        v in places["countries"] or v in places["regions"] or v in places["state_names"]
-        for v in (value.strip(" "), value.strip(" ."))  # "U.S." keeps its dot, "Canada." not
-    )
+    """A country, region or state/province name: "U.S." keeps its dot, "Canada." not."""
+    names = _places()["region_names"]
+    return value.strip(" ") in names or value.strip(" .") in names
 
 
 _NON_WORD = re.compile(r"\W+")
