@@ -29,7 +29,10 @@ _LABEL_PREFIX = re.compile(
 _BASED_IN = re.compile(
     # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
     # alternatives one by one, so a word that starts none of them is passed with one check.
-    r"(?i)\b(?=[abiloprw])(?:based (?:in|out of)|located (?:in|at)|position is in|role is in|office in|offices in|"
+    r"(?i)\b(?=[abhijlopprsw])(?:based (?:in|out of)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
+    r"office in|offices in|"
+    # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
+    r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
@@ -38,6 +41,11 @@ _BASED_IN_TRIGGERS = (
     "located ",
     "position is in",
     "role is in",
+    "internship is in",
+    "job is in",
+    "program is in",
+    "hiring a",
+    "seeking a",
     "office in",
     "offices in",
     "site in",
@@ -113,6 +121,7 @@ _CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
 # is then read back from that capital: "M" + "c" + "Allen".
 _BACK_PREFIXES = "|".join(f"(?<={p[0]}){re.escape(p[1:])}" for p in _NAME_PREFIXES)
 _FIRST_CITY_WORD = rf"{_UPPER}(?<!\w.)(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
+_CITY_CODE_COUNTRY = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
 _WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}|[A-Z]{{2}}, [A-Z]{{2}}, {_CITY}")
@@ -310,7 +319,8 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
 
 
 def _header_regions(doc: Doc, title: Found) -> list[Found]:
-    """A meta line under the title that is only a region: "Canada", "United States (Remote)"."""
+    """A meta line under the title that is only a place: "Canada", "United States (Remote)",
+    Workday's "US, CA, Santa Clara", "Brisbane QLD, Australia · Hybrid"."""
     out = []
     _, zone_end = doc.title_zone
     after_title = doc.lines_within(title.end, zone_end + 1)
@@ -319,7 +329,7 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
         if len(line) > 60:
             continue
         value = _LABEL_NOISE.sub(" ", line).strip(" ,-–:/*|#()")
-        if _is_region(value):
+        if _is_region(value) or _WORKDAY_PLACE.fullmatch(value) or _city_code_country(value):
             at = start + line.find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     return out
@@ -664,7 +674,35 @@ def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
             at = doc.view.find(part, part_start, sep_start)
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
         part_start = sep_end
-    return found
+    return found or _city_list(doc, start, end)
+
+
+def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
+    """ "Seattle, San Francisco, New York, or Remote in the US": a header line that lists known
+    cities, with a remote option beside them (read by _REMOTE_REGION), and nothing else."""
+    cities = _places()["cities"]
+    found = []
+    item_start = start
+    for sep in [*_LIST_SEPARATOR.finditer(doc.view, start, end), None]:
+        item_end = sep.start() if sep else end
+        item = doc.view[item_start:item_end].strip()
+        if item in cities:
+            at = doc.view.find(item, item_start, item_end)
+            found.append(Found(doc.text[at : at + len(item)], at, at + len(item)))
+        elif item and not item.lower().startswith("remote"):
+            return []  # a sentence, or a list of other things
+        item_start = sep.end() if sep else end
+    return found if len(found) >= 2 or (found and "emote" in doc.view[start:end]) else []
+
+
+# What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".
+_LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+")
+
+
+def _city_code_country(value: str) -> bool:
+    """ "Brisbane QLD, Australia", "Toronto ON, Canada": a city, its state's code, the country."""
+    m = _CITY_CODE_COUNTRY.fullmatch(value)
+    return bool(m) and m.group("code") in _places()["states"] and _is_region(m.group("country"))
 
 
 def _country_state_city(value: str) -> bool:

@@ -882,6 +882,32 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
         ("Engineer\nAcme\n\nLocation: Multiple Locations\n", []),
         ("Engineer\nAcme\nNew York, NY\n", ["New York, NY"]),
         ("Engineer\nAcme\nPosition-Software DeveloperLocation- Duluth, GA\n", ["Duluth, GA"]),
+        # Workday's newer coded line, and a city with its state's code and the country.
+        (
+            "Verification Intern\nUS, CA, Santa Clara\ntime type\nFull time\n",
+            ["US, CA, Santa Clara"],
+        ),
+        (
+            "Graduate Engineer\nCoral Reef Analytics\nBrisbane QLD, Australia · Hybrid\n",
+            ["Brisbane QLD, Australia"],
+        ),
+        # A list of known cities with a remote option.
+        (
+            "SRE\nHarborline\nSeattle, San Francisco, New York, or Remote in the US\n",
+            ["Seattle", "San Francisco", "New York", "US"],
+        ),
+        ("Growth Engineer\nCleo\n\nLondon or remote (UK)\n", ["London", "UK"]),
+        ("Engineer\nAcme\nSeattle, speed, and quality matter here\n", []),
+        # Where the job is, said in a sentence.
+        (
+            "Where is it?\nThe internship is in Denver, CO. Interns work from the office.",
+            ["Denver, CO"],
+        ),
+        (
+            "Lattice Bio is hiring a Machine Learning Intern in Boston, MA\n\nWe design proteins.",
+            ["Boston, MA"],
+        ),
+        ("Acme is hiring a Data Engineer to join our team in many cities.", []),
     ],
 )
 def test_locations(text, want):
