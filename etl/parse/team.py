@@ -32,6 +32,8 @@ _NOT_TEAM = re.compile(
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
     # Shifts and schedules: "Patient Transport Aide (Evenings)".
     r"(?:day|evening|night|weekend|overnight|swing|rotating)s?(?:\s+shifts?)?|prn|per diem|casual|seasonal|on-?call|"
+    # "Middle C# Engineer (with Visual Basic)": what the job uses, not who does it.
+    r"(?:with|w/|using|incl\.?|including|plus)\s.*|"
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
@@ -95,7 +97,8 @@ _POSSESSIVE_VERB = (
     r"(?:'s|’s)?\s+"
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
     r"writes|creates|powers|supports|operates|keeps|partners|brings|makes|turns|helps|manages|leads|"
-    r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates)\b"
+    r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
+    r"trains|studies|researches|applies|analy[sz]es|investigates|sits)\b"
 )
 _POSSESSIVE_TAIL = rf"(?:team|group){_POSSESSIVE_VERB}"
 

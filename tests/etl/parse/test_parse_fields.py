@@ -761,6 +761,17 @@ def test_team_joined_by_name(text, want):
         # A start month after the title's dash is no team.
         ("Placement Student - September 2026\nArkwright Ltd\n", None),
         ("Research Intern - Jan-Apr 2026\nAcme\n", None),
+        # What the job uses, in the title's brackets, is no team.
+        ("Middle C# Engineer (with Visual Basic)\nMiratech\n", None),
+        ("Field Engineer (PLUS UP TO 50% TRAVEL)\nAcme\n", None),
+        # "Our ML team trains ...", "The Forecasting & Insights team analyzes ...".
+        ("ML Intern\nLattice Bio\n\nOur ML team trains large models on assay data.", "ML"),
+        (
+            "Capacity Engineer\nAcme\n\nThe Forecasting & Insights team analyzes demand data.",
+            "Forecasting & Insights",
+        ),
+        # A team that merely uses what we build is not ours.
+        ("Engineer\nAcme\n\nWe build internal tools that our Go To Market team uses.", None),
     ],
 )
 def test_team(text, want):
