@@ -680,10 +680,14 @@ def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
 def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
     """ "Seattle, San Francisco, New York, or Remote in the US": a header line that lists known
     cities, with a remote option beside them (read by _REMOTE_REGION), and nothing else."""
+    if end - start > 100 or doc.view.find(",", start, end) == -1:
+        return []  # a longer line is a sentence
     cities = _places()["cities"]
     found = []
     item_start = start
-    for sep in [*_LIST_SEPARATOR.finditer(doc.view, start, end), None]:
+    separators = _LIST_SEPARATOR.finditer(doc.view, start, end)
+    while item_start < end:
+        sep = next(separators, None)
         item_end = sep.start() if sep else end
         item = doc.view[item_start:item_end].strip()
         if item in cities:
