@@ -73,6 +73,8 @@ _QUESTION_KINDS = (
 # Short single words that are headings only when clearly set apart, never glued to a
 # capitalised word ("PayPal" is not the heading "Pay").
 _MIN_GLUED_LEN = 6
+# The longest line a prefix heading ("About <Name>") or a markdown/bold heading may be.
+_MAX_HEADING_LINE = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,13 @@ def _headings_in_line(
     if not stripped:
         return []
     core_end = core_start + len(stripped)
+    if len(stripped) > _MAX_HEADING_LINE and len(stripped.strip(" .*_")) > _longest_phrase():
+        # Longer than any heading phrase, prefix heading or markup heading (lower-casing
+        # never shortens a line): only a question or a glued heading is left to find.
+        if faq and stripped.endswith("?") and len(stripped) < 200:
+            kind = _question_kind(stripped.lower())
+            return [_Heading(core_start, core_end, end, kind, stripped)]
+        return _glued_headings(view, core_start, end, hits) if hits else []
     lower = stripped.lower()
 
     whole = _whole_line_kind(lower, line, lead)
@@ -288,13 +297,18 @@ def _headings_in_line(
     return _glued_headings(view, core_start, end, hits)
 
 
+@cache
+def _longest_phrase() -> int:
+    return max(map(len, heading_kinds()), default=0)
+
+
 def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
     kind = _phrase_kind(lower)
     if kind is not None:
         return kind
     # "About TikTok", "Life at Acme", "Important Information for LA County Candidates"; never
     # a site menu set apart by wide gaps ("About   Culture   Careers   Contact").
-    if len(lower) <= 80 and not lower.endswith(".") and "   " not in lower:
+    if len(lower) <= _MAX_HEADING_LINE and not lower.endswith(".") and "   " not in lower:
         first = lower.split(" ", 1)[0]
         for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:
@@ -318,7 +332,7 @@ def _phrase_kind(lower: str) -> str | None:
 
 def _is_markup_heading(line: str, lead: int, stripped: str) -> bool:
     """A markdown '#' heading or a line that is entirely bold, short enough to be a heading."""
-    if len(stripped) > 80 or stripped.endswith((".", ",", ";")):
+    if len(stripped) > _MAX_HEADING_LINE or stripped.endswith((".", ",", ";")):
         return False
     body = line.strip()
     if body[:1] not in ("#", "*", "_"):
