@@ -240,9 +240,20 @@ def _company_trigger_positions(doc: Doc) -> list[list[int]]:
     for end, (back, groups) in doc.vocabulary_hits("company_triggers", _company_triggers):
         for group in groups:
             positions[group].append(end - back)
-    for group_positions in positions:
-        group_positions.sort()
+    for group in _groups_to_sort():
+        positions[group].sort()
     return positions
+
+
+@cache
+def _groups_to_sort() -> tuple[int, ...]:
+    """The groups whose hits may come out of order: hits come by where they end, so a later
+    one starts earlier only when its trigger holds another of its group (none does today)."""
+    return tuple(
+        index
+        for index, triggers in enumerate(_COMPANY_TRIGGER_GROUPS)
+        if any(a != b and a in b for a in triggers for b in triggers)
+    )
 
 
 @cache
@@ -408,16 +419,16 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     zone_start, zone_end = doc.title_zone
     if zone_end <= zone_start and doc.blocks and doc.blocks[0].kind == HEADER_KIND:
         zone_end = doc.blocks[0].end
-    lines = [
-        (s, e) for s, e in doc.lines_within(zone_start, max(zone_end, 0)) if doc.view[s:e].strip()
-    ]
+    view = doc.view
     # A line's phrase is also the zone's: one look for the zone spares a look per line (most
     # zones have none).
     may_hold_phrase = _zone_has_furniture_phrase(doc, zone_start, max(zone_end, 0))
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
-    for s, e in lines:
-        line = doc.view[s:e].strip()
+    for s, e in doc.lines_within(zone_start, max(zone_end, 0)):
+        line = view[s:e].strip()
+        if not line:
+            continue
         # Split no further than a third word: a long line need not be cut into all its words.
         if len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
             run.append((s, e))
@@ -463,20 +474,22 @@ def _outside_menu(
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
-    raw = doc.view[start:end]
+    view = doc.view
+    raw = view[start:end]
     # Every glued label ends in a colon: no need to look past the last one (none: no search).
-    cut = _GLUED_LABEL.search(raw, 0, raw.rfind(":") + 1)
-    if cut:
-        end = start + cut.start()
+    colon = raw.rfind(":")
+    if colon != -1:
+        cut = _GLUED_LABEL.search(raw, 0, colon + 1)
+        if cut:
+            end = start + cut.start()
     # Trim bullets/markdown marks and space from both ends, keeping offsets exact.
-    while start < end and doc.view[start] in " \t*#>-•|_":
+    while start < end and view[start] in " \t*#>-•|_":
         start += 1
-    while end > start and doc.view[end - 1] in " \t*|_:":
+    while end > start and view[end - 1] in " \t*|_:":
         end -= 1
-    value = doc.text[start:end]
-    if not _looks_like_title(doc.view[start:end], strict=strict):
+    if not _looks_like_title(view[start:end], strict=strict):
         return None
-    return Found(value, start, end)
+    return Found(doc.text[start:end], start, end)
 
 
 def _stray_stop(line: str) -> bool:
@@ -496,7 +509,7 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False
     if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
-    if _FAQ_HEADING.match(line):
+    if line[0] in "fF" and _FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
@@ -557,6 +570,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     for (_, pattern, weight, needs, after), positions in zip(
         _COMPANY_PHRASES, phrase_hits, strict=True
     ):
+        if not positions:
+            continue  # most phrases' triggers are absent: no search to set up
         for m in doc.search_near(pattern, positions, 70, after, needs=needs):
             vote(m.group("name"), m.start("name"), weight)
     # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
@@ -587,21 +602,23 @@ def _name_lines_near_title(doc: Doc, title: Found | None) -> list[tuple[int, int
     title_index = next((i for i, (s, e) in enumerate(lines) if s <= title.start < e), None)
     if title_index is None:
         return []
-    for i, (start, end) in enumerate(lines):
-        if i == title_index or abs(i - title_index) > 3:
-            continue
+    view = doc.view
+    # Only the three lines either side of the title.
+    for start, end in lines[max(title_index - 3, 0) : title_index + 4]:
+        if start <= title.start < end:
+            continue  # the title's own line
         # Trim markdown marks/bullets so "### Acme" is "Acme".
-        while start < end and doc.view[start] in " \t*#>-•|_":
+        while start < end and view[start] in " \t*#>-•|_":
             start += 1
         # A board's meta line "Acme Analytics · Austin, TX (On-site)": the name comes first.
-        separator = _meta_separator(doc.view, start, end)
-        if separator and ":" in doc.view[start : separator.start()]:
+        separator = _meta_separator(view, start, end)
+        if separator and ":" in view[start : separator.start()]:
             # "Job ID: 3012774 | Amazon Web Services, Inc.": a label first, the name after it.
             start = separator.end()
-            separator = _meta_separator(doc.view, start, end)
+            separator = _meta_separator(view, start, end)
         if separator:
             end = separator.start()
-        line = doc.view[start:end].strip()
+        line = view[start:end].strip()
         if _looks_like_name_line(line):
             out.append((start, start + len(line)))
     return out

@@ -73,6 +73,8 @@ _QUESTION_KINDS = (
 # Short single words that are headings only when clearly set apart, never glued to a
 # capitalised word ("PayPal" is not the heading "Pay").
 _MIN_GLUED_LEN = 6
+# The longest line a prefix heading ("About <Name>") or a markdown/bold heading may be.
+_MAX_HEADING_LINE = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,21 +97,27 @@ class _Heading:
     text: str
 
 
+# One way a phrase can head a section: (phrase, kind, whether it is a prefix heading such as
+# "About <Name>").
+_Option = tuple[str, str, bool]
+
+
 @cache
-def _options() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Heading phrase -> ((phrase, kind), ...); prefix headings ("About <Name>") carry "prefix:<kind>"."""
-    options: dict[str, list[tuple[str, str]]] = {}
+def _options() -> dict[str, tuple[_Option, ...]]:
+    """Heading phrase -> its options, each plain heading before any prefix heading: the order
+    `_glued_headings` tries them in."""
+    options: dict[str, list[_Option]] = {}
+    for phrase, kind in heading_kinds().items():
+        options.setdefault(phrase, []).append((phrase, kind, False))
     for prefix, kind in heading_prefixes():
         stem = prefix.rstrip(": ")
-        options.setdefault(stem, []).append((stem, "prefix:" + kind))
-    for phrase, kind in heading_kinds().items():
-        options.setdefault(phrase, []).append((phrase, kind))
+        options.setdefault(stem, []).append((stem, kind, True))
     return {phrase: tuple(values) for phrase, values in options.items()}
 
 
 @cache
-def heading_entries() -> dict[str, tuple[int, frozenset[str], tuple[tuple[str, str], ...]]]:
-    """Lower-case phrase -> (length - 1, its capitalised spellings, its (phrase, kind) options):
+def heading_entries() -> dict[str, tuple[int, frozenset[str], tuple[_Option, ...]]]:
+    """Lower-case phrase -> (length - 1, its capitalised spellings, its options):
     the vocabulary `Doc` finds in its one pass over the lower-case text."""
     return {
         phrase: (len(phrase) - 1, frozenset(_capitalised(phrase)), values)
@@ -130,15 +138,21 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _capitalised_hits(view: str, lower_hits) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
-    """(start, options) of each phrase found in the lower-case text that the text writes
-    capitalised: the same hits as the capitalised automaton run over the text itself."""
-    out = []
-    for end, (back, spellings, values) in lower_hits:
-        start = end - back
-        if view[start : end + 1] in spellings:
-            out.append((start, values))
-    return out
+# A heading phrase found in the text: (start, minus its length less one, its options). Sorted,
+# hits come by start and, at one start, the longer phrase first.
+_Hit = tuple[int, int, tuple[_Option, ...]]
+
+
+def _capitalised_hits(view: str, lower_hits) -> list[_Hit]:
+    """Each phrase found in the lower-case text that the text writes capitalised: the same
+    hits as the capitalised automaton run over the text itself."""
+    # Every spelling opens with a capital (every phrase opens with a letter): testing that
+    # first spares most hits, written in lower case, a slice and a set look-up.
+    return [
+        (start, -back, values)
+        for end, (back, spellings, values) in lower_hits
+        if view[(start := end - back)].isupper() and view[start : end + 1] in spellings
+    ]
 
 
 def _capitalised(phrase: str) -> set[str]:
@@ -197,24 +211,32 @@ def _find_headings(view: str, lines: list[tuple[int, int]], phrase_hits=None) ->
     # at every line (FAQ questions need none, and lower-casing may have shifted the offsets).
     phrase_starts = None
     if phrase_hits is None:
-        found = [(i - len(values[0][0]) + 1, values) for i, values in _automaton().iter(view)]
+        found = [
+            (i - len(values[0][0]) + 1, 1 - len(values[0][0]), values)
+            for i, values in _automaton().iter(view)
+        ]
     else:
         found = _capitalised_hits(view, phrase_hits)
         if not faq and _lowercase_keeps_offsets(view):
-            phrase_starts = sorted(end - back for end, (back, _, _) in phrase_hits)
+            phrase_starts = sorted([end - back for end, (back, _, _) in phrase_hits])
     hits = sorted(found)
     hit_starts = [h[0] for h in hits]
+    longest = 200 if faq else 120
     found: list[_Heading] = []
     for start, end in lines:
         lo, hi = bisect.bisect_left(hit_starts, start), bisect.bisect_left(hit_starts, end)
-        if (
-            lo == hi
-            and phrase_starts is not None
-            and bisect.bisect_left(phrase_starts, start) == bisect.bisect_left(phrase_starts, end)
-            and _MARKUP_OPENING.match(view, start, end) is None
+        if lo == hi and (
+            end - start > longest
+            or (
+                phrase_starts is not None
+                and bisect.bisect_left(phrase_starts, start)
+                == bisect.bisect_left(phrase_starts, end)
+                and _MARKUP_OPENING.match(view, start, end) is None
+            )
         ):
-            # No phrase for a whole-line, prefix or glued heading, and no markdown or bold
-            # markup opening the line: `_headings_in_line` would find nothing here.
+            # Too long to be a heading line, and no heading phrase glued inside it; or no
+            # phrase for a whole-line, prefix or glued heading, and no markdown or bold markup
+            # opening the line: `_headings_in_line` would find nothing here.
             continue
         found.extend(_headings_in_line(view, start, end, faq, hits[lo:hi]))
     return found
@@ -223,22 +245,28 @@ def _find_headings(view: str, lines: list[tuple[int, int]], phrase_hits=None) ->
 def _lowercase_keeps_offsets(view: str) -> bool:
     """Whether `view.lower()` has one character per character of `view` (so the lower-case
     hits' offsets are offsets in `view`)."""
-    # Lower-casing never shortens a string, and ASCII is lower-cased one for one.
-    return view.isascii() or len(view.lower()) == len(view)
+    # Lower-casing never shortens a string, ASCII is lower-cased one for one, and of all
+    # characters only "İ" lower-cases to two: a C-speed look for it spares lower-casing.
+    return view.isascii() or "\u0130" not in view
 
 
 def _is_faq(view: str, lines: list[tuple[int, int]]) -> bool:
-    if view.count("?") < 3:
-        return False  # one C-speed count settles most postings
+    # Three questions need three "?": most postings have fewer, found by memchr-speed finds
+    # (a count would read every character).
+    pos = -1
+    for _ in range(3):
+        pos = view.find("?", pos + 1)
+        if pos == -1:
+            return False
     questions = sum(
         1 for s, e in lines if e - s < 200 and view[s:e].rstrip(_TRAILER_CHARS).endswith("?")
     )
     return questions >= 3
 
 
-def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) -> list[_Heading]:
-    if not hits and end - start > (200 if faq else 120):
-        return []  # too long to be a heading line, and no heading phrase glued inside it
+def _headings_in_line(
+    view: str, start: int, end: int, faq: bool, hits: list[_Hit]
+) -> list[_Heading]:
     line = view[start:end]
     # Most lines open with a letter: no bullet to skip, and no regex call to find that out.
     lead = 0 if line[0].isalpha() else _BULLET.match(line).end()
@@ -247,6 +275,13 @@ def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) ->
     if not stripped:
         return []
     core_end = core_start + len(stripped)
+    if len(stripped) > _MAX_HEADING_LINE and len(stripped.strip(" .*_")) > _longest_phrase():
+        # Longer than any heading phrase, prefix heading or markup heading (lower-casing
+        # never shortens a line): only a question or a glued heading is left to find.
+        if faq and stripped.endswith("?") and len(stripped) < 200:
+            kind = _question_kind(stripped.lower())
+            return [_Heading(core_start, core_end, end, kind, stripped)]
+        return _glued_headings(view, core_start, end, hits) if hits else []
     lower = stripped.lower()
 
     whole = _whole_line_kind(lower, line, lead)
@@ -262,13 +297,18 @@ def _headings_in_line(view: str, start: int, end: int, faq: bool, hits: list) ->
     return _glued_headings(view, core_start, end, hits)
 
 
+@cache
+def _longest_phrase() -> int:
+    return max(map(len, heading_kinds()), default=0)
+
+
 def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
     kind = _phrase_kind(lower)
     if kind is not None:
         return kind
     # "About TikTok", "Life at Acme", "Important Information for LA County Candidates"; never
     # a site menu set apart by wide gaps ("About   Culture   Careers   Contact").
-    if len(lower) <= 80 and not lower.endswith(".") and "   " not in lower:
+    if len(lower) <= _MAX_HEADING_LINE and not lower.endswith(".") and "   " not in lower:
         first = lower.split(" ", 1)[0]
         for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:
@@ -292,7 +332,7 @@ def _phrase_kind(lower: str) -> str | None:
 
 def _is_markup_heading(line: str, lead: int, stripped: str) -> bool:
     """A markdown '#' heading or a line that is entirely bold, short enough to be a heading."""
-    if len(stripped) > 80 or stripped.endswith((".", ",", ";")):
+    if len(stripped) > _MAX_HEADING_LINE or stripped.endswith((".", ",", ";")):
         return False
     body = line.strip()
     if body[:1] not in ("#", "*", "_"):
@@ -315,40 +355,38 @@ def _question_kind(lower: str) -> str:
     return OTHER_KIND
 
 
-def _glued_headings(view: str, start: int, end: int, hits: list) -> list[_Heading]:
+def _glued_headings(view: str, start: int, end: int, hits: list[_Hit]) -> list[_Heading]:
     """Headings inside one line: at its start before a colon/capital, or glued after a sentence."""
     segment = view[start:end]
     found: list[_Heading] = []
     last_end = -1
-    candidates = [
-        (pos - start, phrase, kind)
-        for pos, values in hits
-        if pos >= start
-        for phrase, kind in values
-        if pos + len(phrase) <= end
-    ]
-    candidates.sort(key=lambda c: (c[0], -len(c[1]), c[2].startswith("prefix:")))
-    for rel, phrase, kind in candidates:
-        if rel < last_end:
-            continue
-        abs_start = start + rel
-        rel_end = rel + len(phrase)
-        after_heading = rel == last_end
-        if not (rel == 0 or after_heading or _left_boundary(segment, rel)):
-            continue
-        if kind.startswith("prefix:"):
-            # The name after "About" must end at a repeat, a colon or the line end.
-            name_end = _prefix_name_end(segment, rel_end)
-            if name_end is None:
+    # Tried by start, the longer of two phrases at one start first, and a phrase's plain
+    # heading before its prefix heading (see `_Hit`, `_options`). No hit starts in the line's
+    # bullet or ends past it: a phrase opens with a letter and holds no newline.
+    for pos, _, options in hits:
+        rel = pos - start
+        for phrase, kind, is_prefix in options:
+            if rel < last_end:
+                break
+            rel_end = rel + len(phrase)
+            strong = rel == 0 or rel == last_end  # at the line's start or right after a heading
+            if is_prefix:
+                if not (strong or _left_boundary(segment, rel)):
+                    continue
+                # The name after "About" must end at a repeat, a colon or the line end.
+                name_end = _prefix_name_end(segment, rel_end)
+                if name_end is None:
+                    continue
+                rel_end = name_end
+            # The right boundary first: it rules out most phrases in a sentence.
+            elif not (
+                _right_boundary(segment, rel_end, phrase, strong)
+                and (strong or _left_boundary(segment, rel))
+            ):
                 continue
-            rel_end, kind = name_end, kind.removeprefix("prefix:")
-        elif not _right_boundary(segment, rel, rel_end, phrase, strong=rel == 0 or after_heading):
-            continue
-        if found and found[-1].start == abs_start:
-            continue  # a longer phrase at the same place already won
-        body = _skip_sep(view, start + rel_end, end)
-        found.append(_Heading(abs_start, start + rel_end, body, kind, segment[rel:rel_end]))
-        last_end = rel_end
+            body = _skip_sep(view, start + rel_end, end)
+            found.append(_Heading(start + rel, start + rel_end, body, kind, segment[rel:rel_end]))
+            last_end = rel_end
     return found
 
 
@@ -362,7 +400,7 @@ def _left_boundary(segment: str, rel: int) -> bool:
     return j >= 0 and segment[j] in ".!?;)]" and (j == rel - 1 or segment[j] != ")")
 
 
-def _right_boundary(segment: str, rel: int, rel_end: int, phrase: str, *, strong: bool) -> bool:
+def _right_boundary(segment: str, rel_end: int, phrase: str, strong: bool) -> bool:
     if rel_end >= len(segment):
         return True
     nxt = segment[rel_end]
