@@ -680,8 +680,10 @@ def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
 def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
     """ "Seattle, San Francisco, New York, or Remote in the US": a header line that lists known
     cities, with a remote option beside them (read by _REMOTE_REGION), and nothing else."""
-    if end - start > 100 or doc.view.find(",", start, end) == -1:
-        return []  # a longer line is a sentence
+    if end - start > 100 or (
+        doc.view.find(",", start, end) == -1 and doc.view.find(" or ", start, end) == -1
+    ):
+        return []  # a longer line is a sentence; a shorter one lists with commas or "or"
     cities = _places()["cities"]
     found = []
     item_start = start
