@@ -73,6 +73,10 @@ _ONE_FOR_ONE = {
     "\uff09": ")",
 }
 
+_ASCII_ONE_FOR_ONE = {
+    char: ascii_char for char, ascii_char in _ONE_FOR_ONE.items() if char.isascii()
+}
+
 
 def clean_text(raw: str) -> str:
     """The posting text the parser reads and every span indexes: repaired, NFC, '\\n' line ends."""
@@ -120,7 +124,9 @@ def match_view(text: str) -> str:
     """A copy of `text` with look-alike characters mapped to ASCII, one character for one."""
     # A C-speed `in` and `replace` per look-alike the text has: about twice as fast as one
     # re.sub over the text, and str.translate (a lookup per character) is slower still.
-    for char, ascii_char in _ONE_FOR_ONE.items():
+    # ASCII text (a third of postings) can hold only the ASCII look-alikes.
+    look_alikes = _ASCII_ONE_FOR_ONE if text.isascii() else _ONE_FOR_ONE
+    for char, ascii_char in look_alikes.items():
         if char in text:
             text = text.replace(char, ascii_char)
     return text
