@@ -67,6 +67,18 @@ def _abbreviation_ends(view: str) -> set[int]:
     return ends
 
 
+# Characters of postings, most frequent first. pyahocorasick finds a node's child by scanning
+# the node's children in the order they were added, once or more per character of the text:
+# adding the keys in this order puts the likelier character first. The hits are the same in
+# any order.
+_COMMON_FIRST = " einatorslcdpumhgfyvwb,.kx-q:j0*/z')(12543&;!$8697"
+_CHARACTER_RANK = {char: rank for rank, char in enumerate(_COMMON_FIRST)}
+
+
+def _common_characters_first(key: str) -> list[int]:
+    return [_CHARACTER_RANK.get(char, len(_COMMON_FIRST)) for char in key]
+
+
 class _TriggerIndex:
     """Every literal any extractor looks for, found in one Aho-Corasick pass per posting.
 
@@ -118,8 +130,8 @@ class _TriggerSnapshot:
         if not values:
             return cls(None, frozenset(), frozenset())
         automaton = ahocorasick.Automaton()
-        for key, value in values.items():
-            automaton.add_word(key, value)
+        for key in sorted(values, key=_common_characters_first):
+            automaton.add_word(key, values[key])
         automaton.make_automaton()
         return cls(automaton, frozenset(needles), frozenset(vocabularies))
 
