@@ -554,6 +554,18 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
+    # A careers site's own header line: "Jobs at Pinnacle Robotics".
+    for start, end in doc.lines[:3]:
+        m = _JOBS_AT.match(doc.view, start, end)
+        if m:
+            vote(m.group("name"), m.start("name"), 3.0)
+    # "Data Analyst Intern - Bluefin Health - Nashville, TN": role, company, place.
+    if title is not None:
+        parts = list(_TITLE_PARTS.finditer(doc.view, title.start, title.end))
+        if len(parts) == 3 and is_place_line(parts[2].group(0).strip()):
+            name = parts[1].group(0).strip()
+            if _looks_like_name_line(name):
+                vote(name, parts[1].start() + parts[1].group(0).find(name), 2.0)
     for block in doc.blocks:
         if block.kind != "about_company":
             continue
@@ -662,6 +674,8 @@ def _looks_like_name_line(line: str) -> bool:
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
+    if _TERMS_LINE.fullmatch(lower):
+        return False  # Workday's "time type" value: "Full time"
     return {"remote", "hybrid", "onsite", "full-time", "part-time"}.isdisjoint(words)
 
 
@@ -682,6 +696,15 @@ def _clean_name(name: str) -> str:
 
 
 _LEADING_THE = re.compile(r"(?i)^(?:the)\s+")
+_TERMS_LINE = re.compile(
+    r"(?:full|part)[- ]?time|permanent|temporary|regular|seasonal|internship|contract(?:or)?"
+)
+_JOBS_AT = re.compile(
+    r"[ \t#*]*(?:[Jj]obs|[Cc]areers|[Oo]penings|[Oo]pen [Rr]oles|[Oo]pen [Pp]ositions) at "
+    rf"(?P<name>{_NAME})[ \t*]*$"
+)
+# The parts of a title line between " - ", " – ", " | ".
+_TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")
 _SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")
 
 

@@ -185,6 +185,32 @@ def test_about_the_team_or_project_does_not_name_the_company(heading):
             "Azure Cloud Engineer",
             "Acme Cloud",
         ),
+        # A careers site's header line names the company.
+        (
+            "Jobs at Pinnacle Robotics\nBack to all jobs\n\nEmbedded Software Intern (Fall 2026)\n"
+            "Pittsburgh, PA\n\nPinnacle Robotics makes inspection robots.",
+            "Embedded Software Intern (Fall 2026)",
+            "Pinnacle Robotics",
+        ),
+        # Role, company and place on one title line; the title stays verbatim.
+        (
+            "Data Analyst Intern - Bluefin Health - Nashville, TN\nPosted 5 days ago\n\n"
+            "Bluefin Health helps rural hospitals understand their data.",
+            "Data Analyst Intern - Bluefin Health - Nashville, TN",
+            "Bluefin Health",
+        ),
+        (
+            "Software Engineer - Payments - Remote\nAcme\n\nWe build payment rails.",
+            "Software Engineer - Payments - Remote",
+            "Acme",
+        ),
+        # Workday's "time type" value is no company.
+        (
+            "Hardware Verification Intern - Summer 2026\nUS, CA, Santa Clara\ntime type\n"
+            "Full time\nposted on\nPosted 3 Days Ago\n\nWe build GPUs.",
+            "Hardware Verification Intern - Summer 2026",
+            None,
+        ),
     ],
 )
 def test_title_and_company(text, title, company):
@@ -772,6 +798,11 @@ def test_team_joined_by_name(text, want):
         ),
         # A team that merely uses what we build is not ours.
         ("Engineer\nAcme\n\nWe build internal tools that our Go To Market team uses.", None),
+        # The company between the role and the place is no team.
+        (
+            "Data Analyst Intern - Bluefin Health - Nashville, TN\n\nBluefin Health helps hospitals.",
+            None,
+        ),
     ],
 )
 def test_team(text, want):
