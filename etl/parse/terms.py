@@ -467,7 +467,9 @@ _DEGREES = (
             r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
             r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
             r"undergrad(?:uate)?s?\b|"
-            r"(?:junior|senior) (?:standing|year)\b|rising (?:junior|senior)s?\b|(?:four|4)[- ]year (?:college |university )?degree\b)"
+            r"(?:junior|senior) (?:standing|year)\b|"
+            # "Junior or senior pursuing a degree": class years, not seniority.
+            r"(?:junior|senior)s? (?:or|and|/) (?:junior|senior)s? (?:pursuing|students?|majoring|in college)\b|rising (?:junior|senior)s?\b|(?:four|4)[- ]year (?:college |university )?degree\b)"
         ),
     ),
     (
@@ -552,8 +554,10 @@ def _may_name_degree(lower: str, pos: int) -> bool:
     if lower.startswith("ba", pos) and not lower.startswith("bachelor", pos):
         return not lower[pos + 2 : pos + 3].isalpha()  # "BA", "BA/BS", not "based"
     if lower.startswith(("senior", "junior"), pos):
-        return lower.startswith((" standing", " year"), pos + 6) or lower.endswith(
-            "rising ", 0, pos
+        return (
+            lower.startswith((" standing", " year"), pos + 6)
+            or lower.endswith("rising ", 0, pos)
+            or _CLASS_YEAR_PAIR.match(lower, pos) is not None
         )
     if lower.startswith("post", pos):
         return _POSTGRAD_START.match(lower, pos) is not None
@@ -561,6 +565,7 @@ def _may_name_degree(lower: str, pos: int) -> bool:
 
 
 _POSTGRAD_START = re.compile(r"post-?\s?grad")
+_CLASS_YEAR_PAIR = re.compile(r"(?:junior|senior)s? (?:or|and|/) (?:junior|senior)")
 
 
 def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:

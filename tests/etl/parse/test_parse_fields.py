@@ -459,6 +459,10 @@ def test_a_graduation_term_is_no_season(text, seasons):
         ("Qualifications\nJunior or senior standing preferred.", ["BS"]),
         ("Qualifications\nProficient in MS Office and MS Excel.", []),
         ("Qualifications\nYou know the ins and outs of MS-SQL and MS SQL Server.", []),
+        # A pair of class years is a bachelor's student; a pair of seniorities is not.
+        ("Requirements\n- Junior or senior pursuing a degree in Statistics", ["BS"]),
+        ("Requirements\nJuniors and seniors majoring in Computer Science", ["BS"]),
+        ("About us\nWe hire junior or senior engineers alike.", []),
         # Scrum masters, master electricians and master data are no degree; nor is Mississippi.
         (
             "Qualifications\nWork with Product Owners and Scrum Masters; Scrum Master certification.",
