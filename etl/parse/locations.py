@@ -315,6 +315,14 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
         if value and m.start(1) > 0 and (_is_region(value) or _WORKDAY_PLACE.fullmatch(value)):
             at = title.start + m.start(1) + m.group(1).find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
+    if not out and "(" in str(title.value):
+        # "Senior Backend Engineer (Brazil)", "Solution Engineer (Remote, Minnesota)".
+        for m in _PAREN_NOTE.finditer(doc.view, title.start, title.end):
+            inner = doc.view[m.start() + 1 : m.end() - 1]
+            value = _LABEL_NOISE.sub(" ", inner).strip(" ,-–:/")
+            if value and _is_region(value):
+                at = m.start() + 1 + inner.find(value)
+                out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     return out
 
 

@@ -954,6 +954,12 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
             ["Boston, MA"],
         ),
         ("Acme is hiring a Data Engineer to join our team in many cities.", []),
+        # A region in the title's brackets, when nothing else says where.
+        ("Senior Backend Software Engineer (Brazil)\nParade\n\nWe build software.", ["Brazil"]),
+        ("Solution Engineer (Remote, Minnesota)\nAcme\n\nWe sell software.", ["Minnesota"]),
+        ("Healthcare Software Engineer (remote US only)\nAcme\n\nWe build.", ["US"]),
+        ("Data Engineer (Brazil)\nAcme\nSão Paulo, Brazil\n", ["São Paulo, Brazil"]),
+        ("Engineer (Go)\nAcme\n\nWe build.", []),
     ],
 )
 def test_locations(text, want):
