@@ -369,13 +369,25 @@ def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+_PERK_WORDS = re.compile(
+    r"fitness|gym|cafeteria|caf[eé]|childcare|daycare|clinic|wellness|lounge|free (?:lunch|food|meals)"
+)
+
+
 def _office_list(doc: Doc, m: re.Match) -> bool:
     """ "Headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO; ...": where the
     company sits, not where the job is done ("placed at our headquarters in Houston" is)."""
     sentence_start, sentence_end = doc.sentence_at(m.start())
     sentence = doc.lower[sentence_start:sentence_end]
-    return "headquartered" in sentence or (
-        "offices in" in m.group(0).lower() and doc.view[m.end("value") : m.end("value") + 1] == ";"
+    # "On-site fitness center at the Home Office in Columbia, Missouri": a perk at the head office.
+    perk = "home office in" in sentence and _PERK_WORDS.search(sentence) is not None
+    return (
+        "headquartered" in sentence
+        or perk
+        or (
+            "offices in" in m.group(0).lower()
+            and doc.view[m.end("value") : m.end("value") + 1] == ";"
+        )
     )
 
 

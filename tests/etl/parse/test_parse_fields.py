@@ -960,6 +960,16 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
         ("Healthcare Software Engineer (remote US only)\nAcme\n\nWe build.", ["US"]),
         ("Data Engineer (Brazil)\nAcme\nSão Paulo, Brazil\n", ["São Paulo, Brazil"]),
         ("Engineer (Go)\nAcme\n\nWe build.", []),
+        # A perk at the head office says nothing of where the job is done.
+        (
+            "Engineer\nAcme\n\nBenefits you'll love\n* On-site fitness center at the Home Office "
+            "in Columbia, Missouri, complete with machines",
+            [],
+        ),
+        (
+            "Engineer\nAcme\n\nThis role is based at our Home Office in Columbia, Missouri.",
+            ["Columbia, Missouri"],
+        ),
     ],
 )
 def test_locations(text, want):
