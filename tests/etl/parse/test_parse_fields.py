@@ -962,8 +962,8 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
         ("Engineer (Go)\nAcme\n\nWe build.", []),
         # A perk at the head office says nothing of where the job is done.
         (
-            "Engineer\nAcme\n\nBenefits you'll love\n* On-site fitness center at the Home Office "
-            "in Columbia, Missouri, complete with machines",
+            "Engineer\nAcme\n\nWhat we do\nWe build fleet software.\n* On-site fitness center at "
+            "the Home Office in Columbia, Missouri, complete with machines",
             [],
         ),
         (
