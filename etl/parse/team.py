@@ -63,8 +63,6 @@ _LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit")
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
-# What may stand between a line's start and a _TEAM_LABEL label.
-_LABEL_LEAD = re.compile(r"[\s*#>-]*")
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
 _ABBREVIATED = re.compile(
     # "The"/"Our" is matched before the word-boundary look back so the engine can skip ahead to
@@ -279,8 +277,8 @@ def _team_label_windows(doc: Doc) -> list[int]:
     view = doc.view
     line_openers = [
         pos
-        for pos in doc.find_all(*_LABEL_WORDS)
-        if _LABEL_LEAD.fullmatch(view, view.rfind("\n", 0, pos) + 1, pos)
+        for pos in trigger_starts(doc, "team_label_words", _LABEL_WORDS)
+        if _opens_line(view, pos)
     ]
     if not line_openers:
         return []
@@ -303,6 +301,20 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
         for pos in sorted(team_words + group_words)
         if any(pos - 90 <= tail < pos + 30 for tail in tails)
     ]
+
+
+def _opens_line(view: str, pos: int) -> bool:
+    """Whether only space and bullets (what _TEAM_LABEL allows) stand before `pos` on its line.
+    Read back from `pos`: most label words have a letter two characters before them."""
+    i = pos
+    while i > 0:
+        char = view[i - 1]
+        if char == "\n":
+            return True
+        if char not in "*#>-" and not char.isspace():
+            return False
+        i -= 1
+    return True
 
 
 def _abbreviation_windows(doc: Doc) -> list[int]:
