@@ -14,6 +14,7 @@ import re
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.locations import is_place_name
 from etl.parse.mentions import term_names
+from etl.parse.terms import trigger_starts
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -58,6 +59,7 @@ _ENDS_IN_ROLE = re.compile(
     r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
     r"representative|officer|assistant|administrator)s?$"
 )
+_LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit")
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
@@ -115,6 +117,7 @@ class _PossessiveTail:
 
 
 _POSSESSIVE_TAIL_ONLY = _PossessiveTail()
+_POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).
@@ -126,6 +129,8 @@ _TEAM_LINE = re.compile(
     r"(?m)^[ \t#*]*(?:About )?(?:[Tt]he|[Oo]ur)\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
     r"\s+[Tt]eam[ \t*:]*$(?P<proper>)"
 )
+# The end every _TEAM_LINE match has: "eam" is a literal the engine skips to at C speed.
+_TEAM_LINE_END = re.compile(r"(?m)eam[ \t*:]*$")
 # "About The Role & Team": two headings joined, no name.
 _JOINED_HEADING = re.compile(r"(?:\s(?:&|and)|\bRole)$")
 _GENERIC_TEAM_WORDS = frozenset(
@@ -183,36 +188,36 @@ def extract_team(
         if m:
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
-    label_hits = doc.find_all(
-        "team", "department", "dept", "org", "group", "business unit", word_start=True
-    )
-    for m in doc.search_near(_TEAM_LABEL, label_hits, 12, 80, needs=LABEL_COLON):
+    label_windows = _team_label_windows(doc)
+    for m in doc.search_near(_TEAM_LABEL, label_windows, 12, 80, needs=LABEL_COLON):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
     if "\t" in doc.text:  # a table row's label needs its tab (see _tab_label_value)
-        for pos in label_hits:
+        for pos in doc.find_all(*_LABEL_WORDS, word_start=True):
             value = _tab_label_value(doc, pos)
             if value is not None and not doc.is_boilerplate(pos):
                 candidates.append(value)
     team_words = doc.find_all(" team")
     group_words = doc.find_all(" group")
     matches = [
-        *doc.search_near(_ABBREVIATED, doc.find_all("("), 100, 12, needs=_ABBREVIATION_ONLY),
+        *doc.search_near(
+            _ABBREVIATED, _abbreviation_windows(doc), 100, 12, needs=_ABBREVIATION_ONLY
+        ),
         *(
             m
-            for m in doc.search_near(_TEAM_LINE, team_words, 70, 12)
+            for m in doc.search_near(_TEAM_LINE, team_words, 70, 12, needs=_TEAM_LINE_END)
             # Under the title such a line names the employer ("The Moorhead Team").
             if m.start() > doc.lines[:3][-1][1] and not _JOINED_HEADING.search(m.group("name"))
         ),
         *doc.search_near(
             _TEAM_POSSESSIVE,
-            sorted(team_words + group_words),
+            _possessive_windows(doc, team_words, group_words),
             90,
             30,
             needs=_POSSESSIVE_TAIL_ONLY,
         ),
         *(
-            doc.match_at(_WE_ARE_TEAM, doc.find_all(*_WE_ARE_TRIGGERS))
+            doc.match_at(_WE_ARE_TEAM, trigger_starts(doc, "we_are_team", _WE_ARE_TRIGGERS))
             if team_words
             or group_words
             or doc.find_all(" organization", " department", " division", " practice")
@@ -261,6 +266,66 @@ def extract_team(
     start = primary.start + str(primary.value).find(primary_name)
     aliases = [s for s in spellings if s != primary_name]
     return Found(primary_name, start, start + len(primary_name)), aliases
+
+
+def _team_label_windows(doc: Doc) -> list[int]:
+    """The label words whose _TEAM_LABEL window (12 before, 80 after) can hold a match.
+
+    A match's label opens its line (after bullets and space), so a window holds one only
+    when a label word that does so lies inside it: most postings have none, and their
+    windows are spared the pattern, which tries every position of them."""
+    view = doc.view
+    line_openers = [
+        pos
+        for pos in trigger_starts(doc, "team_label_words", _LABEL_WORDS)
+        if _opens_line(view, pos)
+    ]
+    if not line_openers:
+        return []
+    return [
+        pos
+        for pos in doc.find_all(*_LABEL_WORDS, word_start=True)
+        if any(pos - 12 <= opener < pos + 80 for opener in line_openers)
+    ]
+
+
+def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int]) -> list[int]:
+    """The " team"/" group" whose _TEAM_POSSESSIVE window (90 before, 30 after) can hold a
+    match: one with "team" or "group" before a verb ("team builds") inside it."""
+    view = doc.view
+    tails = [pos for pos in doc.find_all("team", "group") if _POSSESSIVE_TAIL_AT.match(view, pos)]
+    if not tails:
+        return []
+    return [
+        pos
+        for pos in sorted(team_words + group_words)
+        if any(pos - 90 <= tail < pos + 30 for tail in tails)
+    ]
+
+
+def _opens_line(view: str, pos: int) -> bool:
+    """Whether only space and bullets (what _TEAM_LABEL allows) stand before `pos` on its line.
+    Read back from `pos`: most label words have a letter two characters before them."""
+    i = pos
+    while i > 0:
+        char = view[i - 1]
+        if char == "\n":
+            return True
+        if char not in "*#>-" and not char.isspace():
+            return False
+        i -= 1
+    return True
+
+
+def _abbreviation_windows(doc: Doc) -> list[int]:
+    """The "(" whose _ABBREVIATED window (100 before, 12 after) can hold a match: one with a
+    "(" before a capital ("(CSP)") inside it. Most "(" open lower case or digits."""
+    view = doc.view
+    parens = doc.find_all("(")
+    capitals = [pos for pos in parens if "A" <= view[pos + 1 : pos + 2] <= "Z"]
+    if not capitals:
+        return []
+    return [pos for pos in parens if any(pos - 100 <= c < pos + 12 for c in capitals)]
 
 
 _COMMA_PART = re.compile(r"[^,]+")
