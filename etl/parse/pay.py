@@ -682,7 +682,11 @@ def _score(doc: Doc, c: _Candidate) -> float:
     # under "Compensation" too, so only these let the words after the amount pass.
     # "Stipend: ₹15,000 /month" as a field of its own (not a perk under benefits): an
     # internship's pay, not a budget.
-    stipend_field = kind not in _WEAK_SECTIONS and bool(_STIPEND_FIELD.search(left))
+    stipend_field = (
+        kind not in _WEAK_SECTIONS
+        and "stipend" in left.lower()  # C speed; the pattern is tried at every character
+        and bool(_STIPEND_FIELD.search(left))
+    )
     labelled_here = bool(
         named_after
         or marked
