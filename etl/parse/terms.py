@@ -132,11 +132,18 @@ def trigger_starts(
     For a long list of words: one list of the words' hits, where find_all looks up each word
     in turn (~1,000 instructions a word, and most words of a long list are absent).
     """
-    lower = doc.lower
     hits = doc.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
-    starts = [end - back for end, back in hits]
+    if not hits:
+        return []  # most vocabularies, in most postings
     if word_start:
-        starts = [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+        lower = doc.lower
+        starts = [
+            start
+            for end, back in hits
+            if (start := end - back) == 0 or not lower[start - 1].isalnum()
+        ]
+    else:
+        starts = [end - back for end, back in hits]
     starts.sort()
     return starts
 
@@ -187,7 +194,9 @@ _TYPE_LABEL = re.compile(
 # "Commitment: Full-time", a hospital's "Schedule: Full Time, 36 hours/week", and "Employee
 # Status: Full Time" ("FLSA Status: Exempt" names no type and is passed over).
 _COMMITMENT_LABEL = re.compile(
-    r"(?i)\b(?:commitment|schedule|status)\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
+    "(?i)"
+    + word_start_alternation("commitment|schedule|status")
+    + r"\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
 )
 _TYPE_WORDS = (
     ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
@@ -316,6 +325,8 @@ def _first_outside_boilerplate(
 ) -> re.Match | None:
     """The first match of `pattern` at a trigger word (`positions`, sorted) or at the start of
     its line, outside the sections not about the job."""
+    if not positions:
+        return None  # no trigger word (most postings, for most patterns)
     # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
