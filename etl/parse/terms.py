@@ -28,16 +28,8 @@ def alternation(pattern: str) -> str:
     tries each alternative in turn, and under IGNORECASE it has no quick test of the first
     character, so fifty words cost fifty tries at every word start; grouped, a few.
     """
-    alternatives: list[str] = []
-    for piece in pattern.split("|"):
-        # A piece that does not compile ends inside a group or a class ("sign(?:ing|-on)"):
-        # that "|" separates no alternatives of `pattern`.
-        if alternatives and not _compiles(alternatives[-1]):
-            alternatives[-1] += "|" + piece
-        else:
-            alternatives.append(piece)
     groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
+    for alternative in _alternatives(pattern):
         first, rest = alternative[:1], alternative[1:]
         plain = "a" <= first <= "z" or (first != "" and first.lower() == first.upper())
         if not plain or first in _REGEX_SYNTAX or rest[:1] in _QUANTIFIERS:
@@ -47,6 +39,76 @@ def alternation(pattern: str) -> str:
         first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
         for first, rests in groups.items()
     )
+
+
+def word_start_alternation(pattern: str) -> str:
+    """`\\b(?:pattern)` under IGNORECASE, with the same matches, opening with a class of the
+    alternatives' first characters (and checking "\\b" after it).
+
+    Why: a pattern that opens with "\\b" sends the regex engine into its full matcher at every
+    position of a window, and under IGNORECASE each alternative is tried at every word start;
+    a pattern that opens with a plain character class lets the engine skip at C speed to where
+    one of those characters stands. Each alternative opens as `alternation()` asks, or with a
+    case-sensitive letter ("(?-i:BS...)"), or with negative look-backs before that first
+    character ("(?<!scrum )masters?"); "\\d" may open one too. Every first character is a word
+    character, so "\\b" before it is "no word character before it": `(?<!\\w.)` once it is read.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in _alternatives(pattern):
+        look_backs = ""
+        while m := _LEADING_LOOK_BACK.match(alternative):
+            # Read one character later: the first character is then behind, not ahead.
+            look_backs += f"(?<!{m.group(1)}.)"
+            alternative = alternative[m.end() :]
+        if alternative.startswith("(?-i:") and alternative[5:6].isupper():
+            first, rest = (
+                alternative[5],
+                look_backs + f"(?-i:(?<={alternative[5]})" + alternative[6:],
+            )
+        elif alternative.startswith("\\d") and alternative[2:3] not in _QUANTIFIERS:
+            first, rest = "\\d", look_backs + alternative[2:]
+        else:
+            first, rest = alternative[:1], alternative[1:]
+            plain = "a" <= first <= "z" or (first != "" and first.lower() == first.upper())
+            if not plain or first in _REGEX_SYNTAX or rest[:1] in _QUANTIFIERS:
+                raise ValueError(f"no plain first character to group by: {alternative!r}")
+            rest = look_backs + rest
+        groups.setdefault(first.lower(), []).append(rest)
+    first_characters = "".join(_case_variants(first) for first in groups)
+    return (
+        f"(?-i:[{first_characters}])(?<!\\w.)(?:"
+        + "|".join(
+            f"(?-i:(?<=[{_case_variants(first)}]))"
+            + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+            for first, rests in groups.items()
+        )
+        + ")"
+    )
+
+
+def _case_variants(first: str) -> str:
+    """What IGNORECASE matches for `first`: "s" also matches the long s "ſ"."""
+    if not "a" <= first <= "z":
+        return first if first == "\\d" else re.escape(first)
+    return first + first.upper() + _OTHER_CASES.get(first, "")
+
+
+# The only characters besides an ASCII letter's two cases that IGNORECASE matches for it.
+_OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
+_LEADING_LOOK_BACK = re.compile(r"\(\?<!([^()]*)\)")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The alternatives of `pattern`, split at the "|" that separate them."""
+    alternatives: list[str] = []
+    for piece in pattern.split("|"):
+        # A piece that does not compile ends inside a group or a class ("sign(?:ing|-on)"):
+        # that "|" separates no alternatives of `pattern`.
+        if alternatives and not _compiles(alternatives[-1]):
+            alternatives[-1] += "|" + piece
+        else:
+            alternatives.append(piece)
+    return alternatives
 
 
 _REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
@@ -70,11 +132,18 @@ def trigger_starts(
     For a long list of words: one list of the words' hits, where find_all looks up each word
     in turn (~1,000 instructions a word, and most words of a long list are absent).
     """
-    lower = doc.lower
     hits = doc.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
-    starts = [end - back for end, back in hits]
+    if not hits:
+        return []  # most vocabularies, in most postings
     if word_start:
-        starts = [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+        lower = doc.lower
+        starts = [
+            start
+            for end, back in hits
+            if (start := end - back) == 0 or not lower[start - 1].isalnum()
+        ]
+    else:
+        starts = [end - back for end, back in hits]
     starts.sort()
     return starts
 
@@ -125,7 +194,9 @@ _TYPE_LABEL = re.compile(
 # "Commitment: Full-time", a hospital's "Schedule: Full Time, 36 hours/week", and "Employee
 # Status: Full Time" ("FLSA Status: Exempt" names no type and is passed over).
 _COMMITMENT_LABEL = re.compile(
-    r"(?i)\b(?:commitment|schedule|status)\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
+    "(?i)"
+    + word_start_alternation("commitment|schedule|status")
+    + r"\s*[:：]\s*(?P<value>[a-z][a-z -]{2,30})"
 )
 _TYPE_WORDS = (
     ("internship", re.compile(r"(?i)\b(?:intern(?:ship)?|co-?op)\b")),
@@ -254,6 +325,8 @@ def _first_outside_boilerplate(
 ) -> re.Match | None:
     """The first match of `pattern` at a trigger word (`positions`, sorted) or at the start of
     its line, outside the sections not about the job."""
+    if not positions:
+        return None  # no trigger word (most postings, for most patterns)
     # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
     positions = sorted({*positions, *(doc.line_at(p)[0] for p in positions)})
     for m in doc.match_at(pattern, positions):
@@ -456,46 +529,54 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
 
 # --- degree levels --------------------------------------------------------------------------
 
-# Each pattern tests "\b" once before its alternatives rather than once in each of them: the
-# same matches, with most positions of a window rejected by one check.
+# Each pattern opens with a class of its words' first characters (`word_start_alternation`):
+# most positions of a window are passed over at C speed.
 _DEGREES = (
     (
         "BS",
         re.compile(
-            r"(?i)\b(?:bachelor'?s?\b|bachelors\b|b\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|B\.?S\.?c?\b(?=[\s,/;)]|$)|"
-            # "BSEE", "BSCS": a bachelor of science in a named field.
-            r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
-            r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
-            r"undergrad(?:uate)?s?\b|"
-            r"(?:junior|senior) (?:standing|year)\b|"
-            # "Junior or senior pursuing a degree": class years, not seniority.
-            r"(?:junior|senior)s? (?:or|and|/) (?:junior|senior)s? (?:pursuing|students?|majoring|in college)\b|rising (?:junior|senior)s?\b|(?:four|4)[- ]year (?:college |university )?degree\b)"
+            "(?i)"
+            + word_start_alternation(
+                r"bachelor'?s?\b|bachelors\b|b\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|b\.?S\.?c?\b(?=[\s,/;)]|$)|"
+                # "BSEE", "BSCS": a bachelor of science in a named field.
+                r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
+                r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
+                r"undergrad(?:uate)?s?\b|"
+                r"junior (?:standing|year)\b|senior (?:standing|year)\b|rising (?:junior|senior)s?\b|"
+                # "Junior or senior pursuing a degree": class years, not seniority.
+                r"juniors? (?:or|and|/) seniors? (?:pursuing|students?|majoring|in college)\b|"
+                r"seniors? (?:or|and|/) juniors? (?:pursuing|students?|majoring|in college)\b|"
+                r"four[- ]year (?:college |university )?degree\b|4[- ]year (?:college |university )?degree\b"
+            )
         ),
     ),
     (
         "MS",
         re.compile(
-            # "Scrum Master", "Master Electrician", "master data" name no degree.
-            r"(?i)\b(?:master'(?:s\b)?|(?<!scrum )(?<!web)masters?\b(?!\s+(?:certifi\w+|data|scheduler|class|plan|"
-            r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
-            r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
-            r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
-            # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
-            # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
-            r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
-            r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|MBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
-            # Not the employer's own graduate scheme: "our 2026 Graduate Program" hires new grads.
-            r"(?<!our )(?<!\d )graduate program(?:me)?s?\b(?!\s+20\d\d))|"
-            # "Undergraduate/Graduate": the word first, then what stands before it, so that the
-            # look back runs only where the word is (not at every position of a window).
-            r"graduate\b(?<=undergraduate/graduate)|graduate\b(?<=undergraduate or graduate)"
-            r"|grad\b(?<=undergrad/grad)"
+            "(?i)"
+            + word_start_alternation(
+                # "Scrum Master", "Master Electrician", "master data" name no degree.
+                r"master'(?:s\b)?|(?<!scrum )(?<!web)masters?\b(?!\s+(?:certifi\w+|data|scheduler|class|plan|"
+                r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
+                r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
+                r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
+                # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
+                # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
+                r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
+                r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|mBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
+                # Not the employer's own graduate scheme: "our 2026 Graduate Program" hires new grads.
+                r"(?<!our )(?<!\d )graduate program(?:me)?s?\b(?!\s+20\d\d)|"
+                # "Undergraduate/Graduate": the word first, then what stands before it, so that the
+                # look back runs only where the word is (not at every position of a window).
+                r"graduate\b(?<=undergraduate/graduate)|graduate\b(?<=undergraduate or graduate)|"
+                r"grad\b(?<=undergrad/grad)"
+            )
         ),
     ),
     (
         "PhD",
         re.compile(
-            r"(?i)\b(?:" + alternation(r"ph\.?\s?d\.?(?=[\s,/;)s]|$)|doctorate\b|doctoral\b") + ")"
+            "(?i)" + word_start_alternation(r"ph\.?\s?d\.?(?=[\s,/;)s]|$)|doctorate\b|doctoral\b")
         ),
     ),
 )
@@ -616,9 +697,12 @@ _NUMBER_WORDS = {
     "twenty": 20,
     "twenty-four": 24,
 }
-_NUM = r"(?:\d{1,2}|" + alternation("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))) + ")"
+_NUMBER_WORD_LIST = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"(?:\d{1,2}|" + alternation(_NUMBER_WORD_LIST) + ")"
+# "\b" and the first number (\d{1,2} is \d\d?), opening with a class of first characters.
+_FIRST_NUM = word_start_alternation(r"\d\d?|" + _NUMBER_WORD_LIST)
 _DURATION = re.compile(
-    rf"(?i)\b(?P<n>{_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
+    rf"(?i)(?P<n>{_FIRST_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
     # "10 consecutive weeks", "12 full weeks": a word for how the weeks run may come between.
     r"(?:(?:consecutive|full|paid|working)\s+)?(?P<unit>weeks?|wks?|months?|years?)\b"
 )
