@@ -151,14 +151,14 @@ def trigger_starts(
 # --- employment type -------------------------------------------------------------------------
 
 _INTERN_TITLE = re.compile(
-    r"(?i)\b(?:"
-    + alternation(
+    "(?i)"
+    + word_start_alternation(
         r"intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
         # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
         r"industrial placement|industry placement|summer placement|work placement|"
         r"sandwich placement|placement year|placement student|placement students|year in industry"
     )
-    + r")\b"
+    + r"\b"
 )
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
@@ -356,12 +356,12 @@ _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
 )  # .match(text, pos): no "^"
 _SEASON_CONTEXT = re.compile(
-    r"(?i)\b(?:"
-    + alternation(
+    "(?i)"
+    + word_start_alternation(
         r"intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
         r"season|placement|during|this|next|upcoming"
     )
-    + r")\b"
+    + r"\b"
 )
 _MONTH_NAME = (
     "(?:"
@@ -714,26 +714,29 @@ _YEARS_CONTEXT = re.compile(
     r"apprenticeship|co-?op|secondment|assignment)\b"
 )
 _FREQUENCY = re.compile(
-    r"(?i)\bevery\s+(?:other\s+|\d{1,2}\s+|two\s+|few\s+)?(?:days?|weeks?|months?)\b"
+    "(?i)"
+    + word_start_alternation(
+        r"every\s+(?:other\s+|\d{1,2}\s+|two\s+|few\s+)?(?:days?|weeks?|months?)\b"
+    )
 )
 _DURATION_CONTEXT = re.compile(
-    r"(?i)\b(?:"
-    + alternation(
+    "(?i)"
+    + word_start_alternation(
         r"intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
         r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session"
     )
-    + r")\b"
+    + r"\b"
 )
 _NOT_DURATION = re.compile(
-    r"(?i)\b(?:"
-    + alternation(
+    "(?i)"
+    + word_start_alternation(
         r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
         r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
         r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
         r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
         r"shifts?|of tenure"
     )
-    + r")\b"
+    + r"\b"
 )
 
 
@@ -750,7 +753,9 @@ _ROTA = re.compile(
 # "6 months of relevant experience", "experience of 3 months": a requirement, not a length; a
 # team named "Patient Experience" before "for 10 weeks" is no such thing.
 _EXPERIENCE_AFTER = re.compile(r"(?i)\s*(?:of\s+)?(?:[\w-]+\s+){0,2}experience\b")
-_EXPERIENCE_BEFORE = re.compile(r"(?i)\bexperience\s+(?:of|for)?\s*(?:at least|over|about)?\s*$")
+_EXPERIENCE_BEFORE = re.compile(
+    "(?i)" + word_start_alternation(r"experience\s+(?:of|for)?\s*(?:at least|over|about)?\s*$")
+)
 
 
 def extract_duration_weeks(doc: Doc) -> Found | None:
