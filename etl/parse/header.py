@@ -85,6 +85,16 @@ _COMMITTED_EQUAL = re.compile(
 # What "<Name> is a ... company" needs in its window: most windows around " company" lack it,
 # and the name pattern backtracks at every capital before failing (checked first: 8x faster).
 _IS_A = re.compile(" is an? ")
+# ... and what "join <Name>", "careers at <Name>", "to <Name> jobs" need: a capital after "in ",
+# "at " or "to " (a literal space first: the engine skips to spaces at C speed, where the
+# phrase's own pattern, opening with a word boundary, is tried at every character).
+_NAME_AFTER_AT_OR_JOIN = re.compile(r" [A-Z](?<=at [A-Z]|in [A-Z])")
+_NAME_AFTER_AT_TO_OR_JOIN = re.compile(r" [A-Z](?<=at [A-Z]|to [A-Z]|in [A-Z])")
+# ... and what "Intern at <Name>" needs: " at " right after one of its words.
+_INTERN_AT = re.compile(
+    r" at (?:(?<=ntern at )|(?<=nterns at )|(?<=nternship at )|(?<=nternships at )"
+    r"|(?<=oop at )|(?<=o-op at )|(?<=rogram at ))"
+)
 # How far past its trigger a phrase's window reaches: a few characters when the name stands
 # before the trigger ("Acme is an equal ..."), a whole name when it follows ("Careers at ...";
 # a window that ended inside the name would cut it: "Halvorsen Ene").
@@ -122,7 +132,7 @@ _COMPANY_PHRASES = (
             rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;*_)]|$)"
         ),
         1.0,
-        None,
+        _NAME_AFTER_AT_OR_JOIN,
         _NAME_AFTER_TRIGGER,
     ),
     (
@@ -193,7 +203,7 @@ _COMPANY_PHRASES = (
             re.M,
         ),
         2.0,
-        None,
+        _INTERN_AT,
         _NAME_AFTER_TRIGGER,
     ),
     (
@@ -207,7 +217,7 @@ _COMPANY_PHRASES = (
         (" internship", " jobs", " careers", "?"),
         re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
         1.0,
-        None,
+        _NAME_AFTER_AT_TO_OR_JOIN,
         _NAME_BEFORE_TRIGGER,
     ),
 )
