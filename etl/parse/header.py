@@ -15,7 +15,7 @@ from collections import defaultdict
 from functools import cache
 
 from etl.parse.dates import PAGE_DATE_NOTE
-from etl.parse.doc import LABEL_COLON, Doc, Found
+from etl.parse.doc import Doc, Found
 from etl.parse.locations import is_place_line
 from etl.parse.segment import HEADER_KIND
 from etl.parse.vocab import heading_kinds, load
@@ -85,6 +85,16 @@ _COMMITTED_EQUAL = re.compile(
 # What "<Name> is a ... company" needs in its window: most windows around " company" lack it,
 # and the name pattern backtracks at every capital before failing (checked first: 8x faster).
 _IS_A = re.compile(" is an? ")
+# ... and what "join <Name>", "careers at <Name>", "to <Name> jobs" need: a capital after "in ",
+# "at " or "to " (a literal space first: the engine skips to spaces at C speed, where the
+# phrase's own pattern, opening with a word boundary, is tried at every character).
+_NAME_AFTER_AT_OR_JOIN = re.compile(r" [A-Z](?<=at [A-Z]|in [A-Z])")
+_NAME_AFTER_AT_TO_OR_JOIN = re.compile(r" [A-Z](?<=at [A-Z]|to [A-Z]|in [A-Z])")
+# ... and what "Intern at <Name>" needs: " at " right after one of its words.
+_INTERN_AT = re.compile(
+    r" at (?:(?<=ntern at )|(?<=nterns at )|(?<=nternship at )|(?<=nternships at )"
+    r"|(?<=oop at )|(?<=o-op at )|(?<=rogram at ))"
+)
 # How far past its trigger a phrase's window reaches: a few characters when the name stands
 # before the trigger ("Acme is an equal ..."), a whole name when it follows ("Careers at ...";
 # a window that ended inside the name would cut it: "Halvorsen Ene").
@@ -122,7 +132,7 @@ _COMPANY_PHRASES = (
             rf"\b(?:[Jj]oin|[Ww]orking at|[Ww]ork at|[Cc]areers at|[Ll]ife at) (?P<name>{_NAME})(?=[\s.,!:;*_)]|$)"
         ),
         1.0,
-        None,
+        _NAME_AFTER_AT_OR_JOIN,
         _NAME_AFTER_TRIGGER,
     ),
     (
@@ -193,7 +203,7 @@ _COMPANY_PHRASES = (
             re.M,
         ),
         2.0,
-        None,
+        _INTERN_AT,
         _NAME_AFTER_TRIGGER,
     ),
     (
@@ -207,7 +217,7 @@ _COMPANY_PHRASES = (
         (" internship", " jobs", " careers", "?"),
         re.compile(rf"\b(?:at|to|join) (?P<name>{_NAME})(?: internships?| jobs| careers|\?)"),
         1.0,
-        None,
+        _NAME_AFTER_AT_TO_OR_JOIN,
         _NAME_BEFORE_TRIGGER,
     ),
 )
@@ -353,7 +363,8 @@ def extract_title(doc: Doc) -> Found | None:
     """The posting's title line, verbatim, or None when the text has no title."""
     limit = min(len(doc.view), 4000)
     label_hits = [p for p in doc.find_all("title", "position", "role", "job name") if p < limit]
-    for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180, needs=LABEL_COLON):
+    label_hits = _near_a_colon(doc.view, label_hits, 24, 180)
+    for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180):
         found = _title_value(doc, m.start("value"), m.end("value"))
         if found is not None:
             # A "Position:" label down in the body restates the job; the page's own title
@@ -371,6 +382,20 @@ def extract_title(doc: Doc) -> Found | None:
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
     return _first_title_line(doc, weaker_ok=True) or _title_after_label_block(doc)
+
+
+def _near_a_colon(view: str, positions: list[int], before: int, after: int) -> list[int]:
+    """The positions whose window (as `Doc.search_near` reads it) holds a label's colon.
+
+    What `needs=LABEL_COLON` tests, by C-speed finds: the regex tries each character of the
+    window against its class, and a label line's window is searched only once it passes.
+    """
+    return [
+        p
+        for p in positions
+        if view.find(":", max(p - before, 0), p + after) != -1
+        or view.find("：", max(p - before, 0), p + after) != -1
+    ]
 
 
 def _title_after_label_block(doc: Doc) -> Found | None:
@@ -559,8 +584,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             first_seen[key] = Found(doc.text[start : start + len(name)], start, start + len(name))
 
     label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
-    label_hits = [p for p in label_hits if p < 5000]
-    for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100, needs=LABEL_COLON):
+    label_hits = _near_a_colon(doc.view, [p for p in label_hits if p < 5000], 24, 100)
+    for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
         value = m.group("value").strip()
         cut = _GLUED_LABEL.search(value)
         vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)
@@ -608,9 +633,12 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             vote(m.group("name"), m.start("name"), 1.5)
     if not votes:
         return None
-    # A name voted for by several kinds of evidence beats one strong but lone guess.
-    mentions = {key: _count_mentions(doc, key) for key in votes}
-    best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
+    if len(votes) == 1:
+        best = next(iter(votes))  # no rival: no need to count its mentions over the text
+    else:
+        # A name voted for by several kinds of evidence beats one strong but lone guess.
+        mentions = {key: _count_mentions(doc, key) for key in votes}
+        best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
     if votes[best] < 2.0:
         return None
     return first_seen[best]
@@ -657,44 +685,69 @@ def _meta_separator(view: str, start: int, end: int) -> re.Match | None:
 
 
 def _looks_like_name_line(line: str) -> bool:
+    # Most lines near a title pass every test, so each test is made cheap rather than
+    # reordered: C-speed looks decide whether a regex can match at all, and the place lookup,
+    # the costliest, comes last.
     if not 2 <= len(line) <= 60 or len(line.split()) > 6:
         return False
     if line.endswith(("?", "!", ":")) or (
         line.endswith(".") and not _ABBREVIATION_END.search(line)
     ):
         return False
-    digit_name = bool(_DIGIT_NAME.match(line))
+    digit_name = line[0].isdecimal() and _DIGIT_NAME.match(line) is not None
     if (
         not line[0].isupper()
         and not (len(line.split()) <= 2 and line[0].isalpha())
         and not digit_name
     ):
         return False  # "dLocal", "octoenergy" are names; a lower-case sentence is not
-    if _SEASON_OR_YEAR.search(line):
+    # A season or year, and a date, hold a digit; few names do.
+    has_digit = _DIGIT.search(line) is not None
+    if has_digit and _SEASON_OR_YEAR.search(line):
         return False
     lower = line.lower()
     if lower in heading_kinds() or lower.split()[0] in _not_company():
         return False
-    if _LABEL_WITHOUT_COLON.fullmatch(line.strip()):
+    if line.strip()[:1] in _LABEL_FIRST_CHARACTERS and _LABEL_WITHOUT_COLON.fullmatch(line.strip()):
         return False  # Workday's "time type" / "posted on" label lines
-    if line.endswith("/") or is_place_line(line):
-        return False  # Lever's "Engineering – Internship /", "Cupertino, California, United States"
     words = _WORD.findall(lower)
-    if words and not digit_name and all(w in _role_words() or w in _not_company() for w in words):
+    if words and not digit_name and _department_words().issuperset(words):
         return False  # "Software and Services", "Engineering – Internship": departments, not names
-    if _DATE_ONLY.match(line) or _CITY_STATE.match(line) or (line[0].isdigit() and not digit_name):
+    if (
+        (has_digit and _DATE_ONLY.match(line))
+        or ("," in line and _CITY_STATE.match(line))
+        or (line[0].isdigit() and not digit_name)
+    ):
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
+    if not _WORK_MODE_WORDS.isdisjoint(words):
+        return False
     if _TERMS_LINE.fullmatch(lower):
         return False  # Workday's "time type" value: "Full time"
-    return {"remote", "hybrid", "onsite", "full-time", "part-time"}.isdisjoint(words)
+    # Lever's "Engineering – Internship /", "Cupertino, California, United States"
+    return not (line.endswith("/") or is_place_line(line))
+
+
+_DIGIT = re.compile(r"\d")
+# What a `_LABEL_WITHOUT_COLON` label can open with, in any case ("ſ" is an "s" to IGNORECASE).
+_LABEL_FIRST_CHARACTERS = frozenset("jJrRcCtTeElLpPdDsSſwW#")
+_WORK_MODE_WORDS = frozenset({"remote", "hybrid", "onsite", "full-time", "part-time"})
+
+
+@cache
+def _department_words() -> frozenset[str]:
+    return _role_words() | _not_company()
 
 
 def _clean_name(name: str) -> str:
     name = name.strip(" \t*#>-•|_.,:;\"'()")
-    name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
-    name = _LEADING_THE.sub("", name)
+    # Both patterns match at most once, at the end or the start: a look at that character
+    # spares most names the regex.
+    if name[-1:] in _SITE_SUFFIX_LAST_CHARACTERS:
+        name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
+    if name[:1] in "tT":
+        name = _LEADING_THE.sub("", name)
     if not name or len(name) > 60 or ":" in name or _is_breadcrumb(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
@@ -718,6 +771,9 @@ _JOBS_AT = re.compile(
 # The parts of a title line between " - ", " – ", " | ".
 _TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")
 _SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")
+# The last characters of its words in any case ("ſ" is an "s" to IGNORECASE), and the newline
+# `$` may stand before.
+_SITE_SUFFIX_LAST_CHARACTERS = frozenset("rRsSſeElL\n")
 
 
 def _count_mentions(doc: Doc, key: str) -> int:
