@@ -24,9 +24,14 @@ _TITLE_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:job\s+title|position\s+title|title\s+of\s+position|job\s+name|title|position|role)"
     r"\s*[:：]\s*(?P<value>[^\n]{3,160})$"
 )
+# The last letters of its labels ("title", "position", "role", "job name"), in any case.
+_TITLE_LABEL_ENDS = frozenset("eEnN")
+# Its first letter comes before the look back for a word boundary, and outside IGNORECASE:
+# the regex engine skips ahead to those letters instead of trying every position of the window.
 _FAQ_TITLE = re.compile(
-    r"(?i)\b(?:job|position|role)\s+title\b[^.\n?]{0,60}?\b(?:is|will be)\s*[:\"']?\s*(?P<value>[^\n]{3,200}?)"
-    r"[\"']?\.(?=\s|$)"
+    r"[JjPpRr](?<!\w[JjPpRr])(?i:(?<=j)ob|(?<=p)osition|(?<=r)ole)"
+    r"(?i:\s+title\b[^.\n?]{0,60}?\b(?:is|will be)\s*[:\"']?\s*(?P<value>[^\n]{3,200}?)"
+    r"[\"']?\.(?=\s|$))"
 )
 # A value that runs into the next glued label: "Python AI/ MLType: Fulltime".
 _GLUED_LABEL = re.compile(
@@ -79,6 +84,8 @@ _COMPANY_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
     r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
 )
+# The last letters of its labels ("company", "employer", "organization", ...), in any case.
+_COMPANY_LABEL_ENDS = frozenset("yYeErRnN")
 _COMMITTED_EQUAL = re.compile(
     rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:[Ee]qual (?:[Oo]pportunity|[Ee]mployment)|[Aa]ffirmative [Aa]ction)"
 )
@@ -363,7 +370,7 @@ def extract_title(doc: Doc) -> Found | None:
     """The posting's title line, verbatim, or None when the text has no title."""
     limit = min(len(doc.view), 4000)
     label_hits = [p for p in doc.find_all("title", "position", "role", "job name") if p < limit]
-    label_hits = _near_a_colon(doc.view, label_hits, 24, 180)
+    label_hits = _near_a_label_colon(doc.view, label_hits, 24, 180, _TITLE_LABEL_ENDS)
     for m in doc.search_near(_TITLE_LABEL, label_hits, 24, 180):
         found = _title_value(doc, m.start("value"), m.end("value"))
         if found is not None:
@@ -384,18 +391,28 @@ def extract_title(doc: Doc) -> Found | None:
     return _first_title_line(doc, weaker_ok=True) or _title_after_label_block(doc)
 
 
-def _near_a_colon(view: str, positions: list[int], before: int, after: int) -> list[int]:
-    """The positions whose window (as `Doc.search_near` reads it) holds a label's colon.
+def _near_a_label_colon(
+    view: str, positions: list[int], before: int, after: int, label_ends: frozenset[str]
+) -> list[int]:
+    """The positions whose window (as `Doc.search_near` reads it) holds a colon with, before it
+    and only space between, a letter that ends a label (in any case): every "Label: value"
+    match holds one.
 
-    What `needs=LABEL_COLON` tests, by C-speed finds: the regex tries each character of the
-    window against its class, and a label line's window is searched only once it passes.
+    Found by C-speed finds: the label pattern opens with a line start, which the regex engine
+    tries at every character of the window, and most windows around a label word have no
+    colon, or one after some other word ("Role Overview ... Location: Austin").
     """
-    return [
-        p
-        for p in positions
-        if view.find(":", max(p - before, 0), p + after) != -1
-        or view.find("：", max(p - before, 0), p + after) != -1
-    ]
+    kept = []
+    for p in positions:
+        lo, hi = max(p - before, 0), p + after
+        for colon in (":", "："):
+            c = view.find(colon, lo, hi)
+            while c != -1 and view[lo:c].rstrip()[-1:] not in label_ends:
+                c = view.find(colon, c + 1, hi)
+            if c != -1:
+                kept.append(p)
+                break
+    return kept
 
 
 def _title_after_label_block(doc: Doc) -> Found | None:
@@ -584,7 +601,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             first_seen[key] = Found(doc.text[start : start + len(name)], start, start + len(name))
 
     label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
-    label_hits = _near_a_colon(doc.view, [p for p in label_hits if p < 5000], 24, 100)
+    label_hits = [p for p in label_hits if p < 5000]
+    label_hits = _near_a_label_colon(doc.view, label_hits, 24, 100, _COMPANY_LABEL_ENDS)
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
         value = m.group("value").strip()
         cut = _GLUED_LABEL.search(value)
