@@ -94,7 +94,7 @@ _WE_ARE_TRIGGERS = (
     "part of the",
     "part of our",
 )
-# "... team ships": the part of _TEAM_POSSESSIVE that a window must hold before it is tried.
+# "... team ships": the part of _TEAM_POSSESSIVE a window must hold (see _possessive_windows).
 _POSSESSIVE_VERB = (
     r"(?:'s|’s)?\s+"
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
@@ -105,18 +105,6 @@ _POSSESSIVE_VERB = (
 _POSSESSIVE_TAIL = rf"(?:team|group){_POSSESSIVE_VERB}"
 
 
-class _PossessiveTail:
-    """`re.compile(_POSSESSIVE_TAIL).search` as two searches, one per noun: a pattern opening
-    with one literal word is skipped to at C speed, one opening with "team|group" is tried
-    at every "t" and "g" after a slower check of each character."""
-
-    _NOUNS = (re.compile(f"team{_POSSESSIVE_VERB}"), re.compile(f"group{_POSSESSIVE_VERB}"))
-
-    def search(self, text: str, pos: int, endpos: int) -> re.Match | None:
-        return self._NOUNS[0].search(text, pos, endpos) or self._NOUNS[1].search(text, pos, endpos)
-
-
-_POSSESSIVE_TAIL_ONLY = _PossessiveTail()
 _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
 _TEAM_POSSESSIVE = re.compile(
@@ -211,10 +199,9 @@ def extract_team(
         ),
         *doc.search_near(
             _TEAM_POSSESSIVE,
-            _possessive_windows(doc, team_words, group_words),
+            _possessive_windows(doc, team_words, group_words),  # each holds a "team builds"
             90,
             30,
-            needs=_POSSESSIVE_TAIL_ONLY,
         ),
         *(
             doc.match_at(_WE_ARE_TEAM, trigger_starts(doc, "we_are_team", _WE_ARE_TRIGGERS))
