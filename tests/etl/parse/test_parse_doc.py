@@ -19,7 +19,7 @@ from etl.parse.header import _COMPANY_LABEL, _TITLE_LABEL
 from etl.parse.team import (
     _ABBREVIATED,
     _ABBREVIATION_ONLY,
-    _POSSESSIVE_TAIL_ONLY,
+    _POSSESSIVE_TAIL_AT,
     _TEAM_LABEL,
     _TEAM_POSSESSIVE,
 )
@@ -39,7 +39,7 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30).map("".jo
 # (pattern, what every match must contain, window before, window after)
 _SHORTCUTS = [
     (_DATE, _DIGIT, 16, 24),
-    (_TEAM_POSSESSIVE, _POSSESSIVE_TAIL_ONLY, 90, 30),
+    (_TEAM_POSSESSIVE, _POSSESSIVE_TAIL_AT, 90, 30),
     (_ABBREVIATED, _ABBREVIATION_ONLY, 100, 12),
     (_TEAM_LABEL, LABEL_COLON, 12, 80),
     (_TITLE_LABEL, LABEL_COLON, 24, 180),
@@ -65,7 +65,7 @@ def test_search_near_finds_matches_in_windows_only_once():
     team = doc.find_all(" team")
     found = [
         m.group("name")
-        for m in doc.search_near(_TEAM_POSSESSIVE, team + team, 90, 30, needs=_POSSESSIVE_TAIL_ONLY)
+        for m in doc.search_near(_TEAM_POSSESSIVE, team + team, 90, 30, needs=_POSSESSIVE_TAIL_AT)
     ]
     assert found == ["Search Infrastructure", "Ads"]
 
