@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
 
@@ -249,7 +250,7 @@ _PART_TIME_TRIGGERS = ("this is a part", *_PART_TIME_STARTS)
 _FULL_TIME_TRIGGERS = ("this is a full", *_FULL_TIME_STARTS, "permanent")
 _BADGE_TRIGGERS = ("full", "part", "contract", "temporary", "intern", "co-op", "coop")
 _PART_TIME_BODY = re.compile(
-    r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity)|this is a part[- ]time)\b"
+    r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity|basis)|this is a part[- ]time)\b"
     r"|^[ \t*-]*part[- ]?time[ \t]*$",
     re.MULTILINE,
 )
@@ -309,10 +310,31 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         ("full_time", _FULL_TIME_BODY, _FULL_TIME_TRIGGERS),
     ):
         positions = trigger_starts(doc, f"{kind}_words", triggers, word_start=True)
-        m = _first_outside_boilerplate(doc, pattern, positions, allow_benefits=kind == "full_time")
+        m = _first_outside_boilerplate(
+            doc,
+            pattern,
+            positions,
+            allow_benefits=kind == "full_time",
+            accept=_not_refused_contract if kind == "contract" else None,
+        )
         if m:
             return Found(kind, m.start(), m.end())
     return None
+
+
+# "We are not open to C2C", "unable to offer sponsorships or do corp-to-corp": the terms this
+# job is not offered on. And "Cradle to Career (C2C)" spells out an office, not a contract.
+_REFUSAL_BEFORE = re.compile(
+    r"(?i)\b(?:no|not|unable|cannot|can't|won't|don't|do not|does not|doesn't)\b[^.\n]{0,40}$"
+)
+
+
+def _not_refused_contract(doc: Doc, m: re.Match) -> bool:
+    view = doc.view
+    start, end = m.start(), m.end()
+    if view[start - 1 : start] == "(" and view[end : end + 1] == ")":
+        return False
+    return not _REFUSAL_BEFORE.search(view, max(0, start - 60), start)
 
 
 _REGULAR = re.compile(r"(?i)(?:regular[ ,-]+)?")
@@ -321,10 +343,15 @@ _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
 
 
 def _first_outside_boilerplate(
-    doc: Doc, pattern: re.Pattern, positions: list[int], *, allow_benefits: bool = False
+    doc: Doc,
+    pattern: re.Pattern,
+    positions: list[int],
+    *,
+    allow_benefits: bool = False,
+    accept: Callable[[Doc, re.Match], bool] | None = None,
 ) -> re.Match | None:
     """The first match of `pattern` at a trigger word (`positions`, sorted) or at the start of
-    its line, outside the sections not about the job."""
+    its line, outside the sections not about the job (and that `accept` takes, if given)."""
     if not positions:
         return None  # no trigger word (most postings, for most patterns)
     # A line that is only the type ("Full-Time" badge) starts after its bullet marks.
@@ -332,6 +359,8 @@ def _first_outside_boilerplate(
     for m in doc.match_at(pattern, positions):
         kind = doc.kind_at(m.start())
         if kind in _NOT_THE_JOB and not (kind == "benefits" and allow_benefits):
+            continue
+        if accept is not None and not accept(doc, m):
             continue
         return m
     return None

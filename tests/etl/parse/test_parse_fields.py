@@ -295,6 +295,17 @@ def test_board_placeholder_company_is_ignored():
             "full_time",
         ),
         ("Payroll Analyst\nAcme\n\nFLSA Status: Exempt", None),
+        # Terms the job is not offered on, and an office's initials, are no contract.
+        ("Data Engineer\nAcme\n\nWe are not open to C2C at this time.", None),
+        ("Data Engineer\nAcme\n\nUnfortunately we cannot do corp-to-corp or sponsor visas.", None),
+        ("Policy Analyst\nState of Acme\n\nSupport the Cradle to Career (C2C) office.", None),
+        ("Data Engineer\nAcme\n\nRate: $70/hr on C2C or W2.", "contract"),
+        # A part-time basis that may grow into full time is part time.
+        (
+            "Occupational Therapist\nAcme\n\nJoin us on a part-time basis with the ability to"
+            " grow to a full-time position.",
+            "part_time",
+        ),
         # The UK's placement student is an intern.
         (
             "Software Engineering Placement Student (12 months) - September 2026\nArkwright Ltd\n",
