@@ -115,12 +115,20 @@ _NAME_PREFIXES = ("Mc", "Mac", "De", "La", "Le", "Du", "O'")  # "McAllen", "DeKa
 _CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
 _CITY_WORD_END = rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++)?"
 _CITY_WORD = rf"(?:{'|'.join(_NAME_PREFIXES)})?{_UPPER}{_CITY_WORD_END}"
-_CITY = rf"{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}"
+# A city's later words may follow a particle: "Coeur d'Alene", "Rio de Janeiro", "São José dos
+# Campos".
+_NEXT_CITY_WORD = rf" (?:d'|d[aeo]s? |del )?{_CITY_WORD}"
+_CITY = rf"{_CITY_WORD}(?:{_NEXT_CITY_WORD}){{0,3}}"
 # The same first word opening with its capital, so the regex engine can skip from capital to
 # capital (a pattern opening with a look-behind is tried at every character); a name prefix
 # is then read back from that capital: "M" + "c" + "Allen".
 _BACK_PREFIXES = "|".join(f"(?<={p[0]}){re.escape(p[1:])}" for p in _NAME_PREFIXES)
-_FIRST_CITY_WORD = rf"{_UPPER}(?<!\w.)(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
+# A list whose line breaks were lost glues each city to the state before it: "Woodbury,
+# MNEagan, MNCoon Rapids, MN".
+_FIRST_CITY_WORD = (
+    rf"{_UPPER}(?:(?<!\w.)|(?<=[a-z.], [A-Z]{{2}}.))"
+    rf"(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
+)
 _CITY_CODE_COUNTRY = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
@@ -172,7 +180,7 @@ def _city_state() -> re.Pattern:
     # The city and its comma are read once for both endings, a state or a country: a city
     # ends at its comma, so the tries come in the same order as with the city read twice.
     return re.compile(
-        rf"(?P<loc>{_FIRST_CITY_WORD}(?: {_CITY_WORD}){{0,3}},[ \t]*"
+        rf"(?P<loc>{_FIRST_CITY_WORD}(?:{_NEXT_CITY_WORD}){{0,3}},[ \t]*"
         # "Waterloo, ONWork Term: …": a label glued to the state code still ends it.
         rf"(?:(?:{codes}(?:\b|(?=[A-Z][a-z]))(?:[ \t]+\d{{5}})?|{names}\b)"
         rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
@@ -237,7 +245,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         found.extend(places)
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
-            found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=False))
+            found.extend(
+                _places_in(doc, m.start("value"), m.end("value"), labelled=False, in_prose=True)
+            )
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if _excluded(doc, m.start()):
             continue
@@ -375,8 +385,9 @@ _PERK_WORDS = re.compile(
 
 
 def _office_list(doc: Doc, m: re.Match) -> bool:
-    """ "Headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO; ...": where the
-    company sits, not where the job is done ("placed at our headquarters in Houston" is)."""
+    """ "Headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO; ...", "offices
+    in Austin, Texas, Denver, Colorado": where the company sits, not where the job is done
+    ("placed at our headquarters in Houston" is)."""
     sentence_start, sentence_end = doc.sentence_at(m.start())
     sentence = doc.lower[sentence_start:sentence_end]
     # "On-site fitness center at the Home Office in Columbia, Missouri": a perk at the head office.
@@ -386,7 +397,10 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
         or perk
         or (
             "offices in" in m.group(0).lower()
-            and doc.view[m.end("value") : m.end("value") + 1] == ";"
+            and (
+                doc.view[m.end("value") : m.end("value") + 1] == ";"
+                or len(list(_cities_in(m.group("value")))) > 1
+            )
         )
     )
 
@@ -406,7 +420,17 @@ _JOB_NOUN = re.compile(
     r"Representative|Officer|Assistant|Administrator|Nurse|Driver)s?\b"
 )
 _NOT_CITY = frozenset(
-    {"Remote", "Hybrid", "Onsite", "On-site", "Location", "Locations", "Office", "Anywhere"}
+    {
+        "Remote",
+        "Hybrid",
+        "Onsite",
+        "On-site",
+        "Virtual",
+        "Location",
+        "Locations",
+        "Office",
+        "Anywhere",
+    }
 )
 
 
@@ -483,15 +507,23 @@ _LABEL_VALUE_SEPARATOR = re.compile(r"\s*(?:;|\||\*| or |\n| / )\s*")
 
 
 def _places_in(
-    doc: Doc, start: int, end: int, *, labelled: bool, whole_line: bool = False
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    labelled: bool,
+    whole_line: bool = False,
+    in_prose: bool = False,
 ) -> list[Found]:
+    """The places in `doc.view[start:end]`: a label's value, a title, a line, or (`in_prose`)
+    what a sentence says after "based in", where a list of cities is an office list."""
     text = doc.view[start:end]
     out = [
         Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"),
               start + m.end("loc"))
         for m in _cities_in(text)
         if _is_city(*m.group("loc").split(",")[:2])
-        and not _continues_a_list(text, m.end("loc"))
+        and not (in_prose and _continues_a_list(text, m.end("loc")))
         and not _lists_cities(m.group("loc"))
     ]  # fmt: skip
     if out or not labelled:
@@ -623,9 +655,14 @@ def _town_list(parts: list[str]) -> bool:
 
 
 def _lists_cities(loc: str) -> bool:
-    """ "New York, London, Singapore": what reads as city, region, country is three cities."""
+    """ "New York, London, Singapore": what reads as city, region, country is three cities;
+    "the Balkans, Ireland, Italy" three regions (no town lies in one country within another)."""
     parts = [part.strip() for part in loc.split(",")]
-    return len(parts) == 3 and parts[1] in _places()["cities"]
+    places = _places()
+    return len(parts) == 3 and (
+        parts[1] in places["cities"]
+        or (parts[1] in places["countries"] and parts[2] in places["countries"])
+    )
 
 
 def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:

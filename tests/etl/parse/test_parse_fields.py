@@ -981,6 +981,35 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
             "Engineer\nAcme\n\nThis role is based at our Home Office in Columbia, Missouri.",
             ["Columbia, Missouri"],
         ),
+        # A title or a label listing cities with their states lists them all ...
+        (
+            "Associate Sales Representative - Chicago, IL, Columbus, Ohio or Pittsburgh, PA\nAcme\n",
+            ["Chicago, IL", "Columbus, Ohio", "Pittsburgh, PA"],
+        ),
+        (
+            "Application Engineer\nAcme\n\nLocation: Flexible: Falconer, NY, Lansdale, PA or"
+            " Plymouth, MI all will be considered",
+            ["Falconer, NY", "Lansdale, PA", "Plymouth, MI"],
+        ),
+        # ... also when copying lost the line breaks between them.
+        (
+            "Therapist\nAcme\n\nLocationsWoodbury, MNEagan, MNCoon Rapids, MN\nSchedule & Pay",
+            ["Woodbury, MN", "Eagan, MN", "Coon Rapids, MN"],
+        ),
+        # ... but regions listed in a label are no town in a country.
+        (
+            "Engineer\nAcme\n\nLocation: Europe, including the Balkans, Ireland, Italy, Portugal, etc.",
+            [],
+        ),
+        # A sentence's list of offices is still no location (see the HQ case above).
+        ("Engineer\nAcme\n\nWe have offices in Austin, Texas, Denver, Colorado and Boise.", []),
+        # Particles inside a city's name; "Virtual" is no city.
+        (
+            "Case Manager\nAcme\n\nThis role is primarily located in Coeur d'Alene, ID, with travel.",
+            ["Coeur d'Alene, ID"],
+        ),
+        ("Data Analyst\nAcme\n\nLocation: Rio de Janeiro, Brazil", ["Rio de Janeiro, Brazil"]),
+        ("Treasury Analyst\nAcme\n\nLOCATION -- Virtual, Ohio 00000", []),
     ],
 )
 def test_locations(text, want):
