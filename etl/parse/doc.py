@@ -199,6 +199,13 @@ class Doc:
             end = block.end
         return 0, min(end, 3000)
 
+    def extend_title_zone(self, end: int) -> None:
+        """Let the title zone run to `end`: a careers page's menu items ("View All Jobs",
+        "Life at Acme") read as headings and close the zone before the title line below them.
+        Called by the title step, before any step reads the zone's lines."""
+        self.__dict__["title_zone"] = (0, max(self.title_zone[1], end))
+        self.shared.pop("zone_lines", None)
+
     # --- lines and sentences ------------------------------------------------------------
 
     @cached_property

@@ -388,7 +388,62 @@ def extract_title(doc: Doc) -> Found | None:
             return found
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
-    return _first_title_line(doc, weaker_ok=True) or _title_after_label_block(doc)
+    return (
+        _first_title_line(doc)
+        or _title_past_menu(doc)
+        or _first_title_line(doc, weaker_ok=True)
+        or _title_after_label_block(doc)
+    )
+
+
+# How far below a careers page's menu its title line may stand.
+_PAST_MENU_LINES = 25
+_PAST_MENU_CHARS = 3000
+# Sections that may sit above the title: menu items read as headings ("View All Jobs" as
+# related jobs, "Life at Acme" as the company's, "Locations" as a meta label).
+_ABOVE_TITLE_KINDS = frozenset({HEADER_KIND, "title_meta", "related", "about_company", "other"})
+# The title's meta lines ("Data Platform · Amsterdam · Hybrid") run to the first sentence.
+_META_LINES_AFTER_TITLE = 4
+# A list item's mark, not markdown's bold ("**Data Intern**").
+_BULLET = re.compile(r"\s*[*•·-]\s")
+
+
+def _title_past_menu(doc: Doc) -> Found | None:
+    """A careers page whose menu items read as headings ("Job Openings", "View All Jobs",
+    "Life at Acme") has its title line below them, where the title zone has already closed:
+    the first short line naming a job among the page's first lines, before its body begins.
+    The title zone is extended over it and its meta lines."""
+    zone_end = doc.title_zone[1]
+    view = doc.view
+    lines = [
+        line
+        for line in doc.lines[:_PAST_MENU_LINES]
+        if line[0] >= zone_end and line[1] <= _PAST_MENU_CHARS
+    ]
+    for i, (start, end) in enumerate(lines):
+        if doc.kind_at(start) not in _ABOVE_TITLE_KINDS:
+            return None  # the posting's body has begun: a job named here is not the title
+        line = view[start:end]
+        if (
+            len(line.split()) > 12
+            or _BULLET.match(line)  # a duty ("* Design and test ...")
+            or doc.in_heading(start)
+            or is_page_furniture(line)
+        ):
+            continue
+        found = _title_value(doc, start, end)
+        if found is None or not _names_a_job(str(found.value)):
+            continue
+        meta_end = end
+        for meta_start, next_end in lines[i + 1 : i + 1 + _META_LINES_AFTER_TITLE]:
+            if _SENTENCE_WORDS.search(view[meta_start:next_end].lower()) or (
+                view[meta_start:next_end].rstrip().endswith(".")
+            ):
+                break
+            meta_end = next_end
+        doc.extend_title_zone(meta_end + 1)
+        return found
+    return None
 
 
 def _near_a_label_colon(
@@ -445,7 +500,8 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
             continue
         if _names_a_job(str(found.value)):
             return found
-        weaker = weaker or found
+        if weaker is None and not _BULLET.match(doc.view, start):
+            weaker = found  # a page's name may stand in for a title; a list item may not
     return weaker if weaker_ok else None
 
 

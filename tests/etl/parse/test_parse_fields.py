@@ -1171,6 +1171,45 @@ def test_menus_print_headers_and_site_names_are_no_title(text, title):
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "locations"),
+    [
+        # Menu items that read as headings ("View All Jobs", "Life at ...", "Locations") stand
+        # above the title line; the title and its meta line below them still count.
+        (
+            "Tarnwick Outdoor\nJob Openings\nView All Jobs\n\nPackaging Design Intern (Fall 2026)\n"
+            "Creative Studio  Portland, OR\n\nApply for This Job\n\nTarnwick makes rain shells"
+            " and has grown to 90 people since 2014.\n",
+            "Packaging Design Intern (Fall 2026)",
+            ["Portland, OR"],
+        ),
+        (
+            "We use cookies on our career site. Read our cookie policy.\nAccept all   Decline\n\n"
+            "Velmora\nJobs\nDepartments\nLocations\nLife at Velmora\nPeople\n"
+            "Already working at Velmora?\nLet's find your next colleague together.\n\n"
+            "Data Analyst, New Grad\nAnalytics · Chicago, IL · Hybrid\n\n"
+            "Velmora builds scheduling software for clinics across the Midwest.\n",
+            "Data Analyst, New Grad",
+            ["Chicago, IL"],
+        ),
+        # Once the body has begun, a job named in it is no title; nor is a duty's bullet.
+        (
+            "Orrin Labs\nCareers\n\nAbout the role\nYou will pair with a Senior Data Engineer.\n",
+            None,
+            [],
+        ),
+        (
+            "Orrin Labs\n\nJob Description\n  * Design, develop and test the billing service\n",
+            None,
+            [],
+        ),
+    ],
+)
+def test_a_title_below_a_careers_page_menu(text, title, locations):
+    p = parse_posting(text)
+    assert (p.title, p.locations) == (title, locations)
+
+
+@pytest.mark.parametrize(
     ("text", "company"),
     [
         ("indeed\nFind jobs   Company reviews   Sign in\n\nData Intern\nQuillfeather Labs\n3.9 ★ 12 reviews\n", "Quillfeather Labs"),
