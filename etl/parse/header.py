@@ -390,9 +390,9 @@ def extract_title(doc: Doc) -> Found | None:
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
     return (
         _first_title_line(doc)
+        or _title_after_label_block(doc)
         or _title_past_menu(doc)
         or _first_title_line(doc, weaker_ok=True)
-        or _title_after_label_block(doc)
     )
 
 
@@ -404,8 +404,36 @@ _PAST_MENU_CHARS = 3000
 _ABOVE_TITLE_KINDS = frozenset({HEADER_KIND, "title_meta", "related", "about_company", "other"})
 # The title's meta lines ("Data Platform · Amsterdam · Hybrid") run to the first sentence.
 _META_LINES_AFTER_TITLE = 4
+_LEADING_LABEL = re.compile(r"[\w &/-]{1,30}:\s")
 # A list item's mark, not markdown's bold ("**Data Intern**").
 _BULLET = re.compile(r"\s*[*•·-]\s")
+
+
+# A job board's search box kept in the copy: "What\nsupply chain intern\nWhere\nColumbus, OH".
+_SEARCH_BOX_LABELS = frozenset(
+    {"what", "keywords", "keyword", "search", "search jobs", "job title, keywords, or company"}
+)
+
+
+def _is_search_query(doc: Doc, start: int) -> bool:
+    """Whether the line at `start` is what someone typed into a search box: the line above
+    it is the box's label."""
+    if start == 0:
+        return False
+    above_start, above_end = doc.line_at(start - 1)
+    return doc.view[above_start:above_end].strip(" :").lower() in _SEARCH_BOX_LABELS
+
+
+def _title_cased(line: str) -> bool:
+    """Most longer words capitalised, as a title line writes them ("Data Analyst, New Grad");
+    a sentence's fragment is not ("De formation ingénieur spécialisé en développement")."""
+    words = [word for word in _LETTERS.findall(line) if len(word) > 3]
+    return sum(word[0].isupper() for word in words) * 2 >= len(words)
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence, not a title, a label or a meta line."""
+    return line.rstrip().endswith(".") or _SENTENCE_WORDS.search(line.lower()) is not None
 
 
 def _title_past_menu(doc: Doc) -> Found | None:
@@ -421,24 +449,25 @@ def _title_past_menu(doc: Doc) -> Found | None:
         if line[0] >= zone_end and line[1] <= _PAST_MENU_CHARS
     ]
     for i, (start, end) in enumerate(lines):
-        if doc.kind_at(start) not in _ABOVE_TITLE_KINDS:
-            return None  # the posting's body has begun: a job named here is not the title
         line = view[start:end]
+        if doc.kind_at(start) not in _ABOVE_TITLE_KINDS and _is_prose(line):
+            # The posting's body has begun: a job named below is not the title. A board's
+            # tab ("Overview", "Jobs 4") may read as a section heading with short lines under.
+            return None
         if (
             len(line.split()) > 12
             or _BULLET.match(line)  # a duty ("* Design and test ...")
+            or _LEADING_LABEL.match(line)  # "Shift: 2nd shift / Monday - Friday"
             or doc.in_heading(start)
             or is_page_furniture(line)
         ):
             continue
         found = _title_value(doc, start, end)
-        if found is None or not _names_a_job(str(found.value)):
+        if found is None or not _names_a_job(str(found.value)) or not _title_cased(line):
             continue
         meta_end = end
         for meta_start, next_end in lines[i + 1 : i + 1 + _META_LINES_AFTER_TITLE]:
-            if _SENTENCE_WORDS.search(view[meta_start:next_end].lower()) or (
-                view[meta_start:next_end].rstrip().endswith(".")
-            ):
+            if _is_prose(view[meta_start:next_end]):
                 break
             meta_end = next_end
         doc.extend_title_zone(meta_end + 1)
@@ -496,7 +525,7 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     weaker = None
     for start, end in _zone_lines(doc):
         found = _title_value(doc, start, end)
-        if found is None:
+        if found is None or _is_search_query(doc, start):
             continue
         if _names_a_job(str(found.value)):
             return found
@@ -815,7 +844,9 @@ def _department_words() -> frozenset[str]:
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip(" \t*#>-•|_.,:;\"'()")
+    name = name.strip(" \t*#>-•|_.,:;\"'")
+    if name.count("(") != name.count(")"):
+        name = name.strip(" ()")  # a stray bracket, not "Creative Staffing (CFS)"
     # Both patterns match at most once, at the end or the start: a look at that character
     # spares most names the regex.
     if name[-1:] in _SITE_SUFFIX_LAST_CHARACTERS:

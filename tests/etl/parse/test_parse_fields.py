@@ -1202,6 +1202,27 @@ def test_menus_print_headers_and_site_names_are_no_title(text, title):
             None,
             [],
         ),
+        # A board's tabs read as a section ("Overview") with short lines under them.
+        (
+            "Jobboard\nDiscover\nLog In\n\nPellucid\nBilling software for dental offices\n"
+            "Seed\n\nOverview\nJobs 3\nFunding\n\nBackend Engineer, New Grad\n$100k – $120k\n",
+            "Backend Engineer, New Grad",
+            [],
+        ),
+        # A job board's search box kept in the copy: the query is no title.
+        (
+            "Find jobs\nWhat\nwarehouse analyst intern\nWhere\nDayton, OH\n\n"
+            "Inventory Analytics Intern - Summer 2026\nPellston Foods\nDayton, OH\n",
+            "Inventory Analytics Intern - Summer 2026",
+            ["Dayton, OH"],
+        ),
+        # A board's own menu item ("Salary Estimator") names no job.
+        (
+            "JobHub\nFind Jobs\nSalary Estimator\nResume Builder\nSign In\n\n"
+            "Part-Time Web Developer (Remote)\nQuillfeather Press\n",
+            "Part-Time Web Developer (Remote)",
+            [],
+        ),
     ],
 )
 def test_a_title_below_a_careers_page_menu(text, title, locations):
@@ -1319,3 +1340,17 @@ def test_bold_faq_questions_are_headings_and_who_can_apply_is_eligibility():
 )
 def test_a_job_period_from_a_date_starts_then(text, want):
     assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # A name's own bracketed initials stay whole; a stray bracket goes.
+        ("Accounting Manager\nCreative Ledger Staffing (CLS)\n", "Creative Ledger Staffing (CLS)"),
+        ("Accounting Manager\nCreative Ledger Staffing (\n", "Creative Ledger Staffing"),
+        # A job board heading the saved page is not the hiring company.
+        ("Part-Time Tutor\nSimplyHired\nBrightpath Learning\n", "Brightpath Learning"),
+    ],
+)
+def test_company_names_keep_their_brackets_and_skip_boards(text, company):
+    assert parse_posting(text).company == company
