@@ -564,9 +564,23 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     may_hold_phrase = _zone_has_furniture_phrase(doc, zone_start, max(zone_end, 0))
     kept: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short lines that may be a menu written down the page
+    signature_left = 0  # lines of an email's signature still to pass over
     for s, e in doc.lines_within(zone_start, max(zone_end, 0)):
         line = view[s:e].strip()
         if not line:
+            continue
+        if signature_left:
+            if _RULE_OR_FORWARD.match(line):
+                signature_left = 0  # the signature has ended: a forwarded message follows
+            else:
+                signature_left -= 1
+            continue
+        if line[:1] in _RULE_MARKS and _RULE_OR_FORWARD.match(line):
+            continue  # "---------- Forwarded message ---------", "=========="
+        if line[-1:] == "," and line[:-1].lower() in _SIGN_OFFS:
+            # "Best,\nMarisol\nCareer Advisor, Experiential Learning": the sender's job, not
+            # the posting's.
+            signature_left = _SIGNATURE_LINES
             continue
         # Split no further than a third word: a long line need not be cut into all its words.
         if len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
@@ -581,6 +595,17 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             kept.append((s, e))
     kept.extend(_outside_menu(doc, run, may_hold_phrase))
     return kept[:max_lines]
+
+
+_SIGN_OFFS = frozenset(
+    {
+        "best", "thanks", "thank you", "regards", "best regards", "kind regards", "cheers",
+        "sincerely", "warm regards", "warmly", "all the best", "many thanks", "best wishes",
+    }
+)  # fmt: skip
+_SIGNATURE_LINES = 4
+_RULE_OR_FORWARD = re.compile(r"[-=_*~]{5,}|(?i:.*(?:original message|forwarded message))")
+_RULE_MARKS = frozenset("-=_*~")
 
 
 def _zone_has_furniture_phrase(doc: Doc, start: int, end: int) -> bool:
@@ -642,9 +667,12 @@ def _is_breadcrumb(line: str) -> bool:
     return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
 
 
+_MAX_TITLE_WORDS = 22
+
+
 def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
-    if not 3 <= len(line) <= 160 or len(line.split()) > 22:
+    if not 3 <= len(line) <= 160 or len(line.split()) > _MAX_TITLE_WORDS:
         return False
     if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job

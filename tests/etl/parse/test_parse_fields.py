@@ -1354,3 +1354,17 @@ def test_a_job_period_from_a_date_starts_then(text, want):
 )
 def test_company_names_keep_their_brackets_and_skip_boards(text, company):
     assert parse_posting(text).company == company
+
+
+def test_a_forwarded_emails_signature_is_no_title():
+    text = (
+        "From: Jonas Vell <jvell@northmere.edu>\nSubject: Fwd: Winter co-op at Quarry Labs\n\n"
+        "Hi all,\n\nSharing a co-op a recruiter sent me; details below.\n\n"
+        "Best regards,\nJonas\nJonas Vell\nCareer Coordinator, Faculty of Science\n"
+        "Northmere University\n\n---------- Forwarded message ---------\n"
+        "From: Ida Marr <ida@quarrylabs.com>\nSubject: Winter co-op\n\n"
+        "Thanks,\nIda\n\n==========\n\nData Engineering Co-op (Winter 2027)\n"
+        "Quarry Labs\nWaterloo, ON\n"
+    )
+    p = parse_posting(text)
+    assert (p.title, p.employment_type) == ("Data Engineering Co-op (Winter 2027)", "internship")
