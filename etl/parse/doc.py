@@ -309,6 +309,30 @@ class Doc:
             return []
         return [(end, entry) for end, (_, _, found) in own.iter(self.lower) for _, entry in found]
 
+    def trigger_starts(
+        self, name: str, words: tuple[str, ...], *, word_start: bool = False
+    ) -> list[int]:
+        """What `find_all(*words, word_start=word_start)` gives, read from the shared pass as
+        the vocabulary `name` (one name per tuple of words).
+
+        For a long list of words: one list of the words' hits, where find_all looks up each
+        word in turn (~1,000 instructions a word, and most words of a long list are absent).
+        """
+        hits = self.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
+        if not hits:
+            return []  # most vocabularies, in most postings
+        if word_start:
+            lower = self.lower
+            starts = [
+                start
+                for end, back in hits
+                if (start := end - back) == 0 or not lower[start - 1].isalnum()
+            ]
+        else:
+            starts = [end - back for end, back in hits]
+        starts.sort()
+        return starts
+
     @cached_property
     def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
         # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.

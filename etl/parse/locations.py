@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from etl.parse.doc import Doc, Found
+from etl.parse.patterns import literal_alternation
 from etl.parse.vocab import load
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
@@ -172,9 +173,9 @@ def _places() -> dict[str, frozenset[str]]:
 @cache
 def _city_state() -> re.Pattern:
     places = _places()
-    codes = _alternation(sorted(places["states"]))
-    names = _alternation(sorted(places["state_names"], key=len, reverse=True))
-    countries = _alternation(
+    codes = literal_alternation(sorted(places["states"]))
+    names = literal_alternation(sorted(places["state_names"], key=len, reverse=True))
+    countries = literal_alternation(
         [c for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2]
     )
     # The city and its comma are read once for both endings, a state or a country: a city
@@ -188,20 +189,6 @@ def _city_state() -> re.Pattern:
         rf"|{_CITY_WORD}(?: {_CITY_WORD}){{0,2}},[ \t]*{countries}\b"
         rf"|{countries}\b))"
     )
-
-
-def _alternation(words: list[str]) -> str:
-    """A pattern matching any of `words`, tried in their order, grouped by first letter.
-
-    The regex engine steps into every alternative that starts with the letter at hand (each
-    "S" country at ", Seattle"); grouped, into one group. Alternatives in different groups
-    cannot match at the same place, so the grouping changes no match.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return "(?:" + "|".join(branches) + ")"
 
 
 def extract_locations(doc: Doc, title: Found | None) -> list[Found]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from etl.model import PayRange
 from etl.parse.doc import Doc
-from etl.parse.terms import alternation, trigger_starts
+from etl.parse.patterns import alternation
 
 # "120,000", "120.000,00", "181 000" (a space between thousands, as much of Europe writes it).
 # The first digit opens the pattern, what may not stand before it is checked after it (the same
@@ -358,7 +358,7 @@ _CURRENCY_TRIGGERS = (
 def _find_amounts(doc: Doc) -> list[_Money]:
     view = doc.view
     found: list[_Money] = []
-    hits = trigger_starts(doc, "currency_words", _CURRENCY_TRIGGERS)
+    hits = doc.trigger_starts("currency_words", _CURRENCY_TRIGGERS)
     # "Rs. 25,000": found by its own pattern, since "rs" ends countless words (and only where
     # "Rs" stands at all: `in` finds it faster than the pattern's own scan).
     rupees = [m.start() for m in _RUPEES.finditer(view)] if "Rs" in view else []

@@ -14,7 +14,6 @@ import re
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.locations import is_place_name
 from etl.parse.mentions import term_names
-from etl.parse.terms import trigger_starts
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -204,7 +203,7 @@ def extract_team(
             30,
         ),
         *(
-            doc.match_at(_WE_ARE_TEAM, trigger_starts(doc, "we_are_team", _WE_ARE_TRIGGERS))
+            doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
             if team_words
             or group_words
             or doc.find_all(" organization", " department", " division", " practice")
@@ -264,7 +263,7 @@ def _team_label_windows(doc: Doc) -> list[int]:
     view = doc.view
     line_openers = [
         pos
-        for pos in trigger_starts(doc, "team_label_words", _LABEL_WORDS)
+        for pos in doc.trigger_starts("team_label_words", _LABEL_WORDS)
         if _opens_line(view, pos)
     ]
     if not line_openers:

@@ -14,140 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
-
-# --- cheaper matching, for these extractors and pay's ----------------------------------------
-
-
-def alternation(pattern: str) -> str:
-    """The regex alternation `pattern` ("wage|wages|week") with the same matches, faster:
-    grouped by first character ("w(?:age|ages|eek)").
-
-    Each alternative opens with a lower-case ASCII letter or a character without case (a
-    digit, "©"), with no quantifier after it. Alternatives that open with different such
-    characters never match at the same place, even under IGNORECASE, so only the order within
-    a group counts, and it is kept. Why: wherever the pattern may start, the regex engine
-    tries each alternative in turn, and under IGNORECASE it has no quick test of the first
-    character, so fifty words cost fifty tries at every word start; grouped, a few.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in _alternatives(pattern):
-        first, rest = alternative[:1], alternative[1:]
-        plain = "a" <= first <= "z" or (first != "" and first.lower() == first.upper())
-        if not plain or first in _REGEX_SYNTAX or rest[:1] in _QUANTIFIERS:
-            raise ValueError(f"no plain first character to group by: {alternative!r}")
-        groups.setdefault(first, []).append(rest)
-    return "|".join(
-        first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
-        for first, rests in groups.items()
-    )
-
-
-def word_start_alternation(pattern: str) -> str:
-    """`\\b(?:pattern)` under IGNORECASE, with the same matches, opening with a class of the
-    alternatives' first characters (and checking "\\b" after it).
-
-    Why: a pattern that opens with "\\b" sends the regex engine into its full matcher at every
-    position of a window, and under IGNORECASE each alternative is tried at every word start;
-    a pattern that opens with a plain character class lets the engine skip at C speed to where
-    one of those characters stands. Each alternative opens as `alternation()` asks, or with a
-    case-sensitive letter ("(?-i:BS...)"), or with negative look-backs before that first
-    character ("(?<!scrum )masters?"); "\\d" may open one too. Every first character is a word
-    character, so "\\b" before it is "no word character before it": `(?<!\\w.)` once it is read.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in _alternatives(pattern):
-        look_backs = ""
-        while m := _LEADING_LOOK_BACK.match(alternative):
-            # Read one character later: the first character is then behind, not ahead.
-            look_backs += f"(?<!{m.group(1)}.)"
-            alternative = alternative[m.end() :]
-        if alternative.startswith("(?-i:") and alternative[5:6].isupper():
-            first, rest = (
-                alternative[5],
-                look_backs + f"(?-i:(?<={alternative[5]})" + alternative[6:],
-            )
-        elif alternative.startswith("\\d") and alternative[2:3] not in _QUANTIFIERS:
-            first, rest = "\\d", look_backs + alternative[2:]
-        else:
-            first, rest = alternative[:1], alternative[1:]
-            plain = "a" <= first <= "z" or (first != "" and first.lower() == first.upper())
-            if not plain or first in _REGEX_SYNTAX or rest[:1] in _QUANTIFIERS:
-                raise ValueError(f"no plain first character to group by: {alternative!r}")
-            rest = look_backs + rest
-        groups.setdefault(first.lower(), []).append(rest)
-    first_characters = "".join(_case_variants(first) for first in groups)
-    return (
-        f"(?-i:[{first_characters}])(?<!\\w.)(?:"
-        + "|".join(
-            f"(?-i:(?<=[{_case_variants(first)}]))"
-            + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
-            for first, rests in groups.items()
-        )
-        + ")"
-    )
-
-
-def _case_variants(first: str) -> str:
-    """What IGNORECASE matches for `first`: "s" also matches the long s "ſ"."""
-    if not "a" <= first <= "z":
-        return first if first == "\\d" else re.escape(first)
-    return first + first.upper() + _OTHER_CASES.get(first, "")
-
-
-# The only characters besides an ASCII letter's two cases that IGNORECASE matches for it.
-_OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
-_LEADING_LOOK_BACK = re.compile(r"\(\?<!([^()]*)\)")
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The alternatives of `pattern`, split at the "|" that separate them."""
-    alternatives: list[str] = []
-    for piece in pattern.split("|"):
-        # A piece that does not compile ends inside a group or a class ("sign(?:ing|-on)"):
-        # that "|" separates no alternatives of `pattern`.
-        if alternatives and not _compiles(alternatives[-1]):
-            alternatives[-1] += "|" + piece
-        else:
-            alternatives.append(piece)
-    return alternatives
-
-
-_REGEX_SYNTAX = frozenset("\\^$.|?*+()[]{}")
-_QUANTIFIERS = ("?", "*", "+", "{")
-
-
-def _compiles(pattern: str) -> bool:
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
-
-
-def trigger_starts(
-    doc: Doc, name: str, words: tuple[str, ...], *, word_start: bool = False
-) -> list[int]:
-    """What `doc.find_all(*words, word_start=word_start)` gives, read from the Doc's shared
-    pass as the vocabulary `name` (one name per tuple of words).
-
-    For a long list of words: one list of the words' hits, where find_all looks up each word
-    in turn (~1,000 instructions a word, and most words of a long list are absent).
-    """
-    hits = doc.vocabulary_hits(name, lambda: {word: len(word) - 1 for word in words})
-    if not hits:
-        return []  # most vocabularies, in most postings
-    if word_start:
-        lower = doc.lower
-        starts = [
-            start
-            for end, back in hits
-            if (start := end - back) == 0 or not lower[start - 1].isalnum()
-        ]
-    else:
-        starts = [end - back for end, back in hits]
-    starts.sort()
-    return starts
-
+from etl.parse.patterns import alternation, word_start_alternation
 
 # --- employment type -------------------------------------------------------------------------
 
@@ -277,7 +144,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             ):
                 return Found(kind, m.start(), m.end())
     if title is None:
-        intern_words = trigger_starts(doc, "intern_body_words", _INTERN_TRIGGERS, word_start=True)
+        intern_words = doc.trigger_starts("intern_body_words", _INTERN_TRIGGERS, word_start=True)
         m = _first_outside_boilerplate(doc, _INTERN_BODY, intern_words)
         if m:
             return Found("internship", m.start(), m.end())
@@ -288,7 +155,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     zone_end = max(
         doc.title_zone[1], doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else 0
     )
-    badge_words = trigger_starts(doc, "badge_words", _BADGE_TRIGGERS)
+    badge_words = doc.trigger_starts("badge_words", _BADGE_TRIGGERS)
     near_top = badge_words[: bisect.bisect_left(badge_words, zone_end + 200)]
     for m in doc.search_near(_BADGE, near_top, 12, 30):
         key = m.group("kind").lower().replace(" ", "")[:4]
@@ -309,7 +176,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         ("part_time", _PART_TIME_BODY, _PART_TIME_TRIGGERS),
         ("full_time", _FULL_TIME_BODY, _FULL_TIME_TRIGGERS),
     ):
-        positions = trigger_starts(doc, f"{kind}_words", triggers, word_start=True)
+        positions = doc.trigger_starts(f"{kind}_words", triggers, word_start=True)
         m = _first_outside_boilerplate(
             doc,
             pattern,
@@ -684,7 +551,7 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
     lower = doc.lower
     positions = [
         p
-        for p in trigger_starts(doc, "degree_words", _DEGREE_TRIGGERS, word_start=True)
+        for p in doc.trigger_starts("degree_words", _DEGREE_TRIGGERS, word_start=True)
         if _may_name_degree(lower, p)
     ]
     if not positions:
