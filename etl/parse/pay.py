@@ -229,7 +229,14 @@ _STIPEND_FIELD = re.compile(
     r")\s*(?:INR|Rs\.?)?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
-_BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
+# A job board's own guess at the pay ("$29 - $36 / hr (Glassdoor Est.)", "Glassdoor est. based on
+# 6 salaries: $38 - $49"). "Employer est." is the employer's range as the board shows it: the pay.
+_BOARD_ESTIMATE = re.compile(r"(?i)(?<!employer )(?<!employer's )(?<!employer’s )\best\.(?!\w)")
+_BOARD_ESTIMATE_LINE = re.compile(
+    r"(?i)\b(?:est(?:\.|imated?)[ \t]+)?based[ \t]+on[ \t]+[\d,]+[ \t]+(?:salaries|reports|profiles)\b"
+)
+# "Median $43 /hr": a statistic of what people were paid, not an offer.
+_MEDIAN = re.compile(r"(?i)\bmedian\b[\s:]*$")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto|bruto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
@@ -664,6 +671,10 @@ def _score(doc: Doc, c: _Candidate) -> float:
     after = c.period_words
     _, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
+    if _board_statistic(left, right):
+        c.label = "estimate"  # never pay, nor the continuation of pay above it
+        c.score = 0.0
+        return -_THRESHOLD
     block = doc.sections.at(c.start)
     heading = block.heading or ""
     # "$130,000 - $160,000 base salary": the label may follow the amount, before or inside
@@ -740,7 +751,7 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        if c in out:
+        if c in out or c.label == "estimate":
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:
@@ -801,10 +812,18 @@ def _left_context(doc: Doc, pos: int) -> str:
     return left
 
 
+def _board_statistic(left: str, right: str) -> bool:
+    """A job board's guess or a statistic of others' pay, not the employer's offer:
+    "$29 - $36 / hr (Glassdoor Est.)", "Glassdoor est. based on 6 salaries: $38 - $49", "Median $43"."""
+    if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
+        return True
+    if "based" in left and _BOARD_ESTIMATE_LINE.search(left.rpartition("\n")[2]):
+        return True
+    return bool(_MEDIAN.search(left[-12:]))
+
+
 def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
     """Benefit/business words next to the amount, unless a pay word stands closer to it."""
-    if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
-        return True  # "$29 - $36 / hr (Glassdoor Est.)": the board's guess, not the employer's
     near_left = left[-45:]
     if _READER_PAY.search(near_left):
         return True

@@ -467,3 +467,40 @@ def pay_of(p):
 )
 def test_one_figure_per_degree_level_spans_the_levels(text, want):
     assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The board shows the employer's range as "Employer est." and its own guess below it.
+        (
+            "Warehouse Analytics Intern\nDenver, CO\n$31.00 - $37.00 Per Hour (Employer est.)\n"
+            "Apply now\n\nWe move freight across the Rockies.\n\nSalary\n"
+            "$31.00 - $37.00 /hr (Employer est.)\n"
+            "Glassdoor est. based on 14 salaries: $24 - $30 /hr\nMedian $27 /hr\n",
+            (31, 37, "USD", "hour"),
+        ),
+        (
+            "Junior Designer\nAustin, TX\n$52,000 - $61,000 a year (Employer's est.)\n\n"
+            "About the job\nYou will design packaging for our snack brands.",
+            (52_000, 61_000, "USD", "year"),
+        ),
+        # The site's guess alone is no pay the employer stated.
+        (
+            "Junior Designer\nAustin, TX\n\nAbout the job\nYou will design packaging.\n\n"
+            "Pay\nEstimated based on 22 salaries: $20 - $26 /hr\n",
+            (None, None, None, None),
+        ),
+        (
+            "Junior Designer\nAustin, TX\n\nAbout the job\nYou will design packaging.\n\n"
+            "Salary\n$22 - $28 /hr (Indeed est.)\n",
+            (None, None, None, None),
+        ),
+        (
+            "Pay snapshot\nMedian $27 /hr for this title in Denver\n",
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_the_employers_estimate_is_pay_and_the_boards_estimate_is_not(text, want):
+    assert pay(text) == want
