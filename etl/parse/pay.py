@@ -264,6 +264,11 @@ _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY
 _SPECIFIC_RANGE = re.compile(
     r"(?i)\b(?:different|separate|specific)\b[^.$]{0,40}\b(?:range|locations?|markets?)\b"
     r"|\bin (?:those|these|the following|select) (?:locations|areas|markets|cities|states)\b"
+    # "For candidates based in the New York City metro area, the range is ...": the people of
+    # one place (not of the whole country: "for candidates based in the U.S." is general).
+    r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"
+    r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside)\s+"
+    r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
 )
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
 # engine skip to it; one opening with \b tries every position of the text.

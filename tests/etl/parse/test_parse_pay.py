@@ -504,3 +504,30 @@ def test_one_figure_per_degree_level_spans_the_levels(text, want):
 )
 def test_the_employers_estimate_is_pay_and_the_boards_estimate_is_not(text, want):
     assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Compensation\nThe salary range for this position across the US is $95,000 - $120,000 "
+            "per year. For applicants located in the Seattle or Boston metro areas, the range is "
+            "$108,000 - $135,000 per year.",
+            (95_000, 120_000, "USD", "year"),
+        ),
+        (
+            "Pay\nEmployees who work in Los Angeles are paid $30 - $36 per hour. Nationally, the "
+            "hourly range for this role is $26 - $32 per hour.",
+            (26, 32, "USD", "hour"),
+        ),
+        # The whole country is no one place: that sentence states the general range.
+        (
+            "Compensation\nFor candidates based in the U.S., the base salary range is $100,000 - "
+            "$130,000 per year. For candidates based in the Denver metro, the base salary range "
+            "is $95,000 - $120,000 per year.",
+            (100_000, 130_000, "USD", "year"),
+        ),
+    ],
+)
+def test_a_range_for_the_people_of_one_place_is_no_general_range(text, want):
+    assert pay(text) == want
