@@ -676,8 +676,9 @@ def _score(doc: Doc, c: _Candidate) -> float:
     after = c.period_words
     _, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
-    if _board_statistic(left, right):
-        c.label = "estimate"  # never pay, nor the continuation of pay above it
+    # "Similar jobs": other postings' pay lines, each as clean as this posting's own.
+    if kind == "related" or _board_statistic(left, right):
+        c.label = "not_pay"  # never pay, nor the continuation of pay above it
         c.score = 0.0
         return -_THRESHOLD
     block = doc.sections.at(c.start)
@@ -756,7 +757,7 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        if c in out or c.label == "estimate":
+        if c in out or c.label == "not_pay":
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:

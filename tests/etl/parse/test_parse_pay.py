@@ -531,3 +531,26 @@ def test_the_employers_estimate_is_pay_and_the_boards_estimate_is_not(text, want
 )
 def test_a_range_for_the_people_of_one_place_is_no_general_range(text, want):
     assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kelong Robotics Pte. Ltd.\nData Engineering Intern\n$2,000to$2,600\nMonthly\n\n"
+            "About the role\nYou will build pipelines for our warehouse robots.\n\n"
+            "Similar jobs\nQA Intern\nLumen Pay Pte. Ltd.\n$900to$1,300 Monthly\nPosted 3 days ago\n",
+            [(2_000, 2_600)],
+        ),
+        (
+            "Front Desk Associate\nGreenleaf Clinic\n\nAbout the job\nGreet patients and book "
+            "visits.\n\nPay: $19 - $22 an hour\n\nSimilar jobs\nMedical Receptionist\n"
+            "Pay Street Health\nAustin, TX\n$24 - $29 an hour\n",
+            [(19, 22)],
+        ),
+    ],
+)
+def test_pay_of_similar_jobs_listed_below_is_not_this_postings(text, want):
+    p = parse_posting(text)
+    assert (p.pay_min, p.pay_max) == want[0]
+    assert [(r.min, r.max) for r in p.pay_ranges] == want
