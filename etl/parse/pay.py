@@ -221,6 +221,8 @@ _DOLLAR_COUNTRIES = (
 )
 # "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
 # this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
+# Dollars a posting can name beside a bare "$" ("S$", "C$", "AUD"); see _restated_dollar.
+_NAMED_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD"})
 _DOLLAR_CODE = re.compile(r"\b(?:CAD|AUD|SGD|NZD)\b")
 _STIPEND_FIELD = re.compile(
     r"(?i)(?:(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]"
@@ -545,10 +547,31 @@ def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> l
             out.append(_Candidate(a.value, a.value, a.currency, None, a.start, a.end))
         i += 1
     out = _join_from_up_to(doc, out)
+    # Dollars the amounts name themselves ("S$1,200", "1,200 SGD"), not guessed from words near.
+    named: dict[tuple[float, float], str] = {}
     for c in out:
         c.period = _period(doc, c)
+        if c.currency in _NAMED_DOLLARS:
+            named[c.low, c.high] = c.currency
         c.currency = _currency_override(doc, c, local_dollar)
+    if named:
+        _restate_dollar(doc, out, named)
     return [c for c in out if _plausible(c)]
+
+
+def _restate_dollar(
+    doc: Doc, cands: list[_Candidate], named: dict[tuple[float, float], str]
+) -> None:
+    """A bare "$1,200 - $1,800" (a board's pay field) whose figures the posting also writes as
+    "S$1,200 – S$1,800" is in that dollar; "USD $1,200" says its own."""
+    for c in cands:
+        if (
+            c.currency == "USD"
+            and doc.view[c.start] == "$"
+            and (c.low, c.high) in named
+            and "US" not in doc.view[max(0, c.start - 8) : c.start].upper()
+        ):
+            c.currency = named[c.low, c.high]
 
 
 def _plausible(c: _Candidate) -> bool:

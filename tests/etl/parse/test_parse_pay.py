@@ -533,6 +533,32 @@ def test_a_range_for_the_people_of_one_place_is_no_general_range(text, want):
     assert pay(text) == want
 
 
+def test_a_bare_dollar_pay_field_takes_the_dollar_the_body_restates_it_in():
+    p = parse_posting(
+        "Kelong Robotics Pte. Ltd.\nData Engineering Intern\nPosted 10 Oct 2025\n\nInternship\n"
+        "Full Time\n$2,000to$2,600\nMonthly\n\nApply now\n\nAbout the role\n"
+        "You will build pipelines for our warehouse robots.\n\nWhat we offer\n"
+        "• Monthly allowance of S$2,000 – S$2,600 depending on year of study\n"
+        "• Laptop provided\n"
+    )
+    assert pay_of(p) == (2_000, 2_600, "SGD", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Other figures in another dollar leave the bare "$" alone.
+        "Junior Accountant\nHarbourview Ltd.\nSalary: $58,000 - $64,000 per year\n\n"
+        "Note: our Auckland team is paid NZ$70,000 - NZ$80,000 per year.\n",
+        # The same figures in two currencies, each named: the first stays US dollars.
+        "Cloud Engineer\nSalary: USD **$150,000 - $170,000** per year\n"
+        "For our Vancouver office the range is C$150,000 - C$170,000 per year.\n",
+    ],
+)
+def test_a_dollar_named_for_other_figures_leaves_us_dollars_alone(text):
+    assert pay(text)[2] == "USD"
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
