@@ -221,6 +221,8 @@ _DOLLAR_COUNTRIES = (
 )
 # "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
 # this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
+# Dollars a posting can name beside a bare "$" ("S$", "C$", "AUD"); see _restated_dollar.
+_NAMED_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD"})
 _DOLLAR_CODE = re.compile(r"\b(?:CAD|AUD|SGD|NZD)\b")
 _STIPEND_FIELD = re.compile(
     r"(?i)(?:(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]"
@@ -229,7 +231,14 @@ _STIPEND_FIELD = re.compile(
     r")\s*(?:INR|Rs\.?)?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
-_BOARD_ESTIMATE = re.compile(r"(?i)\best\.(?!\w)")
+# A job board's own guess at the pay ("$29 - $36 / hr (Glassdoor Est.)", "Glassdoor est. based on
+# 6 salaries: $38 - $49"). "Employer est." is the employer's range as the board shows it: the pay.
+_BOARD_ESTIMATE = re.compile(r"(?i)(?<!employer )(?<!employer's )(?<!employer’s )\best\.(?!\w)")
+_BOARD_ESTIMATE_LINE = re.compile(
+    r"(?i)\b(?:est(?:\.|imated?)[ \t]+)?based[ \t]+on[ \t]+[\d,]+[ \t]+(?:salaries|reports|profiles)\b"
+)
+# "Median $43 /hr": a statistic of what people were paid, not an offer.
+_MEDIAN = re.compile(r"(?i)\bmedian\b[\s:]*$")
 _GROSS = re.compile(r"(?i)\b(?:gross|brutto|bruto)\b")
 _MIN_LABEL = re.compile(r"(?i)\b(?:min(?:imum)?)\b[^$\d]{0,24}$")
 _MAX_LABEL = re.compile(r"(?i)\b(?:max(?:imum)?)\b[^$\d]{0,24}$")
@@ -257,6 +266,11 @@ _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY
 _SPECIFIC_RANGE = re.compile(
     r"(?i)\b(?:different|separate|specific)\b[^.$]{0,40}\b(?:range|locations?|markets?)\b"
     r"|\bin (?:those|these|the following|select) (?:locations|areas|markets|cities|states)\b"
+    # "For candidates based in the New York City metro area, the range is ...": the people of
+    # one place (not of the whole country: "for candidates based in the U.S." is general).
+    r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"
+    r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside)\s+"
+    r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
 )
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
 # engine skip to it; one opening with \b tries every position of the text.
@@ -533,10 +547,31 @@ def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> l
             out.append(_Candidate(a.value, a.value, a.currency, None, a.start, a.end))
         i += 1
     out = _join_from_up_to(doc, out)
+    # Dollars the amounts name themselves ("S$1,200", "1,200 SGD"), not guessed from words near.
+    named: dict[tuple[float, float], str] = {}
     for c in out:
         c.period = _period(doc, c)
+        if c.currency in _NAMED_DOLLARS:
+            named[c.low, c.high] = c.currency
         c.currency = _currency_override(doc, c, local_dollar)
+    if named:
+        _restate_dollar(doc, out, named)
     return [c for c in out if _plausible(c)]
+
+
+def _restate_dollar(
+    doc: Doc, cands: list[_Candidate], named: dict[tuple[float, float], str]
+) -> None:
+    """A bare "$1,200 - $1,800" (a board's pay field) whose figures the posting also writes as
+    "S$1,200 – S$1,800" is in that dollar; "USD $1,200" says its own."""
+    for c in cands:
+        if (
+            c.currency == "USD"
+            and doc.view[c.start] == "$"
+            and (c.low, c.high) in named
+            and "US" not in doc.view[max(0, c.start - 8) : c.start].upper()
+        ):
+            c.currency = named[c.low, c.high]
 
 
 def _plausible(c: _Candidate) -> bool:
@@ -664,6 +699,11 @@ def _score(doc: Doc, c: _Candidate) -> float:
     after = c.period_words
     _, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
+    # "Similar jobs": other postings' pay lines, each as clean as this posting's own.
+    if kind == "related" or _board_statistic(left, right):
+        c.label = "not_pay"  # never pay, nor the continuation of pay above it
+        c.score = 0.0
+        return -_THRESHOLD
     block = doc.sections.at(c.start)
     heading = block.heading or ""
     # "$130,000 - $160,000 base salary": the label may follow the amount, before or inside
@@ -740,7 +780,7 @@ def _with_continuations(
         return kept
     out = list(kept)
     for c in sorted(candidates, key=lambda c: c.start):
-        if c in out:
+        if c in out or c.label == "not_pay":
             continue
         previous = [k for k in out if k.end <= c.start and c.start - k.end <= 160]
         if not previous:
@@ -801,10 +841,18 @@ def _left_context(doc: Doc, pos: int) -> str:
     return left
 
 
+def _board_statistic(left: str, right: str) -> bool:
+    """A job board's guess or a statistic of others' pay, not the employer's offer:
+    "$29 - $36 / hr (Glassdoor Est.)", "Glassdoor est. based on 6 salaries: $38 - $49", "Median $43"."""
+    if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
+        return True
+    if "based" in left and _BOARD_ESTIMATE_LINE.search(left.rpartition("\n")[2]):
+        return True
+    return bool(_MEDIAN.search(left[-12:]))
+
+
 def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
     """Benefit/business words next to the amount, unless a pay word stands closer to it."""
-    if _BOARD_ESTIMATE.search(left[-12:]) or _BOARD_ESTIMATE.search(right[:30]):
-        return True  # "$29 - $36 / hr (Glassdoor Est.)": the board's guess, not the employer's
     near_left = left[-45:]
     if _READER_PAY.search(near_left):
         return True

@@ -467,3 +467,116 @@ def pay_of(p):
 )
 def test_one_figure_per_degree_level_spans_the_levels(text, want):
     assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The board shows the employer's range as "Employer est." and its own guess below it.
+        (
+            "Warehouse Analytics Intern\nDenver, CO\n$31.00 - $37.00 Per Hour (Employer est.)\n"
+            "Apply now\n\nWe move freight across the Rockies.\n\nSalary\n"
+            "$31.00 - $37.00 /hr (Employer est.)\n"
+            "Glassdoor est. based on 14 salaries: $24 - $30 /hr\nMedian $27 /hr\n",
+            (31, 37, "USD", "hour"),
+        ),
+        (
+            "Junior Designer\nAustin, TX\n$52,000 - $61,000 a year (Employer's est.)\n\n"
+            "About the job\nYou will design packaging for our snack brands.",
+            (52_000, 61_000, "USD", "year"),
+        ),
+        # The site's guess alone is no pay the employer stated.
+        (
+            "Junior Designer\nAustin, TX\n\nAbout the job\nYou will design packaging.\n\n"
+            "Pay\nEstimated based on 22 salaries: $20 - $26 /hr\n",
+            (None, None, None, None),
+        ),
+        (
+            "Junior Designer\nAustin, TX\n\nAbout the job\nYou will design packaging.\n\n"
+            "Salary\n$22 - $28 /hr (Indeed est.)\n",
+            (None, None, None, None),
+        ),
+        (
+            "Pay snapshot\nMedian $27 /hr for this title in Denver\n",
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_the_employers_estimate_is_pay_and_the_boards_estimate_is_not(text, want):
+    assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Compensation\nThe salary range for this position across the US is $95,000 - $120,000 "
+            "per year. For applicants located in the Seattle or Boston metro areas, the range is "
+            "$108,000 - $135,000 per year.",
+            (95_000, 120_000, "USD", "year"),
+        ),
+        (
+            "Pay\nEmployees who work in Los Angeles are paid $30 - $36 per hour. Nationally, the "
+            "hourly range for this role is $26 - $32 per hour.",
+            (26, 32, "USD", "hour"),
+        ),
+        # The whole country is no one place: that sentence states the general range.
+        (
+            "Compensation\nFor candidates based in the U.S., the base salary range is $100,000 - "
+            "$130,000 per year. For candidates based in the Denver metro, the base salary range "
+            "is $95,000 - $120,000 per year.",
+            (100_000, 130_000, "USD", "year"),
+        ),
+    ],
+)
+def test_a_range_for_the_people_of_one_place_is_no_general_range(text, want):
+    assert pay(text) == want
+
+
+def test_a_bare_dollar_pay_field_takes_the_dollar_the_body_restates_it_in():
+    p = parse_posting(
+        "Kelong Robotics Pte. Ltd.\nData Engineering Intern\nPosted 10 Oct 2025\n\nInternship\n"
+        "Full Time\n$2,000to$2,600\nMonthly\n\nApply now\n\nAbout the role\n"
+        "You will build pipelines for our warehouse robots.\n\nWhat we offer\n"
+        "• Monthly allowance of S$2,000 – S$2,600 depending on year of study\n"
+        "• Laptop provided\n"
+    )
+    assert pay_of(p) == (2_000, 2_600, "SGD", "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Other figures in another dollar leave the bare "$" alone.
+        "Junior Accountant\nHarbourview Ltd.\nSalary: $58,000 - $64,000 per year\n\n"
+        "Note: our Auckland team is paid NZ$70,000 - NZ$80,000 per year.\n",
+        # The same figures in two currencies, each named: the first stays US dollars.
+        "Cloud Engineer\nSalary: USD **$150,000 - $170,000** per year\n"
+        "For our Vancouver office the range is C$150,000 - C$170,000 per year.\n",
+    ],
+)
+def test_a_dollar_named_for_other_figures_leaves_us_dollars_alone(text):
+    assert pay(text)[2] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kelong Robotics Pte. Ltd.\nData Engineering Intern\n$2,000to$2,600\nMonthly\n\n"
+            "About the role\nYou will build pipelines for our warehouse robots.\n\n"
+            "Similar jobs\nQA Intern\nLumen Pay Pte. Ltd.\n$900to$1,300 Monthly\nPosted 3 days ago\n",
+            [(2_000, 2_600)],
+        ),
+        (
+            "Front Desk Associate\nGreenleaf Clinic\n\nAbout the job\nGreet patients and book "
+            "visits.\n\nPay: $19 - $22 an hour\n\nSimilar jobs\nMedical Receptionist\n"
+            "Pay Street Health\nAustin, TX\n$24 - $29 an hour\n",
+            [(19, 22)],
+        ),
+    ],
+)
+def test_pay_of_similar_jobs_listed_below_is_not_this_postings(text, want):
+    p = parse_posting(text)
+    assert (p.pay_min, p.pay_max) == want[0]
+    assert [(r.min, r.max) for r in p.pay_ranges] == want
