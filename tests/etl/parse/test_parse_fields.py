@@ -643,6 +643,31 @@ def test_the_date_opening_the_jobs_own_date_range_is_its_start(text, want):
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The US federal service says "entry on duty" for the first day.
+        ("Conditions\n- Projected entry on duty: Tuesday, September 8, 2026", [D(2026, 9, 8)]),
+        ("Details\nEOD date: 09/08/2026 (tentative)", [D(2026, 9, 8)]),
+        # A weekday in parentheses after the first date still makes a range.
+        ("Cohort 1: July 6, 2026 (Mon) - August 14, 2026 (Fri)", [D(2026, 7, 6)]),
+        ("Work term: 2 March 2026 (Monday) to 29 May 2026 (Friday)", [D(2026, 3, 2)]),
+        # A range alone on its line takes its label from the lines above.
+        (
+            "Analytics Co-op\nAcme\n\nPaid\nCo-op\nFull-time\nSep 8, 2026 - Dec 18, 2026\n",
+            [D(2026, 9, 8)],
+        ),
+        ("Internship dates\nJune 1, 2026 - August 14, 2026\n", [D(2026, 6, 1)]),
+        ("Opening and closing dates\n03/02/2026 to 03/16/2026\n", []),
+        ("Career fair\nOct 1, 2026 - Oct 3, 2026\n", []),
+        # A blank line parts the range from what stands above it.
+        ("Analytics Intern\nAcme\n\nInternship\n\nOct 1, 2026 - Oct 3, 2026\n", []),
+    ],
+)
+def test_start_dates_in_board_and_federal_layouts(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Application\nApply by March 1, 2026; offers go out April 2, 2026.",
@@ -682,6 +707,21 @@ def test_dates_that_are_not_start_dates(text):
         # Taleo's "Job Posting:" label, with a time after the date; in a sentence it is no label.
         ("Data Intern\nAcme\n\nJob Posting: Oct 21, 2025, 9:00:00 AM\n", None, D(2025, 10, 21)),
         ("Data Intern\nAcme\n\nThis job posting closes on Dec 1, 2025.\n", None, None),
+        # The day the posting opened is its posted date; the close date is a deadline.
+        ("Data Intern\nAcme\n\nPosting Open Date: Feb 3, 2026\n", None, D(2026, 2, 3)),
+        (
+            "Data Intern\nAcme\n\nOpen & closing dates\n01/05/2026 to 01/20/2026\n",
+            None,
+            D(2026, 1, 5),
+        ),
+        (
+            "Data Intern\nAcme\n\nOpening and closing dates: 01/05/2026 - 01/20/2026\n",
+            None,
+            D(2026, 1, 5),
+        ),
+        ("Data Intern\nAcme\n\nVacancy open date: 2026-01-05\n", None, D(2026, 1, 5)),
+        ("Data Intern\nAcme\n\nClosing date: 01/20/2026\n", None, None),
+        ("Data Intern\nAcme\n\nThe lab is open; date of closing is 01/20/2026.\n", None, None),
         # Year first, as Japanese, Chinese and Korean pages write it.
         ("Data Engineer\nAcme KK\n\nPosted: 2025/11/20\n", None, D(2025, 11, 20)),
         ("Data Engineer\nAcme KK\n\nPublished: 2025.11.20\n", None, D(2025, 11, 20)),
