@@ -569,7 +569,10 @@ _DEGREES = (
                 r"bachelor'?s?\b|bachelors\b|b\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|b\.?S\.?c?\b(?=[\s,/;)]|$)|"
                 # "BSEE", "BSCS": a bachelor of science in a named field.
                 r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
-                r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
+                # Named bachelor's degrees: applied science, computer science, fine arts,
+                # business, commerce, mathematics, nursing, design.
+                r"(?-i:B(?:ASc|CS|FA|BA|Comm?|Math|SN|SBA|Des)\b)|"
+                r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in|program(?:me)?|students?)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
                 r"undergrad(?:uate)?s?\b|"
                 r"junior (?:standing|year)\b|senior (?:standing|year)\b|rising (?:junior|senior)s?\b|"
                 # "Junior or senior pursuing a degree": class years, not seniority.
@@ -589,6 +592,8 @@ _DEGREES = (
                 r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
                 r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
                 r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
+                # A master of applied science (not "MFA", "MPH": multi-factor auth, miles an hour).
+                r"(?-i:MASc\b)|"
                 # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
                 # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
                 r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
@@ -632,6 +637,13 @@ _DEGREE_TRIGGERS = (
     "b. a",
     "bs",
     "ba",
+    "bcs",
+    "bba",
+    "bfa",
+    "bcom",
+    "bmath",
+    "bdes",
+    "masc",
     "m.s",
     "m. s",
     "ms",
@@ -661,7 +673,7 @@ _DEGREE_TRIGGERS = (
 def _may_name_degree(lower: str, pos: int) -> bool:
     """Cheap test before the degree patterns run: most "ba", "senior" and "post" that start a
     word are "based", "Senior Engineer" and "posting" (this halves the parser's degree time)."""
-    if lower.startswith("ba", pos) and not lower.startswith("bachelor", pos):
+    if lower.startswith("ba", pos) and not lower.startswith(("bachelor", "basc"), pos):
         return not lower[pos + 2 : pos + 3].isalpha()  # "BA", "BA/BS", not "based"
     if lower.startswith(("senior", "junior"), pos):
         return (

@@ -508,6 +508,31 @@ def test_degree_levels(text, want):
     assert parse_posting(text).degree_levels == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Named bachelor's and master's degrees by their initials.
+        ("Requirements\n- Working toward a BASc in Mechatronics", ["BS"]),
+        ("Requirements\n- Enrolled in a BFA program in Illustration", ["BS"]),
+        ("Requirements\n- Currently in a BA programme in Economics", ["BS"]),
+        ("Qualifications\nBBA or BCom students in Finance and Accounting.", ["BS"]),
+        ("Qualifications\nActive RN license (BSN preferred).", ["BS"]),
+        ("Qualifications\nMASc or PhD candidates in Robotics.", ["MS", "PhD"]),
+        # Same letters, other things: multi-factor auth, miles an hour.
+        ("Qualifications\nSet up MFA and SSO for every user.", []),
+        ("Qualifications\nComfortable driving at 65 MPH on rural routes.", []),
+        # "What we look for" heads the requirements, even after a company blurb.
+        (
+            "About us\nWe trade options across 40 venues.\n\n"
+            "What we look for\n- BS, MS or PhD students in physics",
+            ["BS", "MS", "PhD"],
+        ),
+    ],
+)
+def test_degree_initials_and_requirement_headings(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
 # --- duration -----------------------------------------------------------------------------------
 
 
