@@ -799,8 +799,18 @@ _EXPERIENCE_BEFORE = re.compile(
 )
 
 
-def extract_duration_weeks(doc: Doc) -> Found | None:
-    """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
+# A length that names the internship itself ("our 10-week summer internship"): this job's own,
+# even in a company blurb, where other lengths ("5 years ago", "a 12-week sprint") are not.
+_LENGTH_OF_INTERNSHIP = re.compile(
+    r"(?i)[ \t-]+(?:(?:paid|summer|fall|autumn|winter|spring|full[- ]time)[ \t]+){0,2}"
+    r"(?:internships?|co-?ops?)\b"
+)
+
+
+def extract_duration_weeks(doc: Doc, title: Found | None = None) -> Found | None:
+    """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months.
+
+    A length in the title ("Data Intern (6 months)") counts wherever the title stands."""
     # The first length of each unit that passes; weeks win over months, months over years.
     # Cheap tests run first: most matches are "5+ years of experience", turned away by their
     # number alone (every test is a plain filter, so their order changes no answer).
@@ -813,7 +823,12 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         weeks = _in_weeks(low, unit) if low else None
         if weeks is None:
             continue
-        if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
+        kind = doc.kind_at(m.start())
+        if (
+            kind in ("benefits", "legal", "related", "about_company")
+            and not (title is not None and title.start <= m.start() < title.end)
+            and not (kind == "about_company" and _LENGTH_OF_INTERNSHIP.match(doc.view, m.end()))
+        ):
             continue
         if _names_job_length(doc, m, unit):
             first[unit] = Found(weeks, m.start(), m.end())

@@ -591,6 +591,29 @@ def test_duration_weeks(text, want):
     assert parse_posting(text).duration_weeks == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The title's length counts even where a careers menu left the title in a blurb.
+        (
+            "Acme Energy\nJobs\nDepartments\nLife at Acme Energy\nPeople\n\n"
+            "Grid Analytics Intern (6 months)\nAnalytics · Utrecht · Hybrid\n\n"
+            "Acme Energy runs a virtual power plant of 40,000 home batteries.\n",
+            26,
+        ),
+        # A blurb's length that names the internship itself is the job's.
+        (
+            "About us\nAcme is a market maker. Our 12-week summer internship puts you on a desk.",
+            12,
+        ),
+        ("About us\nAcme was founded 5 years ago and works in 2-week sprints.", None),
+        ("About us\nEvery new hire joins a 10-week bootcamp with our trainers.", None),
+    ],
+)
+def test_duration_in_the_title_or_naming_the_internship(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
 # --- dates --------------------------------------------------------------------------------------
 
 
