@@ -223,10 +223,11 @@ _FULL_TIME_BODY = re.compile(
     r"|(?<=\()full[- ]time\)",  # "40 hours per week (full time)"
     re.MULTILINE,
 )
-# A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level".
+# A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level", and
+# Lever's category line "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME / HYBRID".
 _BADGE = re.compile(
-    r"(?i)(?:^|(?<=[*|]))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
-    r"[ \t]*(?=[*|(,]|$)",  # "·" and "•" read as "*" in the view
+    r"(?i)(?:^|(?<=[*|])|(?<= /))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
+    r"[ \t]*(?=[*|(,]| /|$)",  # "·" and "•" read as "*" in the view
     re.MULTILINE,
 )
 _BADGE_KIND = {

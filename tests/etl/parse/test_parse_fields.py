@@ -320,6 +320,23 @@ def test_employment_type(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A category line of slash-separated parts, as Lever prints it.
+        (
+            "Backend Engineer, New Grad\nBOSTON, MA / ENGINEERING - CORE / FULL-TIME / REMOTE\n\n"
+            "We build ledgers.",
+            "full_time",
+        ),
+        ("Store Designer\nNEW YORK, NY / DESIGN / PART-TIME\n\nWe make lamps.", "part_time"),
+        ("Engineer\nAcme\n\nWe hire full-time / part-time staff for our stores.", None),
+    ],
+)
+def test_employment_type_in_a_slash_category_line(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         (
             "Lattice Bio is hiring a Machine Learning Intern in Boston, MA\n\nWe design proteins.",
             "internship",
