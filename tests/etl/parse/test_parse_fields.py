@@ -1212,6 +1212,26 @@ def test_languages(text, want):
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A letter-name after a ";" still has the language named before it in company.
+        (
+            "Requirements\n- Some scripting (Python or Perl); familiarity with C is a plus",
+            {"Python", "Perl", "C"},
+        ),
+        ("Requirements\n- Solid Java skills; knowledge of R is helpful", {"Java", "R"}),
+        # ... not past a full stop.
+        (
+            "Requirements\n- Embeddings in Python. Experience using Ada models for search",
+            {"Python"},
+        ),
+    ],
+)
+def test_a_letter_language_beside_a_language_past_a_semicolon(text, want):
+    assert set(parse_posting(text).languages) == want
+
+
+@pytest.mark.parametrize(
     ("text", "skill"),
     [
         ("Requirements\n- Work across the stack, from React to Node.js.", "React"),
