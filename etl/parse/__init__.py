@@ -148,7 +148,7 @@ def parse_posting(
     posting["year"] = posting_year
 
     duration = keep(
-        "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc), None)
+        "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc, title), None)
     )
     posting["duration_weeks"] = duration.value if duration else None
 

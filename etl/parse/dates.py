@@ -34,7 +34,9 @@ _DATE = re.compile(
     r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?![\w/])"
 )
 _START_CUE = re.compile(
-    r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date)\b"
+    r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date|"
+    # The US federal service's start date: "Projected entry on duty: June 1, 2026".
+    r"entry on duty|eod date)\b"
 )
 _NOT_START_CUE = re.compile(
     r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|graduat\w*|"
@@ -52,7 +54,10 @@ _NOT_JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:apply|applications?|applicants?|accept\w*|open|submi\w*|interview\w*|recruit\w*|hiring|review\w*|event|"
     r"fair|webinar|info(?:rmation)? session|assessment)\b"
 )
-_RANGE_END = re.compile(r"(?i)^[ \t]*(?:-|to|through|until|thru)[ \t]*$")
+# Between a range's two dates; the first may carry its weekday ("January 13, 2026 (Tue) -").
+_RANGE_END = re.compile(
+    rf"(?i)^[ \t]*(?:\([ \t]*{_WEEKDAY}\.?[ \t]*\)[ \t]*)?(?:-|to|through|until|thru)[ \t]*$"
+)
 # "2 days ago", and boards' short forms: "5d ago", "3h ago", "2w ago", "1mo ago".
 _AGE = (
     r"(?P<n>\d{1,3}|an?|one)\+?(?:\s+(?P<unit>minute|hour|day|week|month|year)s?"
@@ -75,7 +80,11 @@ _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened|job\s+posting(?:\s+date)?(?=\s*[:：]))\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
+    r"opening\s+date|date\s+opened|job\s+posting(?:\s+date)?(?=\s*[:：])|"
+    # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
+    # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
+    r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"
+    r"open(?:ing)?\s*(?:&|and|/)\s*clos(?:e|ing)\s+dates?)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
 # A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
 _AGO_LINE = re.compile(rf"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})")
@@ -214,7 +223,18 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
     hits = [
         p
         for p in doc.find_all(
-            "posted", "published", "posting date", "opening date", "date opened", "job posting"
+            "posted",
+            "published",
+            "posting date",
+            "opening date",
+            "date opened",
+            "job posting",
+            "open date",
+            "open & clos",
+            "open and clos",
+            "opening & clos",
+            "opening and clos",
+            "open/clos",
         )
         if p < 8000
     ]
@@ -225,7 +245,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
                 value = _resolve_relative(m, anchor)
                 if value is not None:
                     return Found(value, m.start("rel"), m.end("rel"))
-    for m in doc.search_near(_POSTED, hits, 12, 60):
+    for m in doc.search_near(_POSTED, hits, 16, 60):
         if m.group("just"):
             if anchor is not None:  # Indeed's "Just posted": the day the page was seen
                 return Found(anchor, m.start("just"), m.end("just"))
@@ -326,6 +346,10 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         # "The internship runs from June 1 through August 14", "Term: Jan 4 to Apr 30": the
         # date opening the job's own date range is when it starts.
         opens_range = i + 1 < len(dates) and _RANGE_END.match(doc.view[end : dates[i + 1][0]])
+        if opens_range and not doc.view[line_start:start].strip(" \t*-"):
+            # A range alone on its line is labelled by the lines above it: a board's
+            # "Internship\nFull-time\nJan 12, 2026 - May 1, 2026", "Open & closing dates\n...".
+            left = _lines_above(doc, line_start) + left
         # "The program runs 11 weeks from June 15, 2026": "from" a date, in the job's period.
         return bool(
             (opens_range or _FROM_BEFORE.search(left))
@@ -337,6 +361,16 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     between = left[cue.end() :]
     # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
     return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
+
+
+def _lines_above(doc: Doc, line_start: int) -> str:
+    """The two lines above the one starting at `line_start`, up to a blank line, at most 80
+    characters: where a board puts the label of a value on its own line."""
+    above = doc.view[max(0, line_start - 80) : line_start]
+    blank = above.rfind("\n\n")
+    if blank != -1:
+        above = above[blank + 2 :]
+    return "\n".join(above.split("\n")[-3:])
 
 
 def _on_or_after(parts: dict, posted: dt.date, guess: dt.date | None) -> dt.date | None:

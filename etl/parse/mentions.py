@@ -89,6 +89,7 @@ _BAD_HYPHEN = re.compile(
 # A verb's company at the start of a sentence or bullet: "Go to our site", "React to feedback".
 _BAD_NEXT_WORD = re.compile(r"\s+(?:to|ahead|live|get|for it|back|out)\b")
 _NEARBY = 80
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 # Between two items of a list, and what may follow its last item.
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:or|and)?|/|\bor\b|\band\b|&)\s*")
 _COMMA_GLUE = re.compile(r"\s*[,/]\s*")
@@ -451,6 +452,16 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors, names_pending:
     tech_clause, text = _TECH_CLAUSE.on(doc)
     if tech_clause.search(text, sentence_start, sentence_end):
         return True
+    # A language in the same sentence, past a ";" that ended the clause: "Scripting (Python or
+    # MATLAB); familiarity with C is a plus" (not past a full stop: "... in Python. Embeddings
+    # using Ada models").
+    if hit.term.category == LANGUAGE:
+        line_start, line_end = doc.line_at(hit.start)
+        line_lo = max(line_start, hit.start - _NEARBY)
+        for h in anchors.starting_in(line_lo, min(line_end, hit.end + _NEARBY)):
+            gap = doc.view[min(h.end, hit.end) : max(h.start, hit.start)]
+            if h.term.category == LANGUAGE and not _SENTENCE_STOP.search(gap):
+                return True
     # Or another name of the vocabulary in a clause about making or knowing software: "Write
     # Spark jobs in Scala", "familiarity with Rust and/or Go" (not "Drive in Rust Belt towns
     # to Express depots").

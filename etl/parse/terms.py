@@ -90,10 +90,11 @@ _FULL_TIME_BODY = re.compile(
     r"|(?<=\()full[- ]time\)",  # "40 hours per week (full time)"
     re.MULTILINE,
 )
-# A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level".
+# A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level", and
+# Lever's category line "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME / HYBRID".
 _BADGE = re.compile(
-    r"(?i)(?:^|(?<=[*|]))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
-    r"[ \t]*(?=[*|(,]|$)",  # "·" and "•" read as "*" in the view
+    r"(?i)(?:^|(?<=[*|])|(?<= /))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
+    r"[ \t]*(?=[*|(,]| /|$)",  # "·" and "•" read as "*" in the view
     re.MULTILINE,
 )
 _BADGE_KIND = {
@@ -436,7 +437,10 @@ _DEGREES = (
                 r"bachelor'?s?\b|bachelors\b|b\.\s?[as]\.?(?:c\.?)?(?=[\s,/;)]|$)|b\.?S\.?c?\b(?=[\s,/;)]|$)|"
                 # "BSEE", "BSCS": a bachelor of science in a named field.
                 r"(?-i:BS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
-                r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
+                # Named bachelor's degrees: applied science, computer science, fine arts,
+                # business, commerce, mathematics, nursing, design.
+                r"(?-i:B(?:ASc|CS|FA|BA|Comm?|Math|SN|SBA|Des)\b)|"
+                r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in|program(?:me)?|students?)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
                 r"undergrad(?:uate)?s?\b|"
                 r"junior (?:standing|year)\b|senior (?:standing|year)\b|rising (?:junior|senior)s?\b|"
                 # "Junior or senior pursuing a degree": class years, not seniority.
@@ -456,6 +460,8 @@ _DEGREES = (
                 r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
                 r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
                 r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
+                # A master of applied science (not "MFA", "MPH": multi-factor auth, miles an hour).
+                r"(?-i:MASc\b)|"
                 # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
                 # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
                 r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
@@ -499,6 +505,13 @@ _DEGREE_TRIGGERS = (
     "b. a",
     "bs",
     "ba",
+    "bcs",
+    "bba",
+    "bfa",
+    "bcom",
+    "bmath",
+    "bdes",
+    "masc",
     "m.s",
     "m. s",
     "ms",
@@ -528,7 +541,7 @@ _DEGREE_TRIGGERS = (
 def _may_name_degree(lower: str, pos: int) -> bool:
     """Cheap test before the degree patterns run: most "ba", "senior" and "post" that start a
     word are "based", "Senior Engineer" and "posting" (this halves the parser's degree time)."""
-    if lower.startswith("ba", pos) and not lower.startswith("bachelor", pos):
+    if lower.startswith("ba", pos) and not lower.startswith(("bachelor", "basc"), pos):
         return not lower[pos + 2 : pos + 3].isalpha()  # "BA", "BA/BS", not "based"
     if lower.startswith(("senior", "junior"), pos):
         return (
@@ -654,8 +667,18 @@ _EXPERIENCE_BEFORE = re.compile(
 )
 
 
-def extract_duration_weeks(doc: Doc) -> Found | None:
-    """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months."""
+# A length that names the internship itself ("our 10-week summer internship"): this job's own,
+# even in a company blurb, where other lengths ("5 years ago", "a 12-week sprint") are not.
+_LENGTH_OF_INTERNSHIP = re.compile(
+    r"(?i)[ \t-]+(?:(?:paid|summer|fall|autumn|winter|spring|full[- ]time)[ \t]+){0,2}"
+    r"(?:internships?|co-?ops?)\b"
+)
+
+
+def extract_duration_weeks(doc: Doc, title: Found | None = None) -> Found | None:
+    """Stated length in weeks; months -> round(months x 52/12); explicit weeks win over months.
+
+    A length in the title ("Data Intern (6 months)") counts wherever the title stands."""
     # The first length of each unit that passes; weeks win over months, months over years.
     # Cheap tests run first: most matches are "5+ years of experience", turned away by their
     # number alone (every test is a plain filter, so their order changes no answer).
@@ -668,7 +691,12 @@ def extract_duration_weeks(doc: Doc) -> Found | None:
         weeks = _in_weeks(low, unit) if low else None
         if weeks is None:
             continue
-        if doc.kind_at(m.start()) in ("benefits", "legal", "related", "about_company"):
+        kind = doc.kind_at(m.start())
+        if (
+            kind in ("benefits", "legal", "related", "about_company")
+            and not (title is not None and title.start <= m.start() < title.end)
+            and not (kind == "about_company" and _LENGTH_OF_INTERNSHIP.match(doc.view, m.end()))
+        ):
             continue
         if _names_job_length(doc, m, unit):
             first[unit] = Found(weeks, m.start(), m.end())

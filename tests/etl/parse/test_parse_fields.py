@@ -320,6 +320,23 @@ def test_employment_type(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A category line of slash-separated parts, as Lever prints it.
+        (
+            "Backend Engineer, New Grad\nBOSTON, MA / ENGINEERING - CORE / FULL-TIME / REMOTE\n\n"
+            "We build ledgers.",
+            "full_time",
+        ),
+        ("Store Designer\nNEW YORK, NY / DESIGN / PART-TIME\n\nWe make lamps.", "part_time"),
+        ("Engineer\nAcme\n\nWe hire full-time / part-time staff for our stores.", None),
+    ],
+)
+def test_employment_type_in_a_slash_category_line(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         (
             "Lattice Bio is hiring a Machine Learning Intern in Boston, MA\n\nWe design proteins.",
             "internship",
@@ -508,6 +525,31 @@ def test_degree_levels(text, want):
     assert parse_posting(text).degree_levels == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Named bachelor's and master's degrees by their initials.
+        ("Requirements\n- Working toward a BASc in Mechatronics", ["BS"]),
+        ("Requirements\n- Enrolled in a BFA program in Illustration", ["BS"]),
+        ("Requirements\n- Currently in a BA programme in Economics", ["BS"]),
+        ("Qualifications\nBBA or BCom students in Finance and Accounting.", ["BS"]),
+        ("Qualifications\nActive RN license (BSN preferred).", ["BS"]),
+        ("Qualifications\nMASc or PhD candidates in Robotics.", ["MS", "PhD"]),
+        # Same letters, other things: multi-factor auth, miles an hour.
+        ("Qualifications\nSet up MFA and SSO for every user.", []),
+        ("Qualifications\nComfortable driving at 65 MPH on rural routes.", []),
+        # "What we look for" heads the requirements, even after a company blurb.
+        (
+            "About us\nWe trade options across 40 venues.\n\n"
+            "What we look for\n- BS, MS or PhD students in physics",
+            ["BS", "MS", "PhD"],
+        ),
+    ],
+)
+def test_degree_initials_and_requirement_headings(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
 # --- duration -----------------------------------------------------------------------------------
 
 
@@ -563,6 +605,29 @@ def test_duration_in_a_boards_meta_line():
     ],
 )
 def test_duration_weeks(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The title's length counts even where a careers menu left the title in a blurb.
+        (
+            "Acme Energy\nJobs\nDepartments\nLife at Acme Energy\nPeople\n\n"
+            "Grid Analytics Intern (6 months)\nAnalytics · Utrecht · Hybrid\n\n"
+            "Acme Energy runs a virtual power plant of 40,000 home batteries.\n",
+            26,
+        ),
+        # A blurb's length that names the internship itself is the job's.
+        (
+            "About us\nAcme is a market maker. Our 12-week summer internship puts you on a desk.",
+            12,
+        ),
+        ("About us\nAcme was founded 5 years ago and works in 2-week sprints.", None),
+        ("About us\nEvery new hire joins a 10-week bootcamp with our trainers.", None),
+    ],
+)
+def test_duration_in_the_title_or_naming_the_internship(text, want):
     assert parse_posting(text).duration_weeks == want
 
 
@@ -643,6 +708,31 @@ def test_the_date_opening_the_jobs_own_date_range_is_its_start(text, want):
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The US federal service says "entry on duty" for the first day.
+        ("Conditions\n- Projected entry on duty: Tuesday, September 8, 2026", [D(2026, 9, 8)]),
+        ("Details\nEOD date: 09/08/2026 (tentative)", [D(2026, 9, 8)]),
+        # A weekday in parentheses after the first date still makes a range.
+        ("Cohort 1: July 6, 2026 (Mon) - August 14, 2026 (Fri)", [D(2026, 7, 6)]),
+        ("Work term: 2 March 2026 (Monday) to 29 May 2026 (Friday)", [D(2026, 3, 2)]),
+        # A range alone on its line takes its label from the lines above.
+        (
+            "Analytics Co-op\nAcme\n\nPaid\nCo-op\nFull-time\nSep 8, 2026 - Dec 18, 2026\n",
+            [D(2026, 9, 8)],
+        ),
+        ("Internship dates\nJune 1, 2026 - August 14, 2026\n", [D(2026, 6, 1)]),
+        ("Opening and closing dates\n03/02/2026 to 03/16/2026\n", []),
+        ("Career fair\nOct 1, 2026 - Oct 3, 2026\n", []),
+        # A blank line parts the range from what stands above it.
+        ("Analytics Intern\nAcme\n\nInternship\n\nOct 1, 2026 - Oct 3, 2026\n", []),
+    ],
+)
+def test_start_dates_in_board_and_federal_layouts(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Application\nApply by March 1, 2026; offers go out April 2, 2026.",
@@ -682,6 +772,21 @@ def test_dates_that_are_not_start_dates(text):
         # Taleo's "Job Posting:" label, with a time after the date; in a sentence it is no label.
         ("Data Intern\nAcme\n\nJob Posting: Oct 21, 2025, 9:00:00 AM\n", None, D(2025, 10, 21)),
         ("Data Intern\nAcme\n\nThis job posting closes on Dec 1, 2025.\n", None, None),
+        # The day the posting opened is its posted date; the close date is a deadline.
+        ("Data Intern\nAcme\n\nPosting Open Date: Feb 3, 2026\n", None, D(2026, 2, 3)),
+        (
+            "Data Intern\nAcme\n\nOpen & closing dates\n01/05/2026 to 01/20/2026\n",
+            None,
+            D(2026, 1, 5),
+        ),
+        (
+            "Data Intern\nAcme\n\nOpening and closing dates: 01/05/2026 - 01/20/2026\n",
+            None,
+            D(2026, 1, 5),
+        ),
+        ("Data Intern\nAcme\n\nVacancy open date: 2026-01-05\n", None, D(2026, 1, 5)),
+        ("Data Intern\nAcme\n\nClosing date: 01/20/2026\n", None, None),
+        ("Data Intern\nAcme\n\nThe lab is open; date of closing is 01/20/2026.\n", None, None),
         # Year first, as Japanese, Chinese and Korean pages write it.
         ("Data Engineer\nAcme KK\n\nPosted: 2025/11/20\n", None, D(2025, 11, 20)),
         ("Data Engineer\nAcme KK\n\nPublished: 2025.11.20\n", None, D(2025, 11, 20)),
@@ -1103,6 +1208,26 @@ def test_locations_in_india_and_australia(text, want):
     ],
 )
 def test_languages(text, want):
+    assert set(parse_posting(text).languages) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A letter-name after a ";" still has the language named before it in company.
+        (
+            "Requirements\n- Some scripting (Python or Perl); familiarity with C is a plus",
+            {"Python", "Perl", "C"},
+        ),
+        ("Requirements\n- Solid Java skills; knowledge of R is helpful", {"Java", "R"}),
+        # ... not past a full stop.
+        (
+            "Requirements\n- Embeddings in Python. Experience using Ada models for search",
+            {"Python"},
+        ),
+    ],
+)
+def test_a_letter_language_beside_a_language_past_a_semicolon(text, want):
     assert set(parse_posting(text).languages) == want
 
 
