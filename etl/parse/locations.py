@@ -68,7 +68,7 @@ _BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
-    r"(?i)\b(?=[abcegilmru])(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -249,8 +249,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                 _places_in(doc, m.start("value"), m.end("value"), labelled=False, in_prose=True)
             )
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
-        if _excluded(doc, m.start()):
-            continue
+        if m.start() >= header_limit and _excluded(doc, m.start()):
+            continue  # the header's lines are the posting's own, as for places above
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
         if _is_region(region):
@@ -409,7 +409,10 @@ def _more_regions(doc: Doc, pos: int) -> list[Found]:
     """The rest of "Remote (US or Canada)", "Remote - UK, Ireland": regions listed after one."""
     out = []
     while (m := _MORE_REGIONS.match(doc.view, pos)) and _is_region(m.group(1)):
-        out.append(Found(doc.text[m.start(1) : m.end(1)], m.start(1), m.end(1)))
+        end = m.end(1)
+        if doc.view[end - 1] == "." and doc.view[end - 3] != ".":
+            end -= 1  # "United States or Canada.": the sentence's stop; "U.S." keeps its own
+        out.append(Found(doc.text[m.start(1) : end], m.start(1), end))
         pos = m.end(1)
     return out
 
@@ -503,7 +506,12 @@ def _excluded(doc: Doc, pos: int) -> bool:
     )
 
 
-_LABEL_VALUE_SEPARATOR = re.compile(r"\s*(?:;|\||\*| or |\n| / )\s*")
+# A label's value may go on with a sentence: "Location: Singapore (one-north office). Our
+# office in Kuala Lumpur is not hiring." A stop after a word of three letters or a bracket
+# ends it; "St. Louis" and "D.C." go on.
+_LABEL_VALUE_SEPARATOR = re.compile(
+    r"\s*(?:;|\||\*| or |\n| / |(?:(?<=[a-z]{3})|(?<=\)))\.\s+(?=[A-Z]))\s*"
+)
 
 
 def _places_in(
@@ -792,16 +800,29 @@ def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
     that one."""
     inside = _inside_longer(found)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # a place's key -> its index in `out`
     out: list[Found] = []
     for i, f in enumerate(found):
         if i in inside:
             continue
         key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
-        if key and key not in seen and key not in ("remote",):
-            seen.add(key)
+        if not key or key == "remote":
+            continue
+        # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
+        # "Hartford, CT" name: one place, written plain where the posting writes it so.
+        place = _PLACE_TAIL.sub("", key)
+        if place not in seen:
+            seen[place] = len(out)
             out.append(f)
+        elif key == place:
+            out[seen[place]] = f
     return out
+
+
+# What a place's key may add to a city and its state's code: the ZIP code, the country.
+_PLACE_TAIL = re.compile(
+    r"(?<= [a-z]{2})(?: \d{5}(?: \d{4})?)?(?: (?:usa?|u s a?|united states|canada))?$"
+)
 
 
 def _inside_longer(found: list[Found]) -> set[int]:

@@ -1319,3 +1319,47 @@ def test_bold_faq_questions_are_headings_and_who_can_apply_is_eligibility():
 )
 def test_a_job_period_from_a_date_starts_then(text, want):
     assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A ZIP code or the country after a city and its state adds no place.
+        ("Field Technician\nAcme\nDayton, OH 45402\n\nLocation: Dayton, OH\n", ["Dayton, OH"]),
+        ("Engineer\nAcme\nTrenton, NJ, US\n\nLocation: Trenton, NJ (Hybrid)\n", ["Trenton, NJ"]),
+        (
+            "Engineer\nAcme\nLocations: Dayton, OH; Akron, OH 44308\n",
+            ["Dayton, OH", "Akron, OH 44308"],
+        ),
+        # A label's value ends where a sentence after it begins.
+        (
+            "Engineer\nAcme\n\nLocation: Singapore (Tanjong Pagar office). Our Jakarta office is "
+            "not hiring this year.\n",
+            ["Singapore"],
+        ),
+        ("Engineer\nAcme\n\nLocation: St. Louis, MO. Hybrid three days.\n", ["St. Louis, MO"]),
+        # "remotely in/from" names the region like "remote in"; the list's stop is no part of it.
+        (
+            "Engineer\nAcme\n\nAbout the role\nYou may work remotely from the US or Canada.\n",
+            ["US", "Canada"],
+        ),
+        (
+            "Engineer\nAcme\n\nAbout the role\nThe job can be done remotely within the United "
+            "States or Canada.\n",
+            ["United States", "Canada"],
+        ),
+        (
+            "Engineer\nAcme\n\nRequirements\n- Experience working remotely\n\nIn the United "
+            "States, the pay range is $90,000 - $120,000.\n",
+            [],
+        ),
+        # A remote region on the header's meta line counts whatever heading opens the page.
+        (
+            "Back to jobs\nAcme\n\nData Intern, Summer 2026\n\nAustin, TX; Remote (Canada)\n\n"
+            "Apply\n\nAbout the role\nYou build.",
+            ["Austin, TX", "Canada"],
+        ),
+    ],
+)
+def test_location_variants_sentences_and_remote_regions(text, want):
+    assert parse_posting(text).locations == want
