@@ -1363,3 +1363,71 @@ def test_a_job_period_from_a_date_starts_then(text, want):
 )
 def test_location_variants_sentences_and_remote_regions(text, want):
     assert parse_posting(text).locations == want
+
+
+def _table_posting(rows: int) -> str:
+    row = '| Motion | Denver, CO</br>Austin, TX | <a href="https://example.com/careers/jobs/77">Apply here</a> |\n'
+    return (
+        "Firmware Intern\nAcme Robotics\n\nAbout the role\nYou will write firmware for the drive "
+        "modules of our warehouse robots.\n\nOpenings\n| Team | Location | Apply |\n"
+        "| --- | --- | --- |\n" + row * rows + "\nRequirements\n- C and C++\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The company's support or head office is no workplace, unless the job is based there.
+        (
+            "Engineer\nAcme\n\nOverview\nAcme runs 12 clinics across Iowa, with our support office "
+            "in Ames, IA. We care for pets.\n",
+            [],
+        ),
+        (
+            "Engineer\nAcme\n\nThe role\nThis role is based at our corporate office in Dallas, TX.\n",
+            ["Dallas, TX"],
+        ),
+        # Offices the hire works from are the job's places, however many.
+        (
+            "Trading Intern\nAcme\n\nWhere will I work?\nInterns work from our offices in Denver, "
+            "CO or Austin, TX.\n",
+            ["Denver, CO", "Austin, TX"],
+        ),
+        # A marked heading line the page did not set apart, its value on the next line.
+        (
+            "Engineer\nAcme\n\n■ Work location\nNagoya, Aichi or Sendai (Aoba office)\n\n"
+            "■ Requirements\nC++\n",
+            ["Nagoya, Aichi", "Sendai"],
+        ),
+        # Lever's meta line in capitals.
+        (
+            "Backend Engineer\nAcme\nAUSTIN, TX / PLATFORM / FULL-TIME\n\nWe build.\n",
+            ["AUSTIN, TX"],
+        ),
+        ("Backend Engineer\nAcme\nHYBRID, NY / SALES\n\nWe build.\n", []),
+        # An export's city and province fields are one place.
+        (
+            "Co-op Posting\nJob Title: Firmware Co-op\nJob - City: Kitchener\n"
+            "Job - Province / State: Ontario\nJob - Country: Canada\n",
+            ["Kitchener, Ontario"],
+        ),
+        ("Co-op Posting\nJob Title: Firmware Co-op\nCity: Springfield\nPhone: 555-0100\n", []),
+        # A Markdown table's Location column, "</br>" between places; a long table lists
+        # other jobs.
+        (_table_posting(1), ["Denver, CO", "Austin, TX"]),
+        (_table_posting(5), []),
+        # "Internship location:" is the job's even where a flyer's columns run it into the
+        # company's section; a plain office location there is not.
+        (
+            "TRADING INTERNSHIP\n\nWHO WE ARE\nAcme is a trading firm.\nInternship location: "
+            "Chicago, IL\n",
+            ["Chicago, IL"],
+        ),
+        (
+            "TRADING INTERNSHIP\n\nWHO WE ARE\nAcme is a trading firm.\nOffice location: Chicago, IL\n",
+            [],
+        ),
+    ],
+)
+def test_location_offices_fields_tables_and_marked_labels(text, want):
+    assert parse_posting(text).locations == want
