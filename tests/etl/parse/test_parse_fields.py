@@ -1431,3 +1431,29 @@ def _table_posting(rows: int) -> str:
 )
 def test_location_offices_fields_tables_and_marked_labels(text, want):
     assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # How a contractor is paid, however many ways, is no team.
+        ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
+        ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
+        ("Data Engineer - Billing Platform - W2 only\nAcme\n\nWe build.", "Billing Platform"),
+        # A division label names the team.
+        ("Engineer\nAcme\n\nDivision: Consumer Robotics\n\nWe build.", "Consumer Robotics"),
+        # A note in brackets between the team and what it does.
+        (
+            "Engineer\nAcme\n\nThe Billing Systems team (five engineers) owns our invoicing.",
+            "Billing Systems",
+        ),
+        # Markdown's bold around the team's name.
+        (
+            "Engineer\nAcme\n\nAs an engineer on the **Payments Risk team**, you will tune models.",
+            "Payments Risk",
+        ),
+        ("Engineer\nAcme\n\nAs an engineer on **the** team, you will tune models.", None),
+    ],
+)
+def test_team_pay_terms_divisions_and_marked_names(text, want):
+    assert parse_posting(text).team == want
