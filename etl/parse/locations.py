@@ -943,18 +943,18 @@ _UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, (?P<cod
 
 
 def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
-    """A header line's parts that are each a city and its state's code in capitals: "SAN
-    FRANCISCO, CA / ENGINEERING – PAYMENTS / FULL-TIME"."""
-    found = []
-    part_start = start
-    for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
-        part = doc.view[part_start:sep_start].strip(" \t*-•·")
-        m = _UPPER_CITY.fullmatch(part)
-        if m and m.group("code") in _places()["states"] and _is_city(part.split(",")[0].title()):
-            at = doc.view.find(part, part_start, sep_start)
-            found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
-        part_start = sep_end
-    return found
+    """A header meta line that opens with a city and its state's code in capitals, its other
+    parts after separators: "SAN FRANCISCO, CA / ENGINEERING – PAYMENTS / FULL-TIME". A
+    capitals line that is only "CITY, ST" may be an employer ("HOUSTON CANCER INSTITUTE, PA")."""
+    separators = _part_separators(doc.view, start, end)
+    if not separators:
+        return []
+    part = doc.view[start : separators[0][0]].strip(" \t*-•·")
+    m = _UPPER_CITY.fullmatch(part)
+    if m and m.group("code") in _places()["states"] and _is_city(part.split(",")[0].title()):
+        at = doc.view.find(part, start, separators[0][0])
+        return [Found(doc.text[at : at + len(part)], at, at + len(part))]
+    return []
 
 
 # What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".

@@ -1405,6 +1405,9 @@ def _table_posting(rows: int) -> str:
             ["AUSTIN, TX"],
         ),
         ("Backend Engineer\nAcme\nHYBRID, NY / SALES\n\nWe build.\n", []),
+        # A capitals line that is only "NAME, ST" may be the employer.
+        ("EXERCISE PHYSIOLOGIST\nWESTLAKE SPINE INSTITUTE, PA\n\nWE TREAT PAIN.\n", []),
+        ("ANALYST | HYBRID IN CHERRY HILL, NJ\nACME\n\nWE BUILD.\n", []),
         # An export's city and province fields are one place.
         (
             "Co-op Posting\nJob Title: Firmware Co-op\nJob - City: Kitchener\n"
