@@ -25,8 +25,11 @@ _LOCATION_LABEL = re.compile(
 # A line of labels one after another: it opens with "Position:", "Job Title:", "Role:".
 _LABEL_RUN = re.compile(r"[\s*#>-]*(?:[A-Z][a-z]+(?: [A-Z]?[a-z]+)?)\s?:\s*\S")
 _LABEL_PREFIX = re.compile(
-    r"(?i)[\s*#>-]*(?:(?:job|work|office|primary|other|additional|secondary)\s+)?"
+    r"(?i)[\s*#>-]*(?:(?:job|work|office|primary|other|additional|secondary|internship)\s+)?"
 )
+# "Job location:", "Internship location:" say whose place it is: such a label counts in a
+# section read as the company's too (a flyer's two columns run the label into "Who we are").
+_JOB_LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:job|work|internship)\s+")
 _BASED_IN = re.compile(
     # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
     # alternatives one by one, so a word that starts none of them is passed with one check.
@@ -69,7 +72,7 @@ _BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
-    r"(?i)\b(?=[abcegilmru])(?:remote\s*(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -197,10 +200,15 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     zone_start, zone_end = doc.title_zone
     header_end = doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else zone_end
     for m in doc.match_at(_LOCATION_LABEL, doc.find_all("location")):
-        if _excluded(doc, m.start()) or not _opens_a_label(doc, m.start()):
+        if not _opens_a_label(doc, m.start()) or (
+            _excluded(doc, m.start()) and not _names_the_job(doc, m.start())
+        ):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for start, end in _location_heading_values(doc):
+        found.extend(_places_in(doc, start, end, labelled=True))
+    found.extend(_city_and_state_labels(doc))
+    for start, end in _table_location_cells(doc):
         found.extend(_places_in(doc, start, end, labelled=True))
     # Only in the header, before the first heading: pages also dress headings and their
     # lines with the globe ("🌎 About Us").
@@ -229,6 +237,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         )
         if not places and end <= header_limit and _has_start_in(city_starts, start, end):
             places = _bare_cities(doc, start, end)
+        if not places and end <= header_limit and _UPPER_CITY_COMMA.search(doc.view, start, end):
+            places = _upper_case_cities(doc, start, end)
         found.extend(places)
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
@@ -236,8 +246,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                 _places_in(doc, m.start("value"), m.end("value"), labelled=False, in_prose=True)
             )
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
-        if _excluded(doc, m.start()):
-            continue
+        if m.start() >= header_limit and _excluded(doc, m.start()):
+            continue  # the header's lines are the posting's own, as for places above
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
         if _is_region(region):
@@ -363,12 +373,156 @@ def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
         value = doc.view[start:end].strip()
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
             spans.append((start, end))
+    return spans + _location_label_lines(doc)
+
+
+# An export's address fields, one label a line: "Job - City: Waterloo", "Province / State:
+# Ontario". The label may name what it belongs to first ("Job - ", "Work ").
+_FIELD_OWNER = r"(?:(?:job|work|office|position|employment)[ \t]*[-–]?[ \t]*)?"
+_CITY_FIELD = re.compile(
+    rf"(?i)[ \t*#>-]*{_FIELD_OWNER}city[ \t]*[:：][ \t]*(?P<value>[^\n]{{2,60}})"
+)
+_STATE_FIELD = re.compile(
+    rf"(?i)[ \t*#>-]*{_FIELD_OWNER}(?:state|province)(?:[ \t]*/[ \t]*(?:state|province))?"
+    r"[ \t]*[:：][ \t]*(?P<value>[^\n]{2,40})"
+)
+
+
+def _city_and_state_labels(doc: Doc) -> list[Found]:
+    """A "City:" field with a "State:"/"Province:" field on one of the next two lines: the place
+    is the two together ("Waterloo, Ontario"), its evidence the span from city to state."""
+    found = []
+    view = doc.view
+    for pos in doc.find_all("city", word_start=True):
+        line_start, line_end = doc.line_at(pos)
+        city = _CITY_FIELD.fullmatch(view, line_start, line_end)
+        if city is None:
+            continue
+        city_name = city.group("value").strip()
+        if not (_LABELLED_PLACE.fullmatch(city_name) and _is_city(city_name)):
+            continue
+        for next_start, next_end in doc.lines_within(line_end + 1, line_end + 200)[:2]:
+            state = _STATE_FIELD.fullmatch(view, next_start, next_end)
+            if state is None:
+                continue
+            state_name = state.group("value").strip()
+            if _is_region(state_name) or state_name in _places()["states"]:
+                start = city.start("value")
+                end = state.start("value") + len(state_name)
+                found.append(Found(f"{city_name}, {state_name}", start, end))
+            break
+    return found
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+")  # "| --- | :---: |"
+_CELL_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)  # "Pittsburgh, PA</br>Boston, MA"
+# A table of more rows lists many jobs (a README of openings), not this one's places.
+_TABLE_ROWS = 3
+
+
+def _table_location_cells(doc: Doc) -> list[tuple[int, int]]:
+    """The places in a Markdown table's "Location" column, one span per place in a cell
+    ("Pittsburgh, PA</br>Boston, MA" is two), when the table has a row or few."""
+    spans: list[tuple[int, int]] = []
+    view = doc.view
+    for pos in doc.find_all("location"):
+        line_start, line_end = doc.line_at(pos)
+        if not view.startswith("|", line_start) or line_end + 1 >= len(view):
+            continue
+        cells = _cells(view, line_start, line_end)
+        column = next(
+            (
+                i
+                for i, (s, e) in enumerate(cells)
+                if view[s:e].strip(" \t*_").lower() in _LOCATION_HEADINGS
+            ),
+            None,
+        )
+        rule_end = view.find("\n", line_end + 1)
+        rule_end = len(view) if rule_end == -1 else rule_end
+        if column is None or not _TABLE_RULE.fullmatch(view, line_end + 1, rule_end):
+            continue
+        rows = []
+        row_start = rule_end + 1
+        while row_start < len(view) and view.startswith("|", row_start):
+            row_end = view.find("\n", row_start)
+            row_end = len(view) if row_end == -1 else row_end
+            rows.append((row_start, row_end))
+            row_start = row_end + 1
+        if not rows or len(rows) > _TABLE_ROWS:
+            continue
+        for row in rows:
+            row_cells = _cells(view, *row)
+            if column >= len(row_cells):
+                continue
+            cell_start, cell_end = row_cells[column]
+            for m in _CELL_BREAK.finditer(view, cell_start, cell_end):
+                spans.append((cell_start, m.start()))
+                cell_start = m.end()
+            spans.append((cell_start, cell_end))
+    return spans
+
+
+def _cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a "| a | b |" line's cells."""
+    cells = []
+    bar = view.find("|", start, end)
+    while bar != -1:
+        nxt = view.find("|", bar + 1, end)
+        if nxt == -1:
+            if view[bar + 1 : end].strip():
+                cells.append((bar + 1, end))  # a row whose last bar is missing
+            break
+        cells.append((bar + 1, nxt))
+        bar = nxt
+    return cells
+
+
+# Marks a page sets before a heading of its own: "■ Work location", "【Location】".
+_HEADING_MARKS = "■□●◆◇▶►▪【】[]"
+# Labels that name the job's place in so many words: on a line alone they are never a menu's.
+_JOB_LOCATION_HEADINGS = frozenset(
+    {"job location", "job locations", "work location", "work locations", "internship location"}
+)
+
+
+def _location_label_lines(doc: Doc) -> list[tuple[int, int]]:
+    """A line that is only a location label the segmenter did not read as a heading, its
+    value on the next line: "■ Work location\nShibuya, Tokyo or Kyoto". A bare "Locations"
+    line counts only with a heading's mark: a site's menu lists "Jobs", "Locations", "Teams"."""
+    spans = []
+    view = doc.view
+    for pos in doc.find_all("location"):
+        line_start, line_end = doc.line_at(pos)
+        line = view[line_start:line_end]
+        label = line.strip(f" \t*#>-_:：{_HEADING_MARKS}").lower()
+        if label not in _LOCATION_HEADINGS or (
+            label not in _JOB_LOCATION_HEADINGS and not any(c in _HEADING_MARKS for c in line)
+        ):
+            continue
+        start = line_end
+        while start < len(view) and view[start] in " \t\n":
+            start += 1
+        end = view.find("\n", start)
+        end = len(view) if end == -1 else end
+        value = view[start:end].strip()
+        if start < end and len(value) <= 80 and not value.endswith("."):
+            spans.append((start, end))
     return spans
 
 
 _PERK_WORDS = re.compile(
     r"fitness|gym|cafeteria|caf[eé]|childcare|daycare|clinic|wellness|lounge|free (?:lunch|food|meals)"
 )
+
+
+# An office that is the company's, not a workplace: "our support office", "its head office".
+_COMPANY_OFFICE = re.compile(
+    r"\b(?:support|corporate|head|regional|registered|sales|main|global|administrative) office\b"
+)
+
+# "This role is based at our corporate office in Dallas": the job is there after all.
+_WORKS_THERE = re.compile(r"\b(?:based|located|work|works|working|report|reporting|placed)\b")
 
 
 def _office_list(doc: Doc, m: re.Match) -> bool:
@@ -379,11 +533,20 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
     sentence = doc.lower[sentence_start:sentence_end]
     # "On-site fitness center at the Home Office in Columbia, Missouri": a perk at the head office.
     perk = "home office in" in sentence and _PERK_WORDS.search(sentence) is not None
+    said = m.group(0).lower()
+    # "with our support office in Dublin, OH": the company's office, named by its trigger
+    # alone; "interns work from our offices in New York, NY or Chicago, IL" are the job's.
+    company_office = (
+        said.startswith("office")
+        and _COMPANY_OFFICE.search(doc.lower, max(sentence_start, m.start() - 20), m.start() + 6)
+        and not _WORKS_THERE.search(doc.lower, sentence_start, m.start())
+    )
     return (
         "headquartered" in sentence
         or perk
+        or bool(company_office)
         or (
-            "offices in" in m.group(0).lower()
+            said.startswith("offices in")
             and (
                 doc.view[m.end("value") : m.end("value") + 1] == ";"
                 or len(list(_cities_in(m.group("value")))) > 1
@@ -396,7 +559,10 @@ def _more_regions(doc: Doc, pos: int) -> list[Found]:
     """The rest of "Remote (US or Canada)", "Remote - UK, Ireland": regions listed after one."""
     out = []
     while (m := _MORE_REGIONS.match(doc.view, pos)) and _is_region(m.group(1)):
-        out.append(Found(doc.text[m.start(1) : m.end(1)], m.start(1), m.end(1)))
+        end = m.end(1)
+        if doc.view[end - 1] == "." and doc.view[end - 3] != ".":
+            end -= 1  # "United States or Canada.": the sentence's stop; "U.S." keeps its own
+        out.append(Found(doc.text[m.start(1) : end], m.start(1), end))
         pos = m.end(1)
     return out
 
@@ -419,6 +585,14 @@ _NOT_CITY = frozenset(
         "Anywhere",
     }
 )
+
+
+def _names_the_job(doc: Doc, pos: int) -> bool:
+    """ "Internship location:" in a section read as the company's: the job's place still."""
+    line_start, _ = doc.line_at(pos)
+    return doc.kind_at(pos) == "about_company" and bool(
+        _JOB_LABEL_PREFIX.fullmatch(doc.view, line_start, pos)
+    )
 
 
 def _opens_a_label(doc: Doc, pos: int) -> bool:
@@ -490,7 +664,12 @@ def _excluded(doc: Doc, pos: int) -> bool:
     )
 
 
-_LABEL_VALUE_SEPARATOR = re.compile(r"\s*(?:;|\||\*| or |\n| / )\s*")
+# A label's value may go on with a sentence: "Location: Singapore (one-north office). Our
+# office in Kuala Lumpur is not hiring." A stop after a word of three letters or a bracket
+# ends it; "St. Louis" and "D.C." go on.
+_LABEL_VALUE_SEPARATOR = re.compile(
+    r"\s*(?:;|\||\*| or |\n| / |(?:(?<=[a-z]{3})|(?<=\)))\.\s+(?=[A-Z]))\s*"
+)
 
 
 def _places_in(
@@ -745,6 +924,26 @@ def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
     return found if len(found) >= 2 or (found and "emote" in doc.view[start:end]) else []
 
 
+# Lever's meta line in capitals: "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME".
+_UPPER_CITY_COMMA = re.compile(r"[A-Z], [A-Z]{2}\b")
+_UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, (?P<code>[A-Z]{2})")
+
+
+def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
+    """A header meta line that opens with a city and its state's code in capitals, its other
+    parts after separators: "SAN FRANCISCO, CA / ENGINEERING – PAYMENTS / FULL-TIME". A
+    capitals line that is only "CITY, ST" may be an employer ("HOUSTON CANCER INSTITUTE, PA")."""
+    separators = _part_separators(doc.view, start, end)
+    if not separators:
+        return []
+    part = doc.view[start : separators[0][0]].strip(" \t*-•·")
+    m = _UPPER_CITY.fullmatch(part)
+    if m and m.group("code") in _places()["states"] and _is_city(part.split(",")[0].title()):
+        at = doc.view.find(part, start, separators[0][0])
+        return [Found(doc.text[at : at + len(part)], at, at + len(part))]
+    return []
+
+
 # What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".
 _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+")
 
@@ -779,16 +978,29 @@ def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
     that one."""
     inside = _inside_longer(found)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # a place's key -> its index in `out`
     out: list[Found] = []
     for i, f in enumerate(found):
         if i in inside:
             continue
         key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
-        if key and key not in seen and key not in ("remote",):
-            seen.add(key)
+        if not key or key == "remote":
+            continue
+        # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
+        # "Hartford, CT" name: one place, written plain where the posting writes it so.
+        place = _PLACE_TAIL.sub("", key)
+        if place not in seen:
+            seen[place] = len(out)
             out.append(f)
+        elif key == place:
+            out[seen[place]] = f
     return out
+
+
+# What a place's key may add to a city and its state's code: the ZIP code, the country.
+_PLACE_TAIL = re.compile(
+    r"(?<= [a-z]{2})(?: \d{5}(?: \d{4})?)?(?: (?:usa?|u s a?|united states|canada))?$"
+)
 
 
 def _inside_longer(found: list[Found]) -> set[int]:

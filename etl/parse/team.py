@@ -29,7 +29,9 @@ _NOT_TEAM = re.compile(
     rf"{_MONTH}(?:\s*(?:[-–/]|to)\s*{_MONTH})?,?\s+20\d{{2}}|"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
-    r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
+    # "W2 or C2C", "W2/1099": how a contractor is paid, alone or several.
+    r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s*(?:/|,|&|\bor\b|\band\b)\s*(?:w-?2|c2c|corp[- ]to[- ]corp|1099))*"
+    r"(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
     # Shifts and schedules: "Patient Transport Aide (Evenings)".
     r"(?:day|evening|night|weekend|overnight|swing|rotating)s?(?:\s+shifts?)?|prn|per diem|casual|seasonal|on-?call|"
     # "Middle C# Engineer (with Visual Basic)": what the job uses, not who does it.
@@ -58,9 +60,9 @@ _ENDS_IN_ROLE = re.compile(
     r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
     r"representative|officer|assistant|administrator)s?$"
 )
-_LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit")
+_LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit", "division")
 _TEAM_LABEL = re.compile(
-    r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
+    r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
 _ABBREVIATED = re.compile(
@@ -72,7 +74,8 @@ _ABBREVIATED = re.compile(
 # Both are matched where their first word stands (see _WE_ARE_TRIGGERS).
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
-    r"|(?i:join|in|on|within|as part of|part of)\s+(?i:the|our)\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    # "on the **Motion Control team**": Markdown's bold may open the name.
+    r"|(?i:join|in|on|within|as part of|part of)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?"
     r"\s+(?i:team|group|organization|department|division|practice)\b(?!\s+of\b)"  # not "group of companies"
@@ -101,7 +104,8 @@ _POSSESSIVE_VERB = (
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits)\b"
 )
-_POSSESSIVE_TAIL = rf"(?:team|group){_POSSESSIVE_VERB}"
+# "The Data Platform team (7 engineers) owns": a note in brackets may stand before the verb.
+_POSSESSIVE_TAIL = rf"(?:team|group)(?:[ \t]+\([^()\n]{{1,30}}\))?{_POSSESSIVE_VERB}"
 
 
 _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)

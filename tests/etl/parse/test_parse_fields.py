@@ -1493,3 +1493,144 @@ def test_a_forwarded_emails_signature_is_no_title():
     )
     p = parse_posting(text)
     assert (p.title, p.employment_type) == ("Data Engineering Co-op (Winter 2027)", "internship")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A ZIP code or the country after a city and its state adds no place.
+        ("Field Technician\nAcme\nDayton, OH 45402\n\nLocation: Dayton, OH\n", ["Dayton, OH"]),
+        ("Engineer\nAcme\nTrenton, NJ, US\n\nLocation: Trenton, NJ (Hybrid)\n", ["Trenton, NJ"]),
+        (
+            "Engineer\nAcme\nLocations: Dayton, OH; Akron, OH 44308\n",
+            ["Dayton, OH", "Akron, OH 44308"],
+        ),
+        # A label's value ends where a sentence after it begins.
+        (
+            "Engineer\nAcme\n\nLocation: Singapore (Tanjong Pagar office). Our Jakarta office is "
+            "not hiring this year.\n",
+            ["Singapore"],
+        ),
+        ("Engineer\nAcme\n\nLocation: St. Louis, MO. Hybrid three days.\n", ["St. Louis, MO"]),
+        # "remotely in/from" names the region like "remote in"; the list's stop is no part of it.
+        (
+            "Engineer\nAcme\n\nAbout the role\nYou may work remotely from the US or Canada.\n",
+            ["US", "Canada"],
+        ),
+        (
+            "Engineer\nAcme\n\nAbout the role\nThe job can be done remotely within the United "
+            "States or Canada.\n",
+            ["United States", "Canada"],
+        ),
+        (
+            "Engineer\nAcme\n\nRequirements\n- Experience working remotely\n\nIn the United "
+            "States, the pay range is $90,000 - $120,000.\n",
+            [],
+        ),
+        # A remote region on the header's meta line counts whatever heading opens the page.
+        (
+            "Back to jobs\nAcme\n\nData Intern, Summer 2026\n\nAustin, TX; Remote (Canada)\n\n"
+            "Apply\n\nAbout the role\nYou build.",
+            ["Austin, TX", "Canada"],
+        ),
+    ],
+)
+def test_location_variants_sentences_and_remote_regions(text, want):
+    assert parse_posting(text).locations == want
+
+
+def _table_posting(rows: int) -> str:
+    row = '| Motion | Denver, CO</br>Austin, TX | <a href="https://example.com/careers/jobs/77">Apply here</a> |\n'
+    return (
+        "Firmware Intern\nAcme Robotics\n\nAbout the role\nYou will write firmware for the drive "
+        "modules of our warehouse robots.\n\nOpenings\n| Team | Location | Apply |\n"
+        "| --- | --- | --- |\n" + row * rows + "\nRequirements\n- C and C++\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The company's support or head office is no workplace, unless the job is based there.
+        (
+            "Engineer\nAcme\n\nOverview\nAcme runs 12 clinics across Iowa, with our support office "
+            "in Ames, IA. We care for pets.\n",
+            [],
+        ),
+        (
+            "Engineer\nAcme\n\nThe role\nThis role is based at our corporate office in Dallas, TX.\n",
+            ["Dallas, TX"],
+        ),
+        # Offices the hire works from are the job's places, however many.
+        (
+            "Trading Intern\nAcme\n\nWhere will I work?\nInterns work from our offices in Denver, "
+            "CO or Austin, TX.\n",
+            ["Denver, CO", "Austin, TX"],
+        ),
+        # A marked heading line the page did not set apart, its value on the next line.
+        (
+            "Engineer\nAcme\n\n■ Work location\nNagoya, Aichi or Sendai (Aoba office)\n\n"
+            "■ Requirements\nC++\n",
+            ["Nagoya, Aichi", "Sendai"],
+        ),
+        # Lever's meta line in capitals.
+        (
+            "Backend Engineer\nAcme\nAUSTIN, TX / PLATFORM / FULL-TIME\n\nWe build.\n",
+            ["AUSTIN, TX"],
+        ),
+        ("Backend Engineer\nAcme\nHYBRID, NY / SALES\n\nWe build.\n", []),
+        # A capitals line that is only "NAME, ST" may be the employer.
+        ("EXERCISE PHYSIOLOGIST\nWESTLAKE SPINE INSTITUTE, PA\n\nWE TREAT PAIN.\n", []),
+        ("ANALYST | HYBRID IN CHERRY HILL, NJ\nACME\n\nWE BUILD.\n", []),
+        # An export's city and province fields are one place.
+        (
+            "Co-op Posting\nJob Title: Firmware Co-op\nJob - City: Kitchener\n"
+            "Job - Province / State: Ontario\nJob - Country: Canada\n",
+            ["Kitchener, Ontario"],
+        ),
+        ("Co-op Posting\nJob Title: Firmware Co-op\nCity: Springfield\nPhone: 555-0100\n", []),
+        # A Markdown table's Location column, "</br>" between places; a long table lists
+        # other jobs.
+        (_table_posting(1), ["Denver, CO", "Austin, TX"]),
+        (_table_posting(5), []),
+        # "Internship location:" is the job's even where a flyer's columns run it into the
+        # company's section; a plain office location there is not.
+        (
+            "TRADING INTERNSHIP\n\nWHO WE ARE\nAcme is a trading firm.\nInternship location: "
+            "Chicago, IL\n",
+            ["Chicago, IL"],
+        ),
+        (
+            "TRADING INTERNSHIP\n\nWHO WE ARE\nAcme is a trading firm.\nOffice location: Chicago, IL\n",
+            [],
+        ),
+    ],
+)
+def test_location_offices_fields_tables_and_marked_labels(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # How a contractor is paid, however many ways, is no team.
+        ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
+        ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
+        ("Data Engineer - Billing Platform - W2 only\nAcme\n\nWe build.", "Billing Platform"),
+        # A division label names the team.
+        ("Engineer\nAcme\n\nDivision: Consumer Robotics\n\nWe build.", "Consumer Robotics"),
+        # A note in brackets between the team and what it does.
+        (
+            "Engineer\nAcme\n\nThe Billing Systems team (five engineers) owns our invoicing.",
+            "Billing Systems",
+        ),
+        # Markdown's bold around the team's name.
+        (
+            "Engineer\nAcme\n\nAs an engineer on the **Payments Risk team**, you will tune models.",
+            "Payments Risk",
+        ),
+        ("Engineer\nAcme\n\nAs an engineer on **the** team, you will tune models.", None),
+    ],
+)
+def test_team_pay_terms_divisions_and_marked_names(text, want):
+    assert parse_posting(text).team == want
