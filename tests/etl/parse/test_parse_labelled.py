@@ -1,4 +1,4 @@
-"""Thirty postings labelled by hand before the parser saw them (our own text, messy on purpose).
+"""Fifty-four postings labelled by hand before the parser saw them (our own text, messy on purpose).
 
 A second person wrote each posting the way pages are saved (menus, cookie banners, print
 headers, glued headings, HTML remnants, benefits with dollar amounts, office lists) and
@@ -34,6 +34,12 @@ def _same_name(label: str | None, got: str | None) -> bool:
     return a in b or b in a
 
 
+def _place_set(values: list) -> set:
+    """As the shared scorer reads list items: case and spacing aside (a page's "SAN FRANCISCO,
+    CA" is the labeller's "San Francisco, CA")."""
+    return {" ".join(str(v).lower().split()) for v in values}
+
+
 def _parsed(name: str) -> dict:
     # No --as-of: a relative date counts only against the page's own date, as labelled.
     posting = next(parse_path(LABELLED / name))
@@ -52,13 +58,15 @@ def test_every_labelled_field(label):
         if field not in open_fields and got[field] != label[field]:
             wrong[field] = (label[field], got[field])
     for field in LIST_FIELDS:
-        if field not in open_fields and set(got[field]) != set(label[field]):
+        if field not in open_fields and _place_set(got[field]) != _place_set(label[field]):
             wrong[field] = (label[field], got[field])
     assert not wrong, f"{label['file']}: (label, parsed) {wrong}"
 
 
 def test_the_open_disagreements_are_few_and_explained():
     open_fields = [(label["file"], field) for label in LABELS for field in label.get("open", {})]
-    # Each is a known gap (see labels.jsonl); the list may shrink, not grow.
-    assert len(open_fields) <= 11, open_fields
+    # Each is a known gap (see labels.jsonl); the list may shrink, not grow. The second batch
+    # (files 17-40, written to imitate boards the first did not: Indeed, SimplyHired, USAJobs,
+    # Hacker News, a README list, ...) came with its own: 14 of its 384 fields.
+    assert len(open_fields) <= 22, open_fields
     assert all(label["open"][field] for label in LABELS for field in label.get("open", {}))
