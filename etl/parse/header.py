@@ -180,6 +180,33 @@ _COMPANY_PHRASES = (
         _NAME_BEFORE_TRIGGER,
     ),
     (
+        # "Questions about Halvorsen Aerial Systems' hiring program": an FAQ names its company
+        # as the owner of the programme it answers for.
+        (
+            "'s internship",
+            "' internship",
+            "'s intern ",
+            "'s hiring",
+            "' hiring",
+            "'s new grad",
+            "' new grad",
+            "'s early career",
+            "' early career",
+            "'s co-op",
+            "'s graduate program",
+            "' graduate program",
+            "'s campus",
+            "' campus",
+        ),
+        re.compile(
+            rf"{_WORD_NAME}(?:'s|') (?:internship|intern|hiring|new grad|early career|co-op|"
+            r"graduate program|campus)"
+        ),
+        2.0,
+        None,
+        _NAME_BEFORE_TRIGGER,
+    ),
+    (
         ("and its affiliates",),
         re.compile(rf"{_WORD_NAME} and its affiliates"),
         1.5,
@@ -393,7 +420,34 @@ def extract_title(doc: Doc) -> Found | None:
         or _title_after_label_block(doc)
         or _title_past_menu(doc)
         or _first_title_line(doc, weaker_ok=True)
+        or _glued_top_card(doc)[0]
     )
+
+
+# A job board's top card pasted with its line breaks lost: "Android Engineering Intern (Spring
+# 2026) Glimmerfox · United States (Remote) 2 weeks ago · ...". The title runs to the bracket
+# that ends it, the company to the first "·" (read as "*" in the view).
+_GLUED_TOP_CARD = re.compile(
+    r"[ \t*#>-]*(?P<title>[^\n*|()]{5,100}\([^\n*|()]{2,50}\))[ \t]+"
+    r"(?P<company>[A-Z][^\n*|()]{1,40}?)[ \t]+\*[ \t]"
+)
+
+
+def _glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
+    """The title and company of a first line that holds a whole top card (see _GLUED_TOP_CARD)."""
+    if not doc.lines:
+        return None, None
+    start, end = doc.lines[0]
+    if end - start <= _MAX_TITLE_CHARS:
+        return None, None  # a line short enough to be a title was read as one already
+    m = _GLUED_TOP_CARD.match(doc.view, start, end)
+    if m is None or not _names_a_job(m.group("title")):
+        return None, None
+    title = _title_value(doc, m.start("title"), m.end("title"))
+    company = Found(
+        doc.text[m.start("company") : m.end("company")], m.start("company"), m.end("company")
+    )
+    return title, company
 
 
 # How far below a careers page's menu its title line may stand.
@@ -668,11 +722,12 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 _MAX_TITLE_WORDS = 22
+_MAX_TITLE_CHARS = 160
 
 
 def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     line = line.strip()
-    if not 3 <= len(line) <= 160 or len(line.split()) > _MAX_TITLE_WORDS:
+    if not 3 <= len(line) <= _MAX_TITLE_CHARS or len(line.split()) > _MAX_TITLE_WORDS:
         return False
     if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
@@ -722,6 +777,9 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
+    card_title, card_company = _glued_top_card(doc)
+    if card_company is not None and card_title is not None and card_title == title:
+        vote(str(card_company.value), card_company.start, 3.0)
     # A careers site's own header line: "Jobs at Pinnacle Robotics".
     for start, end in doc.lines[:3]:
         m = _JOBS_AT.match(doc.view, start, end)

@@ -39,6 +39,8 @@ _NOT_TEAM = re.compile(
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
+    # "UX Research Assistant (Student)": who may apply, not a team.
+    r"(?:working |university |college |graduate )?students?|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
     r"[mwfdhxe](?:\s*[/-]\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
     r".*\b(?:affirmative|diversity|women|veterans?|disabilit\w*)\b.*|"
@@ -104,8 +106,12 @@ _POSSESSIVE_VERB = (
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits)\b"
 )
-# "The Data Platform team (7 engineers) owns": a note in brackets may stand before the verb.
-_POSSESSIVE_TAIL = rf"(?:team|group)(?:[ \t]+\([^()\n]{{1,30}}\))?{_POSSESSIVE_VERB}"
+# "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
+# Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
+_POSSESSIVE_TAIL = (
+    r"(?:team|group)(?:[ \t]+\([^()\n]{1,30}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
+    + _POSSESSIVE_VERB
+)
 
 
 _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
@@ -204,7 +210,7 @@ def extract_team(
             _TEAM_POSSESSIVE,
             _possessive_windows(doc, team_words, group_words),  # each holds a "team builds"
             90,
-            30,
+            100,  # past a note before the verb
         ),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
@@ -517,4 +523,5 @@ def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -
         return True
     if joined:
         return doc.lower[sentence_start:start].count(",") >= 3
-    return sentence.count(",") >= 3
+    # Not the commas of the match's own note ("The Camera team, part of the Devices group, ...").
+    return sentence.count(",") - doc.lower[start:end].count(",") >= 3

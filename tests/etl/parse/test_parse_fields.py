@@ -1634,3 +1634,60 @@ def test_location_offices_fields_tables_and_marked_labels(text, want):
 )
 def test_team_pay_terms_divisions_and_marked_names(text, want):
     assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        # A top card pasted with its line breaks lost: the title ends at its bracket, the
+        # company at the first "·".
+        (
+            "Firmware Engineering Intern (Summer 2026) Pellbrook · Austin, TX (On-site) 3 days ago"
+            " · 40 applicants Internship $30/hr Easy Apply Save About the job We build batteries"
+            " for e-bikes and want an intern to help our firmware team ship a new charger.",
+            "Firmware Engineering Intern (Summer 2026)",
+            "Pellbrook",
+        ),
+        # A long first line that is a sentence, not a card, gives neither.
+        (
+            "We are hiring a Data Analyst (Remote) to join our growing team · apply today and tell"
+            " us why you care about clean data, good questions and better decisions for everyone.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_top_card_pasted_on_one_line(text, title, company):
+    p = parse_posting(text)
+    assert (p.title, p.company) == (title, company)
+
+
+def test_an_faq_names_its_company_as_the_owner_of_the_program():
+    text = (
+        "Frequently asked questions about Tarrow Bay Instruments' internship program\n\n"
+        "Where will I work?\nInterns sit in our Boise, ID lab.\n"
+    )
+    assert parse_posting(text).company == "Tarrow Bay Instruments"
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        # Where the team sits, between the team and its verb.
+        (
+            "Camera Engineer\nAcme\n\nSummary\nThe Imaging team, part of Acme's Devices group,"
+            " writes the firmware for every phone, tablet and headset we sell.",
+            "Imaging",
+        ),
+        # Who may apply is no team.
+        ("UX Research Assistant (Student)\nAcme\n", None),
+        # A board's "Full job description" opens the posting, after its benefits box.
+        (
+            "UX Researcher\nAcme\n\nBenefits\nPulled from the full job description\nDental\n\n"
+            "Full job description\nYou'll join the Care Access Research team this spring.\n",
+            "Care Access Research",
+        ),
+    ],
+)
+def test_team_past_notes_and_tags(text, team):
+    assert parse_posting(text).team == team
