@@ -193,9 +193,10 @@ _ZONE_LABEL_BEFORE = re.compile(
 _ZONE_LINE_LABEL = re.compile(
     r"(?i)[ \t*•-]*(?:zone|tier|band|region|market|level|grade|step)[ \t]*[\w-]{1,3}[ \t]*[:)-][ \t]*"
 )
-# "McLean, VA: $54,000 - $54,000": a line that opens with a place names that place's pay, a
-# zone of its own (a list of them, with no general range, reads as zones do).
-_PLACE_LABEL = re.compile(r"[ \t*•-]*[A-Z][\w.'’ -]{1,40}?, [A-Z]{2}[ \t]*:[ \t]*")
+# "McLean, VA: $54,000 - $54,000", "Plano,TX $45.67 Hourly": a line that opens with a place
+# names that place's pay, a zone of its own (a list of them, with no general range, reads as
+# zones do).
+_PLACE_LABEL = re.compile(r"[ \t*•-]*[A-Z][\w.'’ -]{1,40}?,[ \t]?[A-Z]{2}[ \t]*:?[ \t]*")
 _PAY_MARKS = ("💰", "💵", "💲")
 # "$78,000 + superannuation": Australia states a salary with the pension paid on top of it.
 _PLUS_SUPER = re.compile(r"(?i)[ \t+]*(?:plus[ \t]+)?super(?:annuation)?\b")

@@ -422,6 +422,16 @@ def test_figures_listed_by_place_under_a_pay_label_are_zones():
     assert len(p.pay_ranges) == 3
 
 
+def test_hourly_figures_listed_by_place_without_colons_are_zones():
+    # The same list as another bank's careers site writes it: "City,ST $X Hourly".
+    p = parse_posting(
+        "2026 Technology Analyst Program\nAcme Bank\n\nBase Pay/Salary\n"
+        "Jersey City,NJ $48.08 Hourly\nPlano,TX $45.67 Hourly\nTampa,FL $45.67 Hourly\n\n"
+        "About Us\nAcme Bank serves millions of customers."
+    )
+    assert pay_of(p) == (45.67, 48.08, "USD", "hour")
+
+
 def test_a_place_label_alone_does_not_make_a_figure_pay():
     p = parse_posting("Our offices\nMcLean, VA: $54,000 raised for the food bank last year.")
     assert pay_of(p) == (None, None, None, None)
