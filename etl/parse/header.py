@@ -577,15 +577,21 @@ def _title_after_label_block(doc: Doc) -> Found | None:
 
 def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     weaker = None
-    for start, end in _zone_lines(doc):
+    # A line naming a job may stand below a menu the zone's first lines did not see as one
+    # ("Built In NYC / Jobs / Companies / Best Places To Work / For Employers"); a line naming
+    # none stands in for a title only near the top.
+    for index, (start, end) in enumerate(_zone_lines(doc, _MAX_ZONE_LINES)):
         found = _title_value(doc, start, end)
         if found is None or _is_search_query(doc, start):
             continue
         if _names_a_job(str(found.value)):
             return found
-        if weaker is None and not _BULLET.match(doc.view, start):
+        if weaker is None and index < _WEAKER_TITLE_LINES and not _BULLET.match(doc.view, start):
             weaker = found  # a page's name may stand in for a title; a list item may not
     return weaker if weaker_ok else None
+
+
+_WEAKER_TITLE_LINES = 8
 
 
 # The most zone lines a step reads (the company's look around the title).

@@ -1341,6 +1341,14 @@ def test_menus_print_headers_and_site_names_are_no_title(text, title):
             "Inventory Analytics Intern - Summer 2026",
             ["Dayton, OH"],
         ),
+        # A menu whose items are not all short ("Best Places To Work") takes more lines.
+        (
+            "City Jobs Board\nJobs\nCompanies\nArticles\nSalaries\nBest Places To Work\n"
+            "For Employers\nJoin   Log In\n\nOrvale\nFintech * Payments\n\n"
+            "Software Engineer I, Ledger Platform\nPosted 5 Days Ago\nNew York, NY\n",
+            "Software Engineer I, Ledger Platform",
+            ["New York, NY"],
+        ),
         # A board's own menu item ("Salary Estimator") names no job.
         (
             "JobHub\nFind Jobs\nSalary Estimator\nResume Builder\nSign In\n\n"
