@@ -460,7 +460,7 @@ _ABOVE_TITLE_KINDS = frozenset({HEADER_KIND, "title_meta", "related", "about_com
 _META_LINES_AFTER_TITLE = 4
 _LEADING_LABEL = re.compile(r"[\w &/-]{1,30}:\s")
 # A list item's mark, not markdown's bold ("**Data Intern**").
-_BULLET = re.compile(r"\s*[*•·-]\s")
+_BULLET = re.compile(r"\s*\\?[*•·-]\s")  # "\- " too: markdown's escaped dash
 
 
 # A job board's search box kept in the copy: "What\nsupply chain intern\nWhere\nColumbus, OH".
@@ -580,15 +580,39 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     # A line naming a job may stand below a menu the zone's first lines did not see as one
     # ("Built In NYC / Jobs / Companies / Best Places To Work / For Employers"); a line naming
     # none stands in for a title only near the top.
+    jobs: list[Found] = []
     for index, (start, end) in enumerate(_zone_lines(doc, _MAX_ZONE_LINES)):
         found = _title_value(doc, start, end)
         if found is None or _is_search_query(doc, start):
             continue
         if _names_a_job(str(found.value)):
-            return found
+            jobs.append(found)
+            continue
         if weaker is None and index < _WEAKER_TITLE_LINES and not _BULLET.match(doc.view, start):
             weaker = found  # a page's name may stand in for a title; a list item may not
+    if jobs:
+        return _repeated_as_heading(doc, jobs) or jobs[0]
     return weaker if weaker_ok else None
+
+
+def _repeated_as_heading(doc: Doc, jobs: list[Found]) -> Found | None:
+    """A careers page that lists its open roles before one role's full details names that
+    role twice: the one job line that stands again as a line of its own further down."""
+    if len(jobs) < 2:
+        return None
+    view = doc.view
+    repeated = []
+    for found in jobs:
+        line = view[found.start : found.end]
+        if (
+            _LEADING_LABEL.match(line)
+            or _BULLET.match(view, doc.line_at(found.start)[0])
+            or not _title_cased(line)
+        ):
+            continue  # "Shift: 2nd (3PM - 11PM)", "- Operate and support ...": no role's name
+        if view.find("\n" + line + "\n", found.end) != -1:
+            repeated.append(found)
+    return repeated[0] if len(repeated) == 1 else None
 
 
 _WEAKER_TITLE_LINES = 8
@@ -727,6 +751,7 @@ def _is_breadcrumb(line: str) -> bool:
     return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
 
 
+_DOCUMENT_KIND = re.compile(r"\b(?:position|job|role) description$")
 _MAX_TITLE_WORDS = 22
 _MAX_TITLE_CHARS = 160
 
@@ -742,6 +767,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
+    if lower.endswith("description") and _DOCUMENT_KIND.search(lower):
+        return False  # "Acme Photonics Inc.      CO-OP POSITION DESCRIPTION": a form's header
     if strict and (
         line.endswith(("?", "!"))
         or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")) and not _stray_stop(line))

@@ -1699,3 +1699,27 @@ def test_an_faq_names_its_company_as_the_owner_of_the_program():
 )
 def test_team_past_notes_and_tags(text, team):
     assert parse_posting(text).team == team
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A careers page lists its open roles, then one role's full details under its name
+        # again: that role is the posting's.
+        (
+            "Careers | Brightkeel\n\nOpen positions (3)\n\nPlatform Engineer II\nDenver, CO · $140k\n\n"
+            "Data Analyst Intern (Summer 2026)\nDenver, CO · $30/hr\n\nSales Manager\nRemote\n\n"
+            "----------\n\nData Analyst Intern (Summer 2026)\nDenver, CO · Internship\n\nThe role\n"
+            "You'll join the Analytics team.\n",
+            "Data Analyst Intern (Summer 2026)",
+        ),
+        # A form's header line ("... POSITION DESCRIPTION") is no title; the title below it is.
+        (
+            "Keelwater Optics Ltd.                       CO-OP POSITION DESCRIPTION\n"
+            "Form HR-9 (rev. 2025-03-01)\n\nOptics Co-op Student - Winter 2027\nLens Design Group\n",
+            "Optics Co-op Student - Winter 2027",
+        ),
+    ],
+)
+def test_a_title_among_other_job_lines(text, title):
+    assert parse_posting(text).title == title
