@@ -733,6 +733,60 @@ def test_start_dates_in_board_and_federal_layouts(text, want):
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Ranges per office under a heading that names them: each range's start counts.
+        (
+            "Internship dates:\nBoston and Denver: June 8 - August 14, 2026\n"
+            "Toronto: June 15 - August 21, 2026\n",
+            [D(2026, 6, 8), D(2026, 6, 15)],
+        ),
+        (
+            "Program dates\n* Berlin office: 1 June 2026 - 7 August 2026\n",
+            [D(2026, 6, 1)],
+        ),
+        # Labelled by what is no job period, above or on the line.
+        ("Recruiting events:\nBoston: Sept 8 - Sept 10, 2025\n", []),
+        ("Internship dates:\nInterviews: Oct 5 - Oct 9, 2025\n", []),
+        # A long line is a sentence, not a label.
+        (
+            "Internship dates\nWe will host a hackathon for all applicants in our Boston office:"
+            " Oct 5 - Oct 9, 2025\n",
+            [],
+        ),
+    ],
+)
+def test_ranges_labelled_on_their_line_under_a_heading(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A list whose line breaks were lost with the page's markup.
+        (
+            "Start Dates:March 2nd, 2026April 6th, 2026May 4th, 2026Requirements",
+            [D(2026, 3, 2), D(2026, 4, 6), D(2026, 5, 4)],
+        ),
+        ("Start dates: 11 May 2026June 8, 2026", [D(2026, 5, 11), D(2026, 6, 8)]),
+        # India's word for the start: the joining date.
+        ("Details\nJoining Date: 6 July 2026\nStipend: Rs 40,000 per month", [D(2026, 7, 6)]),
+        ("Details\nDate of joining - 3rd August 2026", [D(2026, 8, 3)]),
+        ("Details\nJoin us on October 2, 2025 for a campus info session.", []),
+        # A page that writes a date day first ("30/11/2025") writes its start date so too.
+        (
+            "Details\nLast date to apply: 30/11/2025\nStart date: 05/01/2026\n",
+            [D(2026, 1, 5)],
+        ),
+        ("Details\nApply by: 11/30/2025\nStart date: 05/01/2026\n", [D(2026, 5, 1)]),
+        ("Details\nStart date: 05/01/2026\n", [D(2026, 5, 1)]),
+    ],
+)
+def test_run_together_lists_joining_dates_and_day_first_pages(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Application\nApply by March 1, 2026; offers go out April 2, 2026.",
