@@ -610,8 +610,10 @@ _NUMBER_WORD_LIST = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUM = r"(?:\d{1,2}|" + alternation(_NUMBER_WORD_LIST) + ")"
 # "\b" and the first number (\d{1,2} is \d\d?), opening with a class of first characters.
 _FIRST_NUM = word_start_alternation(r"\d\d?|" + _NUMBER_WORD_LIST)
+# A range's or alternative's second number: "10-12", "12 to 14", "4 or 8", and after a suspended
+# hyphen "16- to 24-week", "4- or 8-month" (the first number is the lower bound).
 _DURATION = re.compile(
-    rf"(?i)(?P<n>{_FIRST_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
+    rf"(?i)(?P<n>{_FIRST_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-\s*(?:to|or|and)\b|-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
     # "10 consecutive weeks", "12 full weeks": a word for how the weeks run may come between.
     r"(?:(?:consecutive|full|paid|working)\s+)?(?P<unit>weeks?|wks?|months?|years?)\b"
 )

@@ -631,6 +631,22 @@ def test_duration_in_the_title_or_naming_the_internship(text, want):
     assert parse_posting(text).duration_weeks == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A suspended hyphen: the first number is the range's or the choice's lower bound.
+        ("Program\nThis is a 12- to 16-week internship starting in June.", 12),
+        ("Program\nWe offer 4- or 8-month co-op terms.", 17),
+        ("Program\nThe placement can be a 6- or 12-month term.", 26),
+        ("Program\nChoose a 10- and 12-week internship track.", 10),
+        # A hyphenated number that ends a phrase is no range's start.
+        ("Program\nInterns in cohort 2- join a 12-week internship.", 12),
+    ],
+)
+def test_duration_after_a_suspended_hyphen(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
 # --- dates --------------------------------------------------------------------------------------
 
 
