@@ -550,6 +550,24 @@ def test_degree_initials_and_requirement_headings(text, want):
     assert parse_posting(text).degree_levels == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A master of fine arts beside another degree, or named as a degree.
+        ("Requirements\n- Studying toward a BFA/MFA in Graphic Design", ["BS", "MS"]),
+        ("Who we want\n- Enrolled in a BDes, BA, MFA or MDes course of study.", ["BS", "MS"]),
+        ("Who we want\n- Current MFA students in Animation or Illustration.", ["MS"]),
+        ("Requirements\n- MFA or BFA in Industrial Design", ["BS", "MS"]),
+        # Multi-factor auth, even in a list of acronyms.
+        ("Requirements\n- Hands-on with SAML, OIDC, MFA and SCIM.", []),
+        ("Requirements\n- Enforce MFA, MDM and disk encryption on laptops.", []),
+        ("Requirements\n- Configure SSO/MFA in Okta; a BS in IT is a plus.", ["BS"]),
+    ],
+)
+def test_an_mfa_is_a_degree_only_beside_one(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
 # --- duration -----------------------------------------------------------------------------------
 
 
