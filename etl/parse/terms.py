@@ -484,9 +484,11 @@ _DEGREES = (
     ),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
-# "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked for.
+# "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked
+# for; and sent elsewhere: "PhD candidates should apply to our Research Scientist roles instead".
 _DEGREE_EXCLUDE_RIGHT = re.compile(
-    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted)"
+    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted"
+    r"|(?:should|please|can|may) apply (?:to|for|via|through) [^.;:\n()]{0,60}?\binstead\b)"
 )
 
 

@@ -568,6 +568,29 @@ def test_an_mfa_is_a_degree_only_beside_one(text, want):
     assert parse_posting(text).degree_levels == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An FAQ's eligibility question heads the requirements, not a company blurb.
+        (
+            "Frequently asked questions\nWhat is Orbit?\nOrbit is our program for new engineers.\n"
+            "When does it begin?\nEvery September.\n"
+            "Who is eligible to apply?\nStudents finishing a bachelor's or master's degree.\n",
+            ["BS", "MS"],
+        ),
+        # A degree sent to another posting is not asked for here.
+        (
+            "Qualifications\n- A bachelor's degree in Computer Science.\n"
+            "- PhD students should apply to our Applied Scientist internship instead.",
+            ["BS"],
+        ),
+        ("Qualifications\n- A master's or PhD in Statistics; apply via our portal.", ["MS", "PhD"]),
+    ],
+)
+def test_eligibility_questions_and_degrees_sent_elsewhere(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
 # --- duration -----------------------------------------------------------------------------------
 
 
