@@ -23,20 +23,25 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+# A page stripped of its markup runs a list together: "Start Dates:May 18th, 2026June 1st,
+# 2026August 24th, 2026". A capitalised month word may follow a year's last digit, and a year
+# may end where such a word begins.
 _DATE = re.compile(
-    rf"(?i)(?<![\w/])(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
+    rf"(?i)(?:(?<![\w/])|(?<=\d)(?-i:(?=[A-Z][a-z])))(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
     rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}})|\s?'\s?(?P<mshort>\d{{2}}))?"
     rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})|\s?'\s?(?P<dshort>\d{{2}}))?"
     # Year first: ISO, and the slashes or dots of Japanese, Chinese and Korean pages.
     r"|(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})"
     r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
     # Day first with dots and a full year: how German, French, Dutch... pages write dates.
-    r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?![\w/])"
+    r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?:(?![\w/])|(?<=(?:19|20)\d\d)(?-i:(?=[A-Z][a-z])))"
 )
 _START_CUE = re.compile(
     r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date|"
     # The US federal service's start date: "Projected entry on duty: June 1, 2026".
-    r"entry on duty|eod date)\b"
+    r"entry on duty|eod date|"
+    # India's word for the first day: "Joining Date: 12 January 2026", "Date of joining".
+    r"joining date|date of joining|join(?:s|ing) on)\b"
 )
 _NOT_START_CUE = re.compile(
     r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|graduat\w*|"
@@ -99,6 +104,9 @@ PAGE_DATE_NOTE = re.compile(
     r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
 )
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
+# What may stand before a date range on its line for the lines above to label it: nothing
+# (bullets aside), or a short label of its own ("New York and Chicago:", "Cohort B:").
+_RANGE_LINE_LABEL = re.compile(r"[ \t*-]*(?:[^\n.:;!?]{1,40}:[ \t]*)?")
 
 
 _MONTH_TRIGGERS = (
@@ -146,7 +154,15 @@ def _month_word_starts(doc: Doc) -> list[int]:
     lower = doc.lower
     # Every key is three letters long, so the starts come in order, one per hit.
     starts = [end - 2 for end, _ in doc.vocabulary_hits("month_triggers", _month_keys)]
-    return [i for i in starts if i == 0 or not lower[i - 1].isalnum()]
+    view = doc.view
+    return [
+        i
+        for i in starts
+        if i == 0
+        or not lower[i - 1].isalnum()
+        # "2026June 1st": a run-together list's next date (see `_DATE`).
+        or (lower[i - 1].isdigit() and view[i].isupper())
+    ]
 
 
 def _month_keys() -> dict[str, None]:
@@ -172,8 +188,11 @@ def _separator_digits() -> dict[str, None]:
     return dict.fromkeys(f"{separator}{digit}" for separator in "-/." for digit in "0123456789")
 
 
-def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool]:
-    """(date, year_was_stated). Missing year -> default_year; None when it cannot be read."""
+def to_date(
+    parts: dict, default_year: int | None, day_first: bool = False
+) -> tuple[dt.date | None, bool]:
+    """(date, year_was_stated). Missing year -> default_year; None when it cannot be read.
+    `day_first` reads "05/01/2026" as 5 January (the page writes its dates that way)."""
     year_text = parts.get("myear") or parts.get("dyear")
     short_year = parts.get("mshort") or parts.get("dshort")  # "6th Nov'25", "May '26"
     if short_year:
@@ -182,7 +201,7 @@ def to_date(parts: dict, default_year: int | None) -> tuple[dt.date | None, bool
         if parts.get("iso"):
             return dt.date.fromisoformat(_pad_iso(parts["iso"])), True
         if parts.get("us"):
-            parsed = date_parser.parse(parts["us"], dayfirst=False)
+            parsed = date_parser.parse(parts["us"], dayfirst=day_first)
             return parsed.date(), True
         if parts.get("eu"):
             day, month, year = (int(x) for x in parts["eu"].split("."))
@@ -303,12 +322,15 @@ def extract_start_dates(
     found: list[Found] = []
     seen: set[dt.date] = set()
     dates = find_dates(doc)
+    day_first: bool | None = None  # decided at the first numeric start date
     for i, (start, end, parts) in enumerate(dates):
         if not any(parts.get(k) for k in ("mday", "dday", "iso", "us", "eu")):
             continue
         if not _is_start_date(doc, start, end, dates, i):
             continue
-        value, stated = to_date(parts, posting_year or _nearby_year(doc, start))
+        if parts.get("us") and day_first is None:
+            day_first = _writes_day_first(dates)
+        value, stated = to_date(parts, posting_year or _nearby_year(doc, start), bool(day_first))
         if not stated and posting_year is None and posted is not None:
             value = _on_or_after(parts, posted, value)
         if value is None or value in seen:
@@ -316,6 +338,19 @@ def extract_start_dates(
         seen.add(value)
         found.append(Found(value, start, end))
     return found
+
+
+def _writes_day_first(dates: list[tuple[int, int, dict]]) -> bool:
+    """Whether the page writes its slashed dates day first: one of them can only be read so
+    ("Last date to apply: 30/11/2025", as Indian and British pages write) and none can only be
+    read month first ("11/30/2025")."""
+    day_first = month_first = False
+    for _, _, parts in dates:
+        if parts.get("us"):
+            first, second = (int(x) for x in parts["us"].split("/")[:2])
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
+    return day_first and not month_first
 
 
 def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
@@ -346,9 +381,7 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         # "The internship runs from June 1 through August 14", "Term: Jan 4 to Apr 30": the
         # date opening the job's own date range is when it starts.
         opens_range = i + 1 < len(dates) and _RANGE_END.match(doc.view[end : dates[i + 1][0]])
-        if opens_range and not doc.view[line_start:start].strip(" \t*-"):
-            # A range alone on its line is labelled by the lines above it: a board's
-            # "Internship\nFull-time\nJan 12, 2026 - May 1, 2026", "Open & closing dates\n...".
+        if opens_range and _is_labelled_from_above(doc, line_start, start):
             left = _lines_above(doc, line_start) + left
         # "The program runs 11 weeks from June 15, 2026": "from" a date, in the job's period.
         return bool(
@@ -361,6 +394,21 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     between = left[cue.end() :]
     # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
     return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
+
+
+def _is_labelled_from_above(doc: Doc, line_start: int, start: int) -> bool:
+    """Whether the lines above say what the range opening at `start` is: a range alone on its
+    line (a board's "Internship\nFull-time\nJan 12, 2026 - May 1, 2026", "Open & closing
+    dates\n..."), or after a short label of its own that does not say it ("Internship dates:\n
+    New York: June 15 - August 21\nLondon: June 22 - August 28"; not "Session A: ...")."""
+    own = doc.view[line_start:start]
+    if not own.strip(" \t*-"):
+        return True
+    return bool(
+        _RANGE_LINE_LABEL.fullmatch(own)
+        and not _JOB_PERIOD_CUE.search(own)
+        and not _NOT_JOB_PERIOD_CUE.search(own)
+    )
 
 
 def _lines_above(doc: Doc, line_start: int) -> str:

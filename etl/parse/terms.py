@@ -460,8 +460,9 @@ _DEGREES = (
                 r"electrician|plumber|mechanic|technician|craftsman|carpenter|barber|stylist|gardener|cook|chef))|"
                 r"m\.\s?s\.?(?:c\.?)?(?=[\s,/;)]|$)|"
                 r"(?-i:MS(?:EE|CS|CE|ME|IE|ECE|CpE|IS|ChE)\b)|"
-                # A master of applied science (not "MFA", "MPH": multi-factor auth, miles an hour).
-                r"(?-i:MASc\b)|"
+                # A master of applied science. "MPH" is miles an hour, and "MFA" mostly multi-factor
+                # auth: a master of fine arts only beside another degree (`_is_degree_mfa`).
+                r"(?-i:MASc\b)|(?-i:MFA\b)|"
                 # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
                 # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
                 r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
@@ -483,9 +484,11 @@ _DEGREES = (
     ),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
-# "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked for.
+# "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked
+# for; and sent elsewhere: "PhD candidates should apply to our Research Scientist roles instead".
 _DEGREE_EXCLUDE_RIGHT = re.compile(
-    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted)"
+    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted"
+    r"|(?:should|please|can|may) apply (?:to|for|via|through) [^.;:\n()]{0,60}?\binstead\b)"
 )
 
 
@@ -516,6 +519,7 @@ _DEGREE_TRIGGERS = (
     "m. s",
     "ms",
     "mba",
+    "mfa",
     "b.eng",
     "beng",
     "m.eng",
@@ -578,9 +582,41 @@ def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
                 continue
             if _DEGREE_EXCLUDE_RIGHT.match(doc.view, m.end()):
                 continue
+            if m.group() == "MFA" and not _is_degree_mfa(doc, m.start(), m.end()):
+                continue
             found.setdefault(level, Found(level, m.start(), m.end()))
             break
     return [found[level] for level in ("BS", "MS", "PhD") if level in found]
+
+
+# "MFA degree", "MFA students", "MFA program": the degree, whatever stands around it.
+_MFA_AS_DEGREE = re.compile(
+    r"[ \t]+(?:degree|program(?:me)?|students?|candidates?|graduates?|holders?)\b", re.IGNORECASE
+)
+# A list's joint between two degrees: "BFA/MFA", "BS, MFA, or MDes", "BFA or MFA".
+_DEGREE_JOINT = r"[ \t]*(?:/|&|,|\bor\b|\band\b)[ \t]*(?:(?:or|and)[ \t]+)?"
+_WORD_BEFORE_JOINT = re.compile(rf"(?i)(?:^|(?<=[\s(]))([a-z][\w.']*){_DEGREE_JOINT}$")
+_WORD_AFTER_JOINT = re.compile(rf"(?i){_DEGREE_JOINT}(?=[a-z])")
+
+
+def _is_degree_mfa(doc: Doc, start: int, end: int) -> bool:
+    """Whether the "MFA" at [start, end) is a master of fine arts: said so ("MFA degree"), or
+    listed next to another degree ("BFA/MFA", "a BS, MFA or MDes"), not multi-factor auth."""
+    view = doc.view
+    if _MFA_AS_DEGREE.match(view, end):
+        return True
+    neighbours = []
+    before = _WORD_BEFORE_JOINT.search(view, max(0, start - 24), start)
+    if before:
+        neighbours.append(before.start(1))
+    after = _WORD_AFTER_JOINT.match(view, end)
+    if after:
+        neighbours.append(after.end())
+    return any(
+        pattern.match(view, pos) is not None and view[pos : pos + 3] != "MFA"
+        for pos in neighbours
+        for _, pattern in _DEGREES
+    )
 
 
 # --- duration -------------------------------------------------------------------------------
@@ -610,8 +646,10 @@ _NUMBER_WORD_LIST = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUM = r"(?:\d{1,2}|" + alternation(_NUMBER_WORD_LIST) + ")"
 # "\b" and the first number (\d{1,2} is \d\d?), opening with a class of first characters.
 _FIRST_NUM = word_start_alternation(r"\d\d?|" + _NUMBER_WORD_LIST)
+# A range's or alternative's second number: "10-12", "12 to 14", "4 or 8", and after a suspended
+# hyphen "16- to 24-week", "4- or 8-month" (the first number is the lower bound).
 _DURATION = re.compile(
-    rf"(?i)(?P<n>{_FIRST_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
+    rf"(?i)(?P<n>{_FIRST_NUM})(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-\s*(?:to|or|and)\b|-|to|or)\s*(?P<m>{_NUM})(?:\s*\(\d{{1,2}}\))?)?\+?[\s-]*"
     # "10 consecutive weeks", "12 full weeks": a word for how the weeks run may come between.
     r"(?:(?:consecutive|full|paid|working)\s+)?(?P<unit>weeks?|wks?|months?|years?)\b"
 )

@@ -550,6 +550,47 @@ def test_degree_initials_and_requirement_headings(text, want):
     assert parse_posting(text).degree_levels == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A master of fine arts beside another degree, or named as a degree.
+        ("Requirements\n- Studying toward a BFA/MFA in Graphic Design", ["BS", "MS"]),
+        ("Who we want\n- Enrolled in a BDes, BA, MFA or MDes course of study.", ["BS", "MS"]),
+        ("Who we want\n- Current MFA students in Animation or Illustration.", ["MS"]),
+        ("Requirements\n- MFA or BFA in Industrial Design", ["BS", "MS"]),
+        # Multi-factor auth, even in a list of acronyms.
+        ("Requirements\n- Hands-on with SAML, OIDC, MFA and SCIM.", []),
+        ("Requirements\n- Enforce MFA, MDM and disk encryption on laptops.", []),
+        ("Requirements\n- Configure SSO/MFA in Okta; a BS in IT is a plus.", ["BS"]),
+    ],
+)
+def test_an_mfa_is_a_degree_only_beside_one(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An FAQ's eligibility question heads the requirements, not a company blurb.
+        (
+            "Frequently asked questions\nWhat is Orbit?\nOrbit is our program for new engineers.\n"
+            "When does it begin?\nEvery September.\n"
+            "Who is eligible to apply?\nStudents finishing a bachelor's or master's degree.\n",
+            ["BS", "MS"],
+        ),
+        # A degree sent to another posting is not asked for here.
+        (
+            "Qualifications\n- A bachelor's degree in Computer Science.\n"
+            "- PhD students should apply to our Applied Scientist internship instead.",
+            ["BS"],
+        ),
+        ("Qualifications\n- A master's or PhD in Statistics; apply via our portal.", ["MS", "PhD"]),
+    ],
+)
+def test_eligibility_questions_and_degrees_sent_elsewhere(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
 # --- duration -----------------------------------------------------------------------------------
 
 
@@ -628,6 +669,22 @@ def test_duration_weeks(text, want):
     ],
 )
 def test_duration_in_the_title_or_naming_the_internship(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A suspended hyphen: the first number is the range's or the choice's lower bound.
+        ("Program\nThis is a 12- to 16-week internship starting in June.", 12),
+        ("Program\nWe offer 4- or 8-month co-op terms.", 17),
+        ("Program\nThe placement can be a 6- or 12-month term.", 26),
+        ("Program\nChoose a 10- and 12-week internship track.", 10),
+        # A hyphenated number that ends a phrase is no range's start.
+        ("Program\nInterns in cohort 2- join a 12-week internship.", 12),
+    ],
+)
+def test_duration_after_a_suspended_hyphen(text, want):
     assert parse_posting(text).duration_weeks == want
 
 
@@ -729,6 +786,60 @@ def test_the_date_opening_the_jobs_own_date_range_is_its_start(text, want):
     ],
 )
 def test_start_dates_in_board_and_federal_layouts(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Ranges per office under a heading that names them: each range's start counts.
+        (
+            "Internship dates:\nBoston and Denver: June 8 - August 14, 2026\n"
+            "Toronto: June 15 - August 21, 2026\n",
+            [D(2026, 6, 8), D(2026, 6, 15)],
+        ),
+        (
+            "Program dates\n* Berlin office: 1 June 2026 - 7 August 2026\n",
+            [D(2026, 6, 1)],
+        ),
+        # Labelled by what is no job period, above or on the line.
+        ("Recruiting events:\nBoston: Sept 8 - Sept 10, 2025\n", []),
+        ("Internship dates:\nInterviews: Oct 5 - Oct 9, 2025\n", []),
+        # A long line is a sentence, not a label.
+        (
+            "Internship dates\nWe will host a hackathon for all applicants in our Boston office:"
+            " Oct 5 - Oct 9, 2025\n",
+            [],
+        ),
+    ],
+)
+def test_ranges_labelled_on_their_line_under_a_heading(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A list whose line breaks were lost with the page's markup.
+        (
+            "Start Dates:March 2nd, 2026April 6th, 2026May 4th, 2026Requirements",
+            [D(2026, 3, 2), D(2026, 4, 6), D(2026, 5, 4)],
+        ),
+        ("Start dates: 11 May 2026June 8, 2026", [D(2026, 5, 11), D(2026, 6, 8)]),
+        # India's word for the start: the joining date.
+        ("Details\nJoining Date: 6 July 2026\nStipend: Rs 40,000 per month", [D(2026, 7, 6)]),
+        ("Details\nDate of joining - 3rd August 2026", [D(2026, 8, 3)]),
+        ("Details\nJoin us on October 2, 2025 for a campus info session.", []),
+        # A page that writes a date day first ("30/11/2025") writes its start date so too.
+        (
+            "Details\nLast date to apply: 30/11/2025\nStart date: 05/01/2026\n",
+            [D(2026, 1, 5)],
+        ),
+        ("Details\nApply by: 11/30/2025\nStart date: 05/01/2026\n", [D(2026, 5, 1)]),
+        ("Details\nStart date: 05/01/2026\n", [D(2026, 5, 1)]),
+    ],
+)
+def test_run_together_lists_joining_dates_and_day_first_pages(text, want):
     assert parse_posting(text).start_dates == want
 
 
