@@ -519,9 +519,12 @@ def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -
     """
     sentence_start, sentence_end = doc.sentence_at(start)
     sentence = doc.lower[sentence_start:sentence_end]
+    if joined:
+        # "You'll join our Technology division and rotate through areas such as ...": examples
+        # after the team the hire joins are of what it does.
+        before = doc.lower[sentence_start:start]
+        return "such as" in before or "including" in before or before.count(",") >= 3
     if "such as" in sentence or "including" in sentence:
         return True
-    if joined:
-        return doc.lower[sentence_start:start].count(",") >= 3
     # Not the commas of the match's own note ("The Camera team, part of the Devices group, ...").
     return sentence.count(",") - doc.lower[start:end].count(",") >= 3

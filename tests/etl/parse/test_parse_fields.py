@@ -1800,6 +1800,18 @@ def test_an_faq_names_its_company_as_the_owner_of_the_program():
         ),
         # Who may apply is no team.
         ("UX Research Assistant (Student)\nAcme\n", None),
+        # Examples after the team the hire joins are of its work, not a list of teams ...
+        (
+            "Graduate Engineer\nAcme\n\nYou'll join our Technology & Digital division and rotate"
+            " through areas such as Network Analytics and Cyber Security.",
+            "Technology & Digital",
+        ),
+        # ... but teams given as examples still are no team.
+        (
+            "Graduate Engineer\nAcme\n\nYou'll rotate through teams such as Search, and join the"
+            " Ads team for your final rotation.",
+            None,
+        ),
         # A board's "Full job description" opens the posting, after its benefits box.
         (
             "UX Researcher\nAcme\n\nBenefits\nPulled from the full job description\nDental\n\n"
