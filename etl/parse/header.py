@@ -49,7 +49,7 @@ _LABEL_WITHOUT_COLON = re.compile(
 )
 _SENTENCE_WORDS = re.compile(
     r"\b(?:is|are|was|were|will|would|we|you|your|our|my|please|click|apply|applying|"
-    r"looking|seeking|hiring|join|must|should|can|have|has|this|that|these|who|which)\b"
+    r"looking|seeking|hiring|join|must|should|can|have|has|this|that|these|who|which|their|they)\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w+#./-]*")
 _DATE_ONLY = re.compile(
@@ -338,6 +338,10 @@ _EMAIL_LINE = re.compile(
     # ... or a job board's search box kept in the copy ("Search: data intern   Location: Austin")
     r"|(?:search|keywords?|what)\s*:)"
 )
+_CHAT_HEADER = re.compile(
+    r"(?i)\s*\S.{0,40}?\s[—–-]\s(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s(?:at\s)?\d{1,2}:\d{2}"
+)
+_CHANNEL = re.compile(r"#[a-z0-9][a-z0-9_-]+\s*$")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -358,6 +362,10 @@ def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
         return True
     if line[:1].isdigit() and PAGE_DATE_NOTE.match(line):
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
+    if (" at " in line or "/" in line) and _CHAT_HEADER.match(line):
+        return True  # a chat message's author and time ("priya_k — Today at 2:14 PM")
+    if line[:1] == "#" and _CHANNEL.match(line):
+        return True  # a chat channel's name ("#internships-and-jobs")
     # Every such line has a colon or a comma: two C-speed finds spare most lines the regex.
     if (":" in line or "," in line) and _EMAIL_LINE.match(line):
         return True  # a forwarded email's "Subject: Fwd: ..." and "Hi Alex,"
@@ -591,7 +599,10 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
         if weaker is None and index < _WEAKER_TITLE_LINES and not _BULLET.match(doc.view, start):
             weaker = found  # a page's name may stand in for a title; a list item may not
     if jobs:
-        return _repeated_as_heading(doc, jobs) or jobs[0]
+        # A title has capitals; an all lower-case line ("new internship drop") is a chat's or a
+        # search box's words, taken only when no other line names a job.
+        cased = [found for found in jobs if not str(found.value).islower()]
+        return _repeated_as_heading(doc, jobs) or (cased or jobs)[0]
     return weaker if weaker_ok else None
 
 
@@ -751,6 +762,8 @@ def _is_breadcrumb(line: str) -> bool:
     return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)?")
+_TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")
 _DOCUMENT_KIND = re.compile(r"\b(?:position|job|role) description$")
 _MAX_TITLE_WORDS = 22
 _MAX_TITLE_CHARS = 160
@@ -774,8 +787,10 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         or (line.endswith(".") and not line.endswith(("Sr.", "Jr.")) and not _stray_stop(line))
     ):
         return False
-    if strict and _SENTENCE_WORDS.search(lower.split("(")[0]):
-        return False
+    if strict and _SENTENCE_WORDS.search(_BRACKETED.sub(" ", lower) if "(" in lower else lower):
+        return False  # outside its brackets: "Intern (you will love it)" may still be a title
+    if strict and ". " in line and _TWO_SENTENCES.search(line):
+        return False  # "Post job links here. One post per listing": prose, not a name
     return not _role_words().isdisjoint(_WORD.findall(lower))
 
 

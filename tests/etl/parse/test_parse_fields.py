@@ -1846,3 +1846,17 @@ def test_team_past_notes_and_tags(text, team):
 )
 def test_a_title_among_other_job_lines(text, title):
     assert parse_posting(text).title == title
+
+
+def test_a_chat_post_sharing_a_job():
+    # A chat channel's post: the channel, its rules, the author's line and the poster's own
+    # words are no title; the shared link's preview holds it.
+    text = (
+        "#jobs-board\nShare job links here. Keep questions in threads.\n\n"
+        "sam_r — Today at 9:05 AM\nnew co-op posting just dropped\n"
+        "Ferrowind (tiny battery startup in Austin) just opened their co-op app for fall 2026\n"
+        "https://ferrowind.example/jobs/42\nFerrowind Careers\nBattery Test Co-op (Fall 2026)\n"
+        "Austin, TX · On-site · Co-op\n"
+    )
+    p = parse_posting(text)
+    assert (p.title, p.company) == ("Battery Test Co-op (Fall 2026)", "Ferrowind")
