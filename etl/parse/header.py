@@ -828,9 +828,10 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     card_title, card_company = _glued_top_card(doc)
     if card_company is not None and card_title is not None and card_title == title:
         vote(str(card_company.value), card_company.start, 3.0)
-    # A careers site's own header line: "Jobs at Pinnacle Robotics".
+    # A careers site's own header line: "Jobs at Pinnacle Robotics", "TALLOWAY POWER & LIGHT -
+    # EMPLOYMENT OPPORTUNITIES".
     for start, end in doc.lines[:3]:
-        m = _JOBS_AT.match(doc.view, start, end)
+        m = _JOBS_AT.match(doc.view, start, end) or _SITE_HEADER.match(doc.view, start, end)
         if m:
             vote(m.group("name"), m.start("name"), 3.0)
     # "Data Analyst Intern - Bluefin Health - Nashville, TN": role, company, place.
@@ -1006,6 +1007,10 @@ _TERMS_LINE = re.compile(
 _JOBS_AT = re.compile(
     r"[ \t#*]*(?:[Jj]obs|[Cc]areers|[Oo]penings|[Oo]pen [Rr]oles|[Oo]pen [Pp]ositions) at "
     rf"(?P<name>{_NAME})[ \t*]*$"
+)
+_SITE_HEADER = re.compile(
+    rf"[ \t#*]*(?P<name>{_NAME})[ \t]+[-–|][ \t]+"
+    r"(?i:(?:employment|career|job)[ \t]+opportunities|job[ \t]+openings)[ \t*]*$"
 )
 # The parts of a title line between " - ", " – ", " | ".
 _TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")

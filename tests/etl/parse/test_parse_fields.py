@@ -1592,6 +1592,13 @@ def test_a_job_period_from_a_date_starts_then(text, want):
         # A name's own bracketed initials stay whole; a stray bracket goes.
         ("Accounting Manager\nCreative Ledger Staffing (CLS)\n", "Creative Ledger Staffing (CLS)"),
         ("Accounting Manager\nCreative Ledger Staffing (\n", "Creative Ledger Staffing"),
+        # An old applicant system's banner names the employer before its page's name.
+        (
+            "HALLORAN WATER & POWER - EMPLOYMENT OPPORTUNITIES\n-----\n\n"
+            "JOB TITLE:   LINE TECHNICIAN CO-OP - FALL 2026\n",
+            "HALLORAN WATER & POWER",
+        ),
+        ("Brightfield Labs | Job Openings\n\nData Analyst\n", "Brightfield Labs"),
         # A job board heading the saved page is not the hiring company.
         ("Part-Time Tutor\nSimplyHired\nBrightpath Learning\n", "Brightpath Learning"),
     ],
