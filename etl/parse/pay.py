@@ -196,7 +196,9 @@ _ZONE_LINE_LABEL = re.compile(
 # "McLean, VA: $54,000 - $54,000", "Plano,TX $45.67 Hourly": a line that opens with a place
 # names that place's pay, a zone of its own (a list of them, with no general range, reads as
 # zones do).
-_PLACE_LABEL = re.compile(r"[ \t*•-]*[A-Z][\w.'’ -]{1,40}?,[ \t]?[A-Z]{2}[ \t]*:?[ \t]*")
+_PLACE_LABEL = re.compile(
+    r"[ \t*•|-]*(?:[A-Z][\w.'’ -]{1,40}?,[ \t]?[A-Z]{2}|Remote[ \t]*\([^()\n]{2,20}\))[ \t]*[:|]?[ \t]*"
+)  # a markdown table's row too: "| San Francisco, CA | $54/hr |", "| Remote (US) | $46 - $50/hr |"
 _PAY_MARKS = ("💰", "💵", "💲")
 # "$78,000 + superannuation": Australia states a salary with the pension paid on top of it.
 _PLUS_SUPER = re.compile(r"(?i)[ \t+]*(?:plus[ \t]+)?super(?:annuation)?\b")

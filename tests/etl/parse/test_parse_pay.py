@@ -432,6 +432,14 @@ def test_hourly_figures_listed_by_place_without_colons_are_zones():
     assert pay_of(p) == (45.67, 48.08, "USD", "hour")
 
 
+def test_a_markdown_pay_table_by_place_reads_as_zones():
+    p = parse_posting(
+        "ML Intern\nAcme\n\n## Compensation\n\n| Location | Hourly rate (USD) |\n|---|---|\n"
+        "| Austin, TX | $48/hr |\n| Boston, MA | $52/hr |\n| Remote (US) | $40 – $44/hr |\n"
+    )
+    assert pay_of(p) == (40, 52, "USD", "hour")
+
+
 def test_a_place_label_alone_does_not_make_a_figure_pay():
     p = parse_posting("Our offices\nMcLean, VA: $54,000 raised for the food bank last year.")
     assert pay_of(p) == (None, None, None, None)
