@@ -14,7 +14,7 @@ from functools import cache
 
 from etl.parse.doc import Doc, Found
 from etl.parse.patterns import literal_alternation
-from etl.parse.vocab import load
+from etl.parse.vocab import heading_kinds, load
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
@@ -205,7 +205,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         ):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
-    for start, end in _location_heading_values(doc):
+    for start, end in _location_heading_values(doc, title):
         found.extend(_places_in(doc, start, end, labelled=True))
     found.extend(_city_and_state_labels(doc))
     for start, end in _table_location_cells(doc):
@@ -235,8 +235,15 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             if _may_name_a_city(doc.view, start, end)
             else []
         )
-        if not places and end <= header_limit and _has_start_in(city_starts, start, end):
-            places = _bare_cities(doc, start, end)
+        if end <= header_limit and _has_start_in(city_starts, start, end):
+            # "New York, NY | Chicago, IL | London | Hong Kong": a bare city beside the others.
+            places = (
+                _with_bare_cities(doc, start, end, places)
+                if places
+                else _bare_cities(doc, start, end)
+            )
+        if not places and _CODED_PLACE_START.match(doc.view, start, end):
+            places = _coded_place_line(doc, start, end)
         if not places and end <= header_limit and _UPPER_CITY_COMMA.search(doc.view, start, end):
             places = _upper_case_cities(doc, start, end)
         found.extend(places)
@@ -259,6 +266,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                 )
             )
             found.extend(_more_regions(doc, m.start(group) + len(region)))
+    if any(f.start > zone_end for f in found):
+        found = _outside_job_lists(doc, found, zone_end)
     if not found and title is not None:
         # Only when nothing else says where: "(Summer 2026 - US)" beside "Seattle, WA, USA"
         # adds nothing, "Data Engineer - India" alone is the place.
@@ -355,13 +364,22 @@ _LOCATION_HEADINGS = frozenset(
 )
 
 
-def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
+def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, int]]:
     """A "Location" label standing as a heading, its value after it on the same or the next line
-    (a copied table: "Job Locations<TAB>US-TX-Austin | US-OR-Hillsboro", "Location\nAlder Grove, CA")."""
+    (a copied table: "Job Locations<TAB>US-TX-Austin | US-OR-Hillsboro", "Location\nAlder Grove, CA").
+
+    Above the title a bare "Locations" is a careers site's menu item ("Teams", "Locations",
+    "Military"): there its value counts only when it names a place."""
     spans = []
     for block in doc.blocks:
-        if not block.heading or block.heading.lower().strip(" :") not in _LOCATION_HEADINGS:
+        if not block.heading:
             continue
+        label = block.heading.lower().strip(" :")
+        if label not in _LOCATION_HEADINGS:
+            continue
+        in_menu = (
+            title is not None and block.start < title.start and label not in _JOB_LOCATION_HEADINGS
+        )
         line_start, _ = doc.line_at(block.start)
         if doc.view[line_start : block.start].strip(" \t*#>-_"):
             continue  # "US office locations: ..." inside a sentence is not the job's label
@@ -371,9 +389,93 @@ def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
         value = doc.view[start:end].strip()
+        if in_menu and not _names_a_place(value):
+            continue
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
             spans.append((start, end))
     return spans + _location_label_lines(doc)
+
+
+def _names_a_place(value: str) -> bool:
+    """A value that is a place in a form the vocabulary or the city patterns know: "Austin, TX",
+    "Canada", "London", "US-CA-San Jose"."""
+    return (
+        _is_region(value)
+        or value in _places()["cities"]
+        or bool(_WORKDAY_PLACE.fullmatch(value))
+        or any(_is_city(*m.group("loc").split(",")[:2]) for m in _cities_in(value))
+    )
+
+
+# A line opening with Workday's coded place: "US, WA, Seattle", "US-TX-Austin".
+_CODED_PLACE_START = re.compile(r"[ \t*-]*[A-Z]{2}(?:, |-)[A-Z]{2}\b")
+
+
+def _coded_place_line(doc: Doc, start: int, end: int) -> list[Found]:
+    """A line that is only Workday's coded place, as its "Job details" list them: "US, MA,
+    North Reading". A pay table's "USA, MA, North Reading - 52.30 - 92.60 USD" is no such line."""
+    line = doc.view[start:end].strip(" \t*-")
+    m = _WORKDAY_PLACE.fullmatch(line)
+    if m is None or line[4:6] not in _places()["states"] and line[3:5] not in _places()["states"]:
+        return []
+    at = doc.view.find(line, start, end)
+    return [Found(doc.text[at : at + len(line)], at, at + len(line))]
+
+
+# A line that opens another job's card list: "Similar Jobs (5)", "More jobs at Acme".
+_COUNT_NOTE = re.compile(r"\s*[(\[]?\d+\+?[)\]]?\s*$")
+
+
+@cache
+def _job_list_headings() -> frozenset[str]:
+    """The related-section headings (etl/vocab/headings.toml) that open a list of jobs, not a
+    button ("Share this job", "Show more")."""
+    return frozenset(
+        phrase
+        for phrase, kind in heading_kinds().items()
+        if kind == "related"
+        and _JOB_LIST_WORDS.search(phrase)
+        and not phrase.startswith(("back ", "view "))
+    )
+
+
+_JOB_LIST_WORDS = re.compile(r"\b(?:jobs|positions|roles|openings|viewed|like)$")
+
+
+def _outside_job_lists(doc: Doc, found: list[Found], zone_end: int) -> list[Found]:
+    """The places that are not in a list of other jobs after the posting ("Similar Jobs (5)",
+    then cards of a title, "locations", "US, TX, Austin"): the list runs until a section of
+    the posting's own (responsibilities, qualifications) opens."""
+    headings = _job_list_headings()
+    list_starts = []
+    triggers = sorted({phrase.split(" ")[0] for phrase in headings})
+    for pos in doc.find_all(*triggers, word_start=True):
+        line_start, line_end = doc.line_at(pos)
+        if pos != line_start and doc.view[line_start:pos].strip(" \t*#>-_"):
+            continue
+        line = _COUNT_NOTE.sub("", doc.lower[pos:line_end]).strip(" \t:*_#")
+        if line in headings or line.startswith(_JOB_LIST_PREFIXES):
+            list_starts.append(line_end)
+    if not list_starts:
+        return found
+    kept = []
+    for f in found:
+        i = bisect.bisect_right(list_starts, f.start) - 1
+        if (
+            f.start <= zone_end
+            or i < 0
+            or any(
+                list_starts[i] < b.start <= f.start and b.kind not in _JOB_LIST_KINDS
+                for b in doc.blocks
+            )
+        ):
+            kept.append(f)
+    return kept
+
+
+_JOB_LIST_PREFIXES = ("similar jobs", "related jobs", "more jobs at ", "other jobs at ")
+# What a card of another job reads as: its "locations" label a meta heading.
+_JOB_LIST_KINDS = frozenset({"title_meta", "related", "other"})
 
 
 # An export's address fields, one label a line: "Job - City: Waterloo", "Province / State:
@@ -898,6 +1000,20 @@ def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
         part_start = sep_end
     return found or _city_list(doc, start, end)
+
+
+def _with_bare_cities(doc: Doc, start: int, end: int, places: list[Found]) -> list[Found]:
+    """A header line of places, some a known city alone: "New York, NY | Chicago, IL | London".
+    Every part must be a place; a sentence listing offices gains nothing."""
+    cities = _bare_cities(doc, start, end)
+    if not cities:
+        return places
+    part_start = start
+    for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
+        if not any(part_start <= f.start and f.end <= sep_start for f in (*places, *cities)):
+            return places
+        part_start = sep_end
+    return places + cities
 
 
 def _city_list(doc: Doc, start: int, end: int) -> list[Found]:

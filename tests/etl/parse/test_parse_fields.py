@@ -1613,6 +1613,61 @@ def test_location_offices_fields_tables_and_marked_labels(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A careers site's menu above the title: "Locations" is a link, the next item no place.
+        (
+            "Brightpath Careers\nJobs\nTeams\nLocations\nStudent Programs\nSign in\n\n"
+            "Data Engineering Intern\nDenver, CO\n\nAbout the role\nYou build pipelines.\n",
+            ["Denver, CO"],
+        ),
+        (
+            "Pinecrest jobs\nFind jobs\nLocations\nVeterans\nHelp\n\n"
+            "Platform Engineer Intern\nJob ID: 4411\n\nAbout the role\nYou build.\n",
+            [],
+        ),
+        # ... a place there is still one.
+        (
+            "Locations\nAustin, TX\n\nPlatform Engineer Intern\n\nAbout the role\nYou build.\n",
+            ["Austin, TX"],
+        ),
+        # Workday's coded places listed alone under the job's details; a pay table's rows are
+        # pay zones.
+        (
+            "Robotics Intern\nAcme\n\nAbout the role\nYou build.\n\n"
+            "USA, CO, Boulder - 40.00 - 50.00 USD hourly\nUSA, NY, Albany - 38.00 - 47.00 USD hourly\n\n"
+            "Job details\nUS, CO, Boulder\nUS, NY, Albany\nEngineering\n",
+            ["US, CO, Boulder", "US, NY, Albany"],
+        ),
+        (
+            "Robotics Intern\nAcme\n\nAbout the role\nYou build.\n\n"
+            "USA, CO, Boulder - 40.00 - 50.00 USD hourly\n",
+            [],
+        ),
+        # Another job's card after the posting ("Similar Jobs (4)") names that job's place.
+        (
+            "Compiler Intern - Summer 2026\nApply\nlocations\nUS, OR, Hillsboro\ntime type\nFull time\n\n"
+            "What you'll be doing:\nWrite optimization passes.\n\nSimilar Jobs (4)\n"
+            "GPU Tools Intern - Summer 2026\nlocations\nUS, TX, Dallas\nposted on\nPosted Today\n"
+            "Kernel Intern - Fall 2026\nlocations\nUS, WA, Redmond\nposted on\nPosted Today\n",
+            ["US, OR, Hillsboro"],
+        ),
+        # A header line of places, some a known city alone.
+        (
+            "Trading Systems Intern\nBoston, MA | Toronto | Singapore\nInternship\n\nWe trade.\n",
+            ["Boston, MA", "Toronto", "Singapore"],
+        ),
+        (
+            "Trading Systems Intern\nBoston, MA | Toronto office opening soon\n\nWe trade.\n",
+            ["Boston, MA"],
+        ),
+    ],
+)
+def test_location_menus_coded_lines_job_cards_and_bare_cities(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # How a contractor is paid, however many ways, is no team.
         ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
         ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
