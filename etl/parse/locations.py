@@ -37,8 +37,16 @@ _BASED_IN = re.compile(
     r"office in|offices in|"
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
-    r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
+    # "All roles are on-site at our engineering campus in Seattle, WA".
+    r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
+    r"report(?:ing)? to our|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
+)
+# "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
+# the places the job may be done in, wherever the page sets the note.
+_PREFERRED_LOCATIONS = re.compile(
+    r"(?i)preferred (?:work(?:ing)? |office )?locations? (?:from|among|out of) "
+    r"(?:the following|these)(?: locations| options)?\s*:\s*(?P<value>[^\n]{3,300})"
 )
 _BASED_IN_TRIGGERS = (
     "based ",
@@ -53,6 +61,8 @@ _BASED_IN_TRIGGERS = (
     "office in",
     "offices in",
     "site in",
+    "site at",
+    "office at",
     "work from our",
     "working from our",
     "work in our",
@@ -204,6 +214,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             _excluded(doc, m.start()) and not _names_the_job(doc, m.start())
         ):
             continue
+        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
+    for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for start, end in _location_heading_values(doc, title):
         found.extend(_places_in(doc, start, end, labelled=True))
@@ -873,8 +885,21 @@ def _cities_in(text: str):
         if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
             pos = m.start("loc") + len(first)
             continue
+        if _owner_before(m.group("loc"), first):  # "Acme's Denver, CO office"
+            pos = m.start("loc") + len(first) + 1
+            continue
         yield m
         pos = m.end()
+
+
+def _owner_before(loc: str, first: str) -> bool:
+    """ "Corvella's Denver, CO": a possessive before a known city is its owner's name, not part of
+    the city's ("Lee's Summit, MO" and "St. John's, NL" are cities of their own)."""
+    return (
+        first.endswith(("'s", "’s"))
+        and loc[len(first) : len(first) + 1] == " "
+        and loc[len(first) + 1 : loc.index(",")] in _places()["cities"]
+    )
 
 
 # A comma _may_name_a_city looks at: after a letter or mark that may be lower case and before

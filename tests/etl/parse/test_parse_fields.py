@@ -1668,6 +1668,50 @@ def test_location_menus_coded_lines_job_cards_and_bare_cities(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A note listing the places a hire may choose from names them all, past a header that
+        # shows only two ("+2 more").
+        (
+            "Storage Engineer, New Grad\nplace Austin, TX, USA; Boston, MA, USA; +2 more\n\n"
+            "About the job\nAfter you apply you can pick your preferred work location from the "
+            "following: Austin, TX, USA; Boston, MA, USA; Denver, CO, USA; Miami, FL, USA.\n",
+            ["Austin, TX, USA", "Boston, MA, USA", "Denver, CO, USA", "Miami, FL, USA"],
+        ),
+        (
+            "Storage Engineer, New Grad\nAustin, TX\n\nAbout the job\nPreferred qualifications "
+            "from the following: Go, Rust.\n",
+            ["Austin, TX"],
+        ),
+        # A company's possessive before a known city is not part of the city's name ...
+        (
+            "Data Intern\n\nWhere is the role?\nThe internship is based in Ridgeway's Boston, MA "
+            "office.\n",
+            ["Boston, MA"],
+        ),
+        # ... but a city's own possessive stays.
+        (
+            "Data Intern\n\nThe role\nThis role is based in Lee's Summit, MO.\n",
+            ["Lee's Summit, MO"],
+        ),
+        # On-site at the company's campus or office in a city.
+        (
+            "Flight Software Engineer\n\nWhere is the job located?\nEvery hire works on-site at "
+            "our test campus in Tucson, AZ.\n",
+            ["Tucson, AZ"],
+        ),
+        (
+            "Flight Software Engineer\n\nThe role\nYou will be on-site at customer plants most "
+            "weeks.\n",
+            [],
+        ),
+    ],
+)
+def test_location_choice_notes_owners_and_on_site_campuses(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # How a contractor is paid, however many ways, is no team.
         ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
         ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
