@@ -106,6 +106,9 @@ _LABEL_NOISE = re.compile(
     # The look-ahead holds the words' first letters (see _BASED_IN).
     r"|\b(?=[1bfhimopr])(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
 )
+_MODE_TAIL = re.compile(
+    r"(?i)\s[-–—]\s*(?:(?:fully|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office)\b.*"
+)
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
 # A labelled value that is just a place name we do not know: "Location: Toronto".
@@ -259,6 +262,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         if not places and end <= header_limit and _UPPER_CITY_COMMA.search(doc.view, start, end):
             places = _upper_case_cities(doc, start, end)
         found.extend(places)
+    for pos in doc.find_all(*_MODE_WORDS):
+        if not _excluded(doc, pos):
+            found.extend(_mode_place(doc, pos))
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(
@@ -285,6 +291,23 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         # adds nothing, "Data Engineer - India" alone is the place.
         found.extend(_title_segment_places(doc, title))
     return _unique(found)
+
+
+# "Work arrangement: Hybrid – Kitchener, ON (three days a week on-site)": how the job is done,
+# a dash, then where.
+_MODE_WORDS = ("hybrid", "on-site", "onsite", "in-office")
+_MODE_DASH = re.compile(r"(?i)(?:hybrid|on-?site|in-office)[ \t]*[-–—][ \t]*")
+
+
+def _mode_place(doc: Doc, pos: int) -> list[Found]:
+    """The city and state right after "Hybrid –", "On-site -": "Hybrid – Kitchener, ON"."""
+    dash = _MODE_DASH.match(doc.view, pos)
+    if dash is None or (pos > 0 and doc.view[pos - 1].isalnum()):
+        return []
+    m = _city_state().match(doc.view, dash.end(), min(len(doc.view), dash.end() + 80))
+    if m is None or not _is_city(*m.group("loc").split(",")[:2]):
+        return []
+    return [Found(doc.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"))]
 
 
 def _based_in_matches(doc: Doc):
@@ -403,9 +426,26 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         value = doc.view[start:end].strip()
         if in_menu and not _names_a_place(value):
             continue
+        cut = _first_sentence_end(doc.view, start, end)
+        if cut < end:
+            value = doc.view[start:cut].strip()
+            if not (_names_a_place(value) or any(_cities_in(value))):
+                continue  # a sentence, not a place and a note after it
+            end = cut
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
             spans.append((start, end))
     return spans + _location_label_lines(doc)
+
+
+# Where a sentence stops: after a word of three letters or a bracket ("St. Louis", "D.C." go on).
+_SENTENCE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\.(?=\s+[A-Z])")
+
+
+def _first_sentence_end(view: str, start: int, end: int) -> int:
+    """Where a heading's value ends when a note follows it: "San Francisco, CA; New York, NY;
+    or Remote (US). Interns in San Francisco work from the office on Tuesdays." ends at "(US)"."""
+    m = _SENTENCE_STOP.search(view, start, end)
+    return m.start() if m else end
 
 
 def _names_a_place(value: str) -> bool:
@@ -710,7 +750,8 @@ def _names_the_job(doc: Doc, pos: int) -> bool:
 
 
 def _opens_a_label(doc: Doc, pos: int) -> bool:
-    """ "Location:" starts its line (after bullets or "Job "), or is glued on ("...DeveloperLocation:")."""
+    """ "Location:" starts its line (after bullets or "Job "), or is glued on ("...DeveloperLocation:",
+    a one-line paste's "...salary.Location:" and "The details• Location:")."""
     line_start, _ = doc.line_at(pos)
     before = doc.view[line_start:pos]
     if _LABEL_PREFIX.fullmatch(before):
@@ -720,9 +761,9 @@ def _opens_a_label(doc: Doc, pos: int) -> bool:
         return True  # "Position: SRE support role Location: Chicago, IL": labels in a row
     return (
         bool(stem)
-        and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] == ")")
+        and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] in ").")
         and stem == before
-    )
+    ) or (stem.endswith("*") and len(stem) > 1 and not stem[-2].isspace())
 
 
 def _is_city(name: str, region: str = "") -> bool:
@@ -831,7 +872,11 @@ def _places_in(
     for piece in pieces:
         pos = text.find(piece, offset)
         offset = pos + len(piece)
-        value = _LABEL_NOISE.sub("", piece).strip(" ,-–:/()").lstrip(". ")
+        # "London, UK – hybrid, 3 days a week in our office": how the job is done, after a dash.
+        value = _MODE_TAIL.sub("", piece)
+        # A long value is a sentence, unless what made it long is that note.
+        short = len(text) <= 80 or len(value) < len(piece)
+        value = _LABEL_NOISE.sub("", value).strip(" ,-–:/()").lstrip(". ")
         if value[-2:-1].islower() and value.endswith("."):
             value = value[:-1]  # "Fully remote. US or Canada.": a sentence's stop, not "D.C."
         # An unknown name counts only in a short value: a long one is a sentence, not a place.
@@ -847,7 +892,7 @@ def _places_in(
         dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (
             _is_region(value)
-            or (len(text) <= 80 and _labelled_place(value))
+            or (short and _labelled_place(value))
             or _WORKDAY_PLACE.fullmatch(value)
             or _country_state_city(value)
             or (

@@ -1712,6 +1712,50 @@ def test_location_choice_notes_owners_and_on_site_campuses(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A one-line paste glues the label to the sentence before it, or to a bullet.
+        (
+            "Quant Intern\n\nAbout usWe trade.CompensationThe monthly salary is $12,000.Location: "
+            "Chicago, ILAbout AcmeAcme was founded in 2001.\n",
+            ["Chicago, IL"],
+        ),
+        (
+            "Product Intern Acme · Apply The details• Location: Leeds, UK – hybrid, two days a "
+            "week in our Holbeck office• Start date: 5 October 2026• Salary: £30,000 per annum\n",
+            ["Leeds, UK"],
+        ),
+        # A label whose long value is a sentence names no place.
+        (
+            "Product Intern\n\nThe details\n* Location: The Product Intern is a work-from-home "
+            "role for our * Manila team * with quarterly visits.\n",
+            [],
+        ),
+        # How the job is done, a dash, then where.
+        (
+            "Firmware Co-op\n\nThe role\nYou will test chargers.Work arrangement: Hybrid – "
+            "Waterloo, ON (two days a week in our lab).Responsibilities: Write tests.\n",
+            ["Waterloo, ON"],
+        ),
+        ("Firmware Co-op\n\nThe role\nHybrid – Flexible Hours, On Request.\n", []),
+        # A "Location" heading's value with a note after it: the places before the note.
+        (
+            "Design Intern\nAcme\n\nAbout the role\nYou will design onboarding flows.\n\n"
+            "Requirements\n- A portfolio\n\nLocation\nDenver, CO; Austin, TX; or Remote (US). "
+            "Interns in Denver and Austin come in on Tuesdays, Wednesdays and Thursdays.\n",
+            ["Denver, CO", "Austin, TX", "US"],
+        ),
+        (
+            "Design Intern\n\nLocation\nOur **Design Interns** sit with the product team.\n",
+            [],
+        ),
+    ],
+)
+def test_location_glued_labels_mode_dashes_and_heading_notes(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # How a contractor is paid, however many ways, is no team.
         ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
         ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
