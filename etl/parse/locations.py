@@ -14,7 +14,7 @@ from functools import cache
 
 from etl.parse.doc import Doc, Found
 from etl.parse.patterns import literal_alternation
-from etl.parse.vocab import load
+from etl.parse.vocab import heading_kinds, load
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
@@ -37,8 +37,16 @@ _BASED_IN = re.compile(
     r"office in|offices in|"
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
-    r"on-?site in|in-office in|work(?:ing)? (?:from|in|at) our|relocate to|report(?:ing)? to our|"
+    # "All roles are on-site at our engineering campus in Seattle, WA".
+    r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
+    r"report(?:ing)? to our|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
+)
+# "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
+# the places the job may be done in, wherever the page sets the note.
+_PREFERRED_LOCATIONS = re.compile(
+    r"(?i)preferred (?:work(?:ing)? |office )?locations? (?:from|among|out of) "
+    r"(?:the following|these)(?: locations| options)?\s*:\s*(?P<value>[^\n]{3,300})"
 )
 _BASED_IN_TRIGGERS = (
     "based ",
@@ -53,6 +61,8 @@ _BASED_IN_TRIGGERS = (
     "office in",
     "offices in",
     "site in",
+    "site at",
+    "office at",
     "work from our",
     "working from our",
     "work in our",
@@ -95,6 +105,9 @@ _LABEL_NOISE = re.compile(
     r"(?i)\((?=[^()]*\b(?:remote|hybrid|on-?site|office|days?|weeks?|flexible|preferred)\b)[^()]*\)"
     # The look-ahead holds the words' first letters (see _BASED_IN).
     r"|\b(?=[1bfhimopr])(?:(?:fully|100%|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office|only|based)\b"
+)
+_MODE_TAIL = re.compile(
+    r"(?i)\s[-–—]\s*(?:(?:fully|partially|mostly)\s+)?(?:remote|hybrid|on-?site|in[- ]office)\b.*"
 )
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
@@ -205,7 +218,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         ):
             continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
-    for start, end in _location_heading_values(doc):
+    for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
+        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
+    for start, end in _location_heading_values(doc, title):
         found.extend(_places_in(doc, start, end, labelled=True))
     found.extend(_city_and_state_labels(doc))
     for start, end in _table_location_cells(doc):
@@ -235,11 +250,21 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             if _may_name_a_city(doc.view, start, end)
             else []
         )
-        if not places and end <= header_limit and _has_start_in(city_starts, start, end):
-            places = _bare_cities(doc, start, end)
+        if end <= header_limit and _has_start_in(city_starts, start, end):
+            # "New York, NY | Chicago, IL | London | Hong Kong": a bare city beside the others.
+            places = (
+                _with_bare_cities(doc, start, end, places)
+                if places
+                else _bare_cities(doc, start, end)
+            )
+        if not places and _CODED_PLACE_START.match(doc.view, start, end):
+            places = _coded_place_line(doc, start, end)
         if not places and end <= header_limit and _UPPER_CITY_COMMA.search(doc.view, start, end):
             places = _upper_case_cities(doc, start, end)
         found.extend(places)
+    for pos in doc.find_all(*_MODE_WORDS):
+        if not _excluded(doc, pos):
+            found.extend(_mode_place(doc, pos))
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(
@@ -259,11 +284,30 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
                 )
             )
             found.extend(_more_regions(doc, m.start(group) + len(region)))
+    if any(f.start > zone_end for f in found):
+        found = _outside_job_lists(doc, found, zone_end)
     if not found and title is not None:
         # Only when nothing else says where: "(Summer 2026 - US)" beside "Seattle, WA, USA"
         # adds nothing, "Data Engineer - India" alone is the place.
         found.extend(_title_segment_places(doc, title))
     return _unique(found)
+
+
+# "Work arrangement: Hybrid – Kitchener, ON (three days a week on-site)": how the job is done,
+# a dash, then where.
+_MODE_WORDS = ("hybrid", "on-site", "onsite", "in-office")
+_MODE_DASH = re.compile(r"(?i)(?:hybrid|on-?site|in-office)[ \t]*[-–—][ \t]*")
+
+
+def _mode_place(doc: Doc, pos: int) -> list[Found]:
+    """The city and state right after "Hybrid –", "On-site -": "Hybrid – Kitchener, ON"."""
+    dash = _MODE_DASH.match(doc.view, pos)
+    if dash is None or (pos > 0 and doc.view[pos - 1].isalnum()):
+        return []
+    m = _city_state().match(doc.view, dash.end(), min(len(doc.view), dash.end() + 80))
+    if m is None or not _is_city(*m.group("loc").split(",")[:2]):
+        return []
+    return [Found(doc.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"))]
 
 
 def _based_in_matches(doc: Doc):
@@ -355,13 +399,22 @@ _LOCATION_HEADINGS = frozenset(
 )
 
 
-def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
+def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, int]]:
     """A "Location" label standing as a heading, its value after it on the same or the next line
-    (a copied table: "Job Locations<TAB>US-TX-Austin | US-OR-Hillsboro", "Location\nAlder Grove, CA")."""
+    (a copied table: "Job Locations<TAB>US-TX-Austin | US-OR-Hillsboro", "Location\nAlder Grove, CA").
+
+    Above the title a bare "Locations" is a careers site's menu item ("Teams", "Locations",
+    "Military"): there its value counts only when it names a place."""
     spans = []
     for block in doc.blocks:
-        if not block.heading or block.heading.lower().strip(" :") not in _LOCATION_HEADINGS:
+        if not block.heading:
             continue
+        label = block.heading.lower().strip(" :")
+        if label not in _LOCATION_HEADINGS:
+            continue
+        in_menu = (
+            title is not None and block.start < title.start and label not in _JOB_LOCATION_HEADINGS
+        )
         line_start, _ = doc.line_at(block.start)
         if doc.view[line_start : block.start].strip(" \t*#>-_"):
             continue  # "US office locations: ..." inside a sentence is not the job's label
@@ -371,9 +424,110 @@ def _location_heading_values(doc: Doc) -> list[tuple[int, int]]:
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
         value = doc.view[start:end].strip()
+        if in_menu and not _names_a_place(value):
+            continue
+        cut = _first_sentence_end(doc.view, start, end)
+        if cut < end:
+            value = doc.view[start:cut].strip()
+            if not (_names_a_place(value) or any(_cities_in(value))):
+                continue  # a sentence, not a place and a note after it
+            end = cut
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
             spans.append((start, end))
     return spans + _location_label_lines(doc)
+
+
+# Where a sentence stops: after a word of three letters or a bracket ("St. Louis", "D.C." go on).
+_SENTENCE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\.(?=\s+[A-Z])")
+
+
+def _first_sentence_end(view: str, start: int, end: int) -> int:
+    """Where a heading's value ends when a note follows it: "San Francisco, CA; New York, NY;
+    or Remote (US). Interns in San Francisco work from the office on Tuesdays." ends at "(US)"."""
+    m = _SENTENCE_STOP.search(view, start, end)
+    return m.start() if m else end
+
+
+def _names_a_place(value: str) -> bool:
+    """A value that is a place in a form the vocabulary or the city patterns know: "Austin, TX",
+    "Canada", "London", "US-CA-San Jose"."""
+    return (
+        _is_region(value)
+        or value in _places()["cities"]
+        or bool(_WORKDAY_PLACE.fullmatch(value))
+        or any(_is_city(*m.group("loc").split(",")[:2]) for m in _cities_in(value))
+    )
+
+
+# A line opening with Workday's coded place: "US, WA, Seattle", "US-TX-Austin".
+_CODED_PLACE_START = re.compile(r"[ \t*-]*[A-Z]{2}(?:, |-)[A-Z]{2}\b")
+
+
+def _coded_place_line(doc: Doc, start: int, end: int) -> list[Found]:
+    """A line that is only Workday's coded place, as its "Job details" list them: "US, MA,
+    North Reading". A pay table's "USA, MA, North Reading - 52.30 - 92.60 USD" is no such line."""
+    line = doc.view[start:end].strip(" \t*-")
+    m = _WORKDAY_PLACE.fullmatch(line)
+    if m is None or line[4:6] not in _places()["states"] and line[3:5] not in _places()["states"]:
+        return []
+    at = doc.view.find(line, start, end)
+    return [Found(doc.text[at : at + len(line)], at, at + len(line))]
+
+
+# A line that opens another job's card list: "Similar Jobs (5)", "More jobs at Acme".
+_COUNT_NOTE = re.compile(r"\s*[(\[]?\d+\+?[)\]]?\s*$")
+
+
+@cache
+def _job_list_headings() -> frozenset[str]:
+    """The related-section headings (etl/vocab/headings.toml) that open a list of jobs, not a
+    button ("Share this job", "Show more")."""
+    return frozenset(
+        phrase
+        for phrase, kind in heading_kinds().items()
+        if kind == "related"
+        and _JOB_LIST_WORDS.search(phrase)
+        and not phrase.startswith(("back ", "view "))
+    )
+
+
+_JOB_LIST_WORDS = re.compile(r"\b(?:jobs|positions|roles|openings|viewed|like)$")
+
+
+def _outside_job_lists(doc: Doc, found: list[Found], zone_end: int) -> list[Found]:
+    """The places that are not in a list of other jobs after the posting ("Similar Jobs (5)",
+    then cards of a title, "locations", "US, TX, Austin"): the list runs until a section of
+    the posting's own (responsibilities, qualifications) opens."""
+    headings = _job_list_headings()
+    list_starts = []
+    triggers = sorted({phrase.split(" ")[0] for phrase in headings})
+    for pos in doc.find_all(*triggers, word_start=True):
+        line_start, line_end = doc.line_at(pos)
+        if pos != line_start and doc.view[line_start:pos].strip(" \t*#>-_"):
+            continue
+        line = _COUNT_NOTE.sub("", doc.lower[pos:line_end]).strip(" \t:*_#")
+        if line in headings or line.startswith(_JOB_LIST_PREFIXES):
+            list_starts.append(line_end)
+    if not list_starts:
+        return found
+    kept = []
+    for f in found:
+        i = bisect.bisect_right(list_starts, f.start) - 1
+        if (
+            f.start <= zone_end
+            or i < 0
+            or any(
+                list_starts[i] < b.start <= f.start and b.kind not in _JOB_LIST_KINDS
+                for b in doc.blocks
+            )
+        ):
+            kept.append(f)
+    return kept
+
+
+_JOB_LIST_PREFIXES = ("similar jobs", "related jobs", "more jobs at ", "other jobs at ")
+# What a card of another job reads as: its "locations" label a meta heading.
+_JOB_LIST_KINDS = frozenset({"title_meta", "related", "other"})
 
 
 # An export's address fields, one label a line: "Job - City: Waterloo", "Province / State:
@@ -596,7 +750,8 @@ def _names_the_job(doc: Doc, pos: int) -> bool:
 
 
 def _opens_a_label(doc: Doc, pos: int) -> bool:
-    """ "Location:" starts its line (after bullets or "Job "), or is glued on ("...DeveloperLocation:")."""
+    """ "Location:" starts its line (after bullets or "Job "), or is glued on ("...DeveloperLocation:",
+    a one-line paste's "...salary.Location:" and "The details• Location:")."""
     line_start, _ = doc.line_at(pos)
     before = doc.view[line_start:pos]
     if _LABEL_PREFIX.fullmatch(before):
@@ -606,9 +761,9 @@ def _opens_a_label(doc: Doc, pos: int) -> bool:
         return True  # "Position: SRE support role Location: Chicago, IL": labels in a row
     return (
         bool(stem)
-        and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] == ")")
+        and (stem[-1].islower() or stem[-1].isdigit() or stem[-1] in ").")
         and stem == before
-    )
+    ) or (stem.endswith("*") and len(stem) > 1 and not stem[-2].isspace())
 
 
 def _is_city(name: str, region: str = "") -> bool:
@@ -717,7 +872,11 @@ def _places_in(
     for piece in pieces:
         pos = text.find(piece, offset)
         offset = pos + len(piece)
-        value = _LABEL_NOISE.sub("", piece).strip(" ,-–:/()").lstrip(". ")
+        # "London, UK – hybrid, 3 days a week in our office": how the job is done, after a dash.
+        value = _MODE_TAIL.sub("", piece)
+        # A long value is a sentence, unless what made it long is that note.
+        short = len(text) <= 80 or len(value) < len(piece)
+        value = _LABEL_NOISE.sub("", value).strip(" ,-–:/()").lstrip(". ")
         if value[-2:-1].islower() and value.endswith("."):
             value = value[:-1]  # "Fully remote. US or Canada.": a sentence's stop, not "D.C."
         # An unknown name counts only in a short value: a long one is a sentence, not a place.
@@ -733,7 +892,7 @@ def _places_in(
         dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (
             _is_region(value)
-            or (len(text) <= 80 and _labelled_place(value))
+            or (short and _labelled_place(value))
             or _WORKDAY_PLACE.fullmatch(value)
             or _country_state_city(value)
             or (
@@ -771,8 +930,21 @@ def _cities_in(text: str):
         if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
             pos = m.start("loc") + len(first)
             continue
+        if _owner_before(m.group("loc"), first):  # "Acme's Denver, CO office"
+            pos = m.start("loc") + len(first) + 1
+            continue
         yield m
         pos = m.end()
+
+
+def _owner_before(loc: str, first: str) -> bool:
+    """ "Corvella's Denver, CO": a possessive before a known city is its owner's name, not part of
+    the city's ("Lee's Summit, MO" and "St. John's, NL" are cities of their own)."""
+    return (
+        first.endswith(("'s", "’s"))
+        and loc[len(first) : len(first) + 1] == " "
+        and loc[len(first) + 1 : loc.index(",")] in _places()["cities"]
+    )
 
 
 # A comma _may_name_a_city looks at: after a letter or mark that may be lower case and before
@@ -898,6 +1070,20 @@ def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
             found.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
         part_start = sep_end
     return found or _city_list(doc, start, end)
+
+
+def _with_bare_cities(doc: Doc, start: int, end: int, places: list[Found]) -> list[Found]:
+    """A header line of places, some a known city alone: "New York, NY | Chicago, IL | London".
+    Every part must be a place; a sentence listing offices gains nothing."""
+    cities = _bare_cities(doc, start, end)
+    if not cities:
+        return places
+    part_start = start
+    for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
+        if not any(part_start <= f.start and f.end <= sep_start for f in (*places, *cities)):
+            return places
+        part_start = sep_end
+    return places + cities
 
 
 def _city_list(doc: Doc, start: int, end: int) -> list[Found]:

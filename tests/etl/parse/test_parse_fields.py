@@ -1739,6 +1739,149 @@ def test_location_offices_fields_tables_and_marked_labels(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A careers site's menu above the title: "Locations" is a link, the next item no place.
+        (
+            "Brightpath Careers\nJobs\nTeams\nLocations\nStudent Programs\nSign in\n\n"
+            "Data Engineering Intern\nDenver, CO\n\nAbout the role\nYou build pipelines.\n",
+            ["Denver, CO"],
+        ),
+        (
+            "Pinecrest jobs\nFind jobs\nLocations\nVeterans\nHelp\n\n"
+            "Platform Engineer Intern\nJob ID: 4411\n\nAbout the role\nYou build.\n",
+            [],
+        ),
+        # ... a place there is still one.
+        (
+            "Locations\nAustin, TX\n\nPlatform Engineer Intern\n\nAbout the role\nYou build.\n",
+            ["Austin, TX"],
+        ),
+        # Workday's coded places listed alone under the job's details; a pay table's rows are
+        # pay zones.
+        (
+            "Robotics Intern\nAcme\n\nAbout the role\nYou build.\n\n"
+            "USA, CO, Boulder - 40.00 - 50.00 USD hourly\nUSA, NY, Albany - 38.00 - 47.00 USD hourly\n\n"
+            "Job details\nUS, CO, Boulder\nUS, NY, Albany\nEngineering\n",
+            ["US, CO, Boulder", "US, NY, Albany"],
+        ),
+        (
+            "Robotics Intern\nAcme\n\nAbout the role\nYou build.\n\n"
+            "USA, CO, Boulder - 40.00 - 50.00 USD hourly\n",
+            [],
+        ),
+        # Another job's card after the posting ("Similar Jobs (4)") names that job's place.
+        (
+            "Compiler Intern - Summer 2026\nApply\nlocations\nUS, OR, Hillsboro\ntime type\nFull time\n\n"
+            "What you'll be doing:\nWrite optimization passes.\n\nSimilar Jobs (4)\n"
+            "GPU Tools Intern - Summer 2026\nlocations\nUS, TX, Dallas\nposted on\nPosted Today\n"
+            "Kernel Intern - Fall 2026\nlocations\nUS, WA, Redmond\nposted on\nPosted Today\n",
+            ["US, OR, Hillsboro"],
+        ),
+        # A header line of places, some a known city alone.
+        (
+            "Trading Systems Intern\nBoston, MA | Toronto | Singapore\nInternship\n\nWe trade.\n",
+            ["Boston, MA", "Toronto", "Singapore"],
+        ),
+        (
+            "Trading Systems Intern\nBoston, MA | Toronto office opening soon\n\nWe trade.\n",
+            ["Boston, MA"],
+        ),
+    ],
+)
+def test_location_menus_coded_lines_job_cards_and_bare_cities(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A note listing the places a hire may choose from names them all, past a header that
+        # shows only two ("+2 more").
+        (
+            "Storage Engineer, New Grad\nplace Austin, TX, USA; Boston, MA, USA; +2 more\n\n"
+            "About the job\nAfter you apply you can pick your preferred work location from the "
+            "following: Austin, TX, USA; Boston, MA, USA; Denver, CO, USA; Miami, FL, USA.\n",
+            ["Austin, TX, USA", "Boston, MA, USA", "Denver, CO, USA", "Miami, FL, USA"],
+        ),
+        (
+            "Storage Engineer, New Grad\nAustin, TX\n\nAbout the job\nPreferred qualifications "
+            "from the following: Go, Rust.\n",
+            ["Austin, TX"],
+        ),
+        # A company's possessive before a known city is not part of the city's name ...
+        (
+            "Data Intern\n\nWhere is the role?\nThe internship is based in Ridgeway's Boston, MA "
+            "office.\n",
+            ["Boston, MA"],
+        ),
+        # ... but a city's own possessive stays.
+        (
+            "Data Intern\n\nThe role\nThis role is based in Lee's Summit, MO.\n",
+            ["Lee's Summit, MO"],
+        ),
+        # On-site at the company's campus or office in a city.
+        (
+            "Flight Software Engineer\n\nWhere is the job located?\nEvery hire works on-site at "
+            "our test campus in Tucson, AZ.\n",
+            ["Tucson, AZ"],
+        ),
+        (
+            "Flight Software Engineer\n\nThe role\nYou will be on-site at customer plants most "
+            "weeks.\n",
+            [],
+        ),
+    ],
+)
+def test_location_choice_notes_owners_and_on_site_campuses(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A one-line paste glues the label to the sentence before it, or to a bullet.
+        (
+            "Quant Intern\n\nAbout usWe trade.CompensationThe monthly salary is $12,000.Location: "
+            "Chicago, ILAbout AcmeAcme was founded in 2001.\n",
+            ["Chicago, IL"],
+        ),
+        (
+            "Product Intern Acme · Apply The details• Location: Leeds, UK – hybrid, two days a "
+            "week in our Holbeck office• Start date: 5 October 2026• Salary: £30,000 per annum\n",
+            ["Leeds, UK"],
+        ),
+        # A label whose long value is a sentence names no place.
+        (
+            "Product Intern\n\nThe details\n* Location: The Product Intern is a work-from-home "
+            "role for our * Manila team * with quarterly visits.\n",
+            [],
+        ),
+        # How the job is done, a dash, then where.
+        (
+            "Firmware Co-op\n\nThe role\nYou will test chargers.Work arrangement: Hybrid – "
+            "Waterloo, ON (two days a week in our lab).Responsibilities: Write tests.\n",
+            ["Waterloo, ON"],
+        ),
+        ("Firmware Co-op\n\nThe role\nHybrid – Flexible Hours, On Request.\n", []),
+        # A "Location" heading's value with a note after it: the places before the note.
+        (
+            "Design Intern\nAcme\n\nAbout the role\nYou will design onboarding flows.\n\n"
+            "Requirements\n- A portfolio\n\nLocation\nDenver, CO; Austin, TX; or Remote (US). "
+            "Interns in Denver and Austin come in on Tuesdays, Wednesdays and Thursdays.\n",
+            ["Denver, CO", "Austin, TX", "US"],
+        ),
+        (
+            "Design Intern\n\nLocation\nOur **Design Interns** sit with the product team.\n",
+            [],
+        ),
+    ],
+)
+def test_location_glued_labels_mode_dashes_and_heading_notes(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # How a contractor is paid, however many ways, is no team.
         ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
         ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
