@@ -678,12 +678,21 @@ _NOT_DURATION = re.compile(
     "(?i)"
     + word_start_alternation(
         r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
-        r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
-        r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
+        r"bereavement|every|after|first|per year|a year|annually|probation\w*|training|"
+        # "a two-week graduate induction": the program's first part, not its length.
+        r"onboarding|induction|orientation|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
         r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
         r"shifts?|of tenure"
     )
     + r"\b"
+)
+# "within 2 weeks" is a deadline; after the length ("a 10-week internship within our Data
+# team") the word says where, not when.
+_WITHIN_BEFORE = re.compile(r"(?i)\bwithin\b")
+# "for 12 weeks beginning May 18", "10 weeks, starts June 8": a length with its start date.
+_STARTS_AFTER = re.compile(
+    rf"(?i)[ \t]*,?[ \t]*(?:begin(?:ning|s)?|start(?:ing|s)?|commenc(?:ing|es))"
+    rf"(?:[ \t]+(?:on|in|from))?[ \t]+(?:{_MONTH_NAME}\b|\d)"
 )
 
 
@@ -764,7 +773,7 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
     # the length after it.
     left = _FREQUENCY.sub(" ", left)
     right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
-    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right) or _WITHIN_BEFORE.search(left):
         return False
     if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
         return False
@@ -774,6 +783,7 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         _DURATION_CONTEXT.search(sentence)
         or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
         or _in_short_line_with_context(doc, m.start())
+        or _STARTS_AFTER.match(doc.view, m.end(), sentence_end)
     ):
         return False
     if unit != "y":
@@ -790,7 +800,8 @@ def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
     line_start, line_end = doc.line_at(pos)
     if line_end - line_start > 120:
         return False
-    opens_line = not doc.view[line_start:pos].strip(" \t*-•·>")
+    # Bullets and emoji may open it: a chat's "🗓️ 10 weeks, starts June 8".
+    opens_line = not any(char.isalnum() for char in doc.view[line_start:pos])
     return opens_line or bool(_DURATION_CONTEXT.search(doc.view, line_start, line_end))
 
 

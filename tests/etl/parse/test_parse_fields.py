@@ -675,6 +675,33 @@ def test_duration_in_the_title_or_naming_the_internship(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # "within" before a length is a deadline; after it, it says where the job is.
+        ("Role\nJoin us for an 8-12 week paid internship within the Risk team.", 8),
+        ("Role\nA 12-week co-op within our Payments group.", 12),
+        ("Role\nWe reply within 2 weeks of your application to this internship.", None),
+        # An induction or orientation is a part of the program, not its length.
+        (
+            "Program\nA 24-month graduate program. It opens with a one-week induction for all "
+            "graduates.",
+            104,
+        ),
+        ("Program\nNew interns attend a 2-week orientation before the internship.", None),
+        # A length with its start date names the job's own period.
+        ("Requirements\n- Able to work in Austin for 11 weeks beginning June 2, 2026", 11),
+        ("Requirements\n- Available for 6 months starting in September", 26),
+        ("Requirements\n- Available for 6 months starting as soon as possible", None),
+        # A chat's line opens with an emoji where a board's has a bullet.
+        ("New role posted\n📅 12 weeks, from mid June\n📍 Boston", 12),
+        ("New role posted\n📅 12 weeks ago we shipped v2", None),
+    ],
+)
+def test_duration_around_the_length(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # A suspended hyphen: the first number is the range's or the choice's lower bound.
         ("Program\nThis is a 12- to 16-week internship starting in June.", 12),
         ("Program\nWe offer 4- or 8-month co-op terms.", 17),
