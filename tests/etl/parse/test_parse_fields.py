@@ -728,6 +728,33 @@ def test_a_closed_holiday_note_does_not_hide_the_next_start_date():
     assert parse_posting(text).start_dates == [D(2026, 5, 26), D(2026, 6, 8)]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A start label among the perks is the job's own start date.
+        (
+            "Working Student Analytics\nAcme GmbH\n\nWhat we offer\n- Earliest start: 15 April 2026\n"
+            "- Flexible hours and a Deutschlandticket\n",
+            [D(2026, 4, 15)],
+        ),
+        (
+            "Data Intern\nAcme GmbH\n\nWhat we offer\n• Internship start: 1\u00a0October\u00a02026 "
+            "(or later)\n• 1,900 EUR per month\n",
+            [D(2026, 10, 1)],
+        ),
+        # Other dates among the perks, and start labels outside them, are not.
+        (
+            "Data Intern\nAcme GmbH\n\nWhat we offer\n- Holiday start: December 20, 2025\n"
+            "- A bonus paid on March 1, 2026\n",
+            [],
+        ),
+        ("Data Intern\nAcme GmbH\n\nAbout us\nCompany start: 1 March 2015\n", []),
+    ],
+)
+def test_start_date_labelled_among_the_perks(text, want):
+    assert parse_posting(text).start_dates == want
+
+
 def test_start_date_without_year_takes_the_posting_year():
     text = "Engineering Intern - 2025 Summer\nAcme\n\nProgram\nThe program starts Monday, May 12 (Memorial Day May 26 is a holiday)."
     assert parse_posting(text).start_dates == [D(2025, 5, 12)]
