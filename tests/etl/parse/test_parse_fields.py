@@ -464,6 +464,31 @@ def test_a_graduation_term_is_no_season(text, seasons):
     assert parse_posting(text).seasons == seasons
 
 
+@pytest.mark.parametrize(
+    ("text", "seasons"),
+    [
+        # The employer's list of its other openings names their seasons, not this job's.
+        (
+            "Backend Engineer, New Grad (2026)\nAcme Pay\n\nAbout the role\nBuild our ledger.\n\n"
+            "More roles at Acme Pay\n- Data Science Intern, Fall 2026 - Remote\n",
+            [],
+        ),
+        (
+            "Backend Engineer, New Grad\nAcme Pay\n\nAbout the role\nBuild our ledger.\n\n"
+            "Other positions at Acme Pay\n- Backend Intern, Summer 2026 - Chicago, IL\n",
+            [],
+        ),
+        (
+            "Backend Intern\nAcme Pay\n\nAbout the role\nJoin our Winter 2027 internship cohort.\n\n"
+            "More roles at Acme Pay\n- Data Science Intern, Summer 2026\n",
+            ["Winter"],
+        ),
+    ],
+)
+def test_seasons_of_the_employers_other_roles(text, seasons):
+    assert parse_posting(text).seasons == seasons
+
+
 # --- degree levels ------------------------------------------------------------------------------
 
 
