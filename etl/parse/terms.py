@@ -119,8 +119,18 @@ _FULL_TIME_TRIGGERS = ("this is a full", *_FULL_TIME_STARTS, "permanent")
 _BADGE_TRIGGERS = ("full", "part", "contract", "temporary", "intern", "co-op", "coop")
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity|basis)|this is a part[- ]time)\b"
-    r"|^[ \t*-]*part[- ]?time[ \t]*$",
+    r"|^[ \t*-]*part[- ]?time[ \t]*$"
+    # "We're looking for a part-time front-end developer", "The position is part-time": the
+    # job's own hours when the words before say so (`_hires_part_time`); "part-time or
+    # full-time" offers both.
+    r"|(?P<bare>part[- ]time\b(?![ \t]*(?:or\b|and\b|/|&|,[ \t]*(?:full|contract|temp|or\b|and\b))))",
     re.MULTILINE,
+)
+# What stands before a bare "part-time" that makes it the job's: a hire ("seeking a"), or the
+# position said to be so ("This position is", "The role will be").
+_PART_TIME_HIRE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:(?:looking|searching)\s+for|seeking|hiring|to\s+hire|recruiting)\s+an?"
+    r"|\b(?:position|role|job)\s+(?:is|will\s+be))\s+$"
 )
 
 
@@ -183,7 +193,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             pattern,
             positions,
             allow_benefits=kind == "full_time",
-            accept=_not_refused_contract if kind == "contract" else None,
+            accept=_ACCEPT.get(kind),
         )
         if m:
             return Found(kind, m.start(), m.end())
@@ -205,6 +215,14 @@ def _not_refused_contract(doc: Doc, m: re.Match) -> bool:
     return not _REFUSAL_BEFORE.search(view, max(0, start - 60), start)
 
 
+def _hires_part_time(doc: Doc, m: re.Match) -> bool:
+    if not m.group("bare"):
+        return True
+    start = m.start()
+    return _PART_TIME_HIRE_BEFORE.search(doc.view, max(0, start - 40), start) is not None
+
+
+_ACCEPT = {"contract": _not_refused_contract, "part_time": _hires_part_time}
 _REGULAR = re.compile(r"(?i)(?:regular[ ,-]+)?")
 # Sections whose words are not about this job's terms (benefits: except full-time benefits).
 _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})

@@ -320,6 +320,31 @@ def test_employment_type(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # The job said to be part-time where it is offered or described.
+        (
+            "Junior Web Developer\nAcme Clinics\n\nAbout the job\nWe are looking\nfor a part-time "
+            "web developer (15-20 hrs/week) to help our booking team.",
+            "part_time",
+        ),
+        (
+            "Bookkeeper\nAcme\n\nWe're seeking a Part-Time Bookkeeper for our Austin office.",
+            "part_time",
+        ),
+        ("Choir Director\nAcme\n\nThe position is part-time, about 12 hours a week.", "part_time"),
+        # Both offered, or part-time named for something else, is no type.
+        ("Tutor\nAcme\n\nWe are hiring a part-time or full-time tutor.", None),
+        ("Tutor\nAcme\n\nWe are hiring a part-time/full-time tutor.", None),
+        ("Tutor\nAcme\n\nWe are seeking a part-time, full-time or seasonal tutor.", None),
+        ("Analyst\nAcme\n\nIdeal for students going to school part-time in the evening.", None),
+    ],
+)
+def test_employment_type_part_time_in_a_sentence(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # A category line of slash-separated parts, as Lever prints it.
         (
             "Backend Engineer, New Grad\nBOSTON, MA / ENGINEERING - CORE / FULL-TIME / REMOTE\n\n"
