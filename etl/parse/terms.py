@@ -464,6 +464,10 @@ _DEGREES = (
                 # "Junior or senior pursuing a degree": class years, not seniority.
                 r"juniors? (?:or|and|/) seniors? (?:pursuing|students?|majoring|in college)\b|"
                 r"seniors? (?:or|and|/) juniors? (?:pursuing|students?|majoring|in college)\b|"
+                # "juniors+ and masters students", "juniors and above pursuing a degree": a class
+                # year and those after it, when students are named.
+                r"juniors?(?:\+|[ \t]+(?:and|or)[ \t]+(?:above|up|higher)\b)(?=[^.\n]{0,40}?\b(?:students?|"
+                r"undergrad\w*|master'?s|college|university|pursuing|degree)\b)|"
                 r"four[- ]year (?:college |university )?degree\b|4[- ]year (?:college |university )?degree\b"
             )
         ),
@@ -570,6 +574,7 @@ def _may_name_degree(lower: str, pos: int) -> bool:
             lower.startswith((" standing", " year"), pos + 6)
             or lower.endswith("rising ", 0, pos)
             or _CLASS_YEAR_PAIR.match(lower, pos) is not None
+            or _JUNIORS_AND_UP.match(lower, pos) is not None
         )
     if lower.startswith("post", pos):
         return _POSTGRAD_START.match(lower, pos) is not None
@@ -578,33 +583,85 @@ def _may_name_degree(lower: str, pos: int) -> bool:
 
 _POSTGRAD_START = re.compile(r"post-?\s?grad")
 _CLASS_YEAR_PAIR = re.compile(r"(?:junior|senior)s? (?:or|and|/) (?:junior|senior)")
+_JUNIORS_AND_UP = re.compile(r"juniors?(?:\+|[ \t]+(?:and|or)[ \t]+(?:above|up|higher))")
+# A board's page that copies the employer's own posting under its summary: "Original Job
+# Post", "Original posting (from company site)". The board's digest above it paraphrases.
+_ORIGINAL_POST = re.compile(
+    r"(?im)^[ \t*#>-]*original[ \t]+(?:job[ \t]+)?post(?:ing)?(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*:?[ \t]*$"
+)
 
 
 def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
-    """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order."""
-    found: dict[str, Found] = {}
+    """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order.
+
+    Where a board copies the employer's posting below its own summary, the posting's degrees
+    answer when it names any."""
     lower = doc.lower
     positions = [
         p
         for p in doc.trigger_starts("degree_words", _DEGREE_TRIGGERS, word_start=True)
         if _may_name_degree(lower, p)
     ]
-    if not positions:
+    glued = _glued_body_starts(doc)
+    if not positions and not glued:
         return []
+    original = doc.find_all("original post", "original job post")
+    if original:
+        m = _ORIGINAL_POST.search(doc.view, doc.line_at(original[0])[0])
+        if m is not None:
+            below = _degrees_found(
+                doc,
+                [p for p in positions if p >= m.end()],
+                [p for p in glued if p >= m.end()],
+            )
+            if below:
+                return below
+    return _degrees_found(doc, positions, glued)
+
+
+def _glued_body_starts(doc: Doc) -> list[int]:
+    """Where a section's body starts glued to its heading with a degree word ("What You
+    BringBachelor's degree in ..."), a page stripped of its markup: no word starts there."""
+    view, lower = doc.view, doc.lower
+    return [
+        block.body_start
+        for block in doc.blocks
+        if block.heading is not None
+        and 0 < block.body_start < len(view)
+        and view[block.body_start - 1].isalnum()
+        and lower.startswith(_DEGREE_TRIGGERS, block.body_start)
+        and _may_name_degree(lower, block.body_start)
+    ]
+
+
+def _degrees_found(doc: Doc, positions: list[int], glued: list[int]) -> list[Found]:
+    found: dict[str, Found] = {}
+    view = doc.view
     for level, pattern in _DEGREES:
-        for m in doc.search_near(pattern, positions, 16, 40):
-            kind = doc.kind_at(m.start())
+        for start, end, text in _degree_matches(doc, pattern, positions, glued):
+            kind = doc.kind_at(start)
             if kind in ("benefits", "legal", "related", "about_company"):
                 continue
-            if _DEGREE_EXCLUDE_LEFT.search(doc.view[max(0, m.start() - 60) : m.start()]):
+            if _DEGREE_EXCLUDE_LEFT.search(view[max(0, start - 60) : start]):
                 continue
-            if _DEGREE_EXCLUDE_RIGHT.match(doc.view, m.end()):
+            if _DEGREE_EXCLUDE_RIGHT.match(view, end):
                 continue
-            if m.group() == "MFA" and not _is_degree_mfa(doc, m.start(), m.end()):
+            if text == "MFA" and not _is_degree_mfa(doc, start, end):
                 continue
-            found.setdefault(level, Found(level, m.start(), m.end()))
+            found.setdefault(level, Found(level, start, end))
             break
     return [found[level] for level in ("BS", "MS", "PhD") if level in found]
+
+
+def _degree_matches(doc: Doc, pattern: re.Pattern, positions: list[int], glued: list[int]):
+    """(start, end, text) of each match of `pattern` near `positions`, then at each glued body
+    start (matched in a slice, whose start is a word start)."""
+    for m in doc.search_near(pattern, positions, 16, 40):
+        yield m.start(), m.end(), m.group()
+    for pos in glued:
+        m = pattern.match(doc.view[pos : pos + 80])
+        if m is not None:
+            yield pos + m.start(), pos + m.end(), m.group()
 
 
 # "MFA degree", "MFA students", "MFA program": the degree, whatever stands around it.

@@ -578,6 +578,48 @@ def test_degree_levels(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A page stripped of its markup glues a heading to its body's first word.
+        (
+            "Analyst\nAcme\n\nQualificationsBachelor's degree in Economics or Finance3+ years "
+            "of experience",
+            ["BS"],
+        ),
+        (
+            "Chemist\nAcme\n\nPosition RequirementsPh.D. in Chemistry with 0-3 years of experience",
+            ["PhD"],
+        ),
+        ("Analyst\nAcme\n\nAbout AcmeMaster's programs in Finance are our core business.", []),
+        ("Analyst\nAcme\n\nQualificationsBasic Excel skills", []),
+        # A class year and those after it, when students are named.
+        ("New internship drop\n🎓 juniors+ and masters students\n💻 C++ or Python", ["BS", "MS"]),
+        ("Internship\nOpen to juniors and above pursuing a degree in Physics.", ["BS"]),
+        ("Software Engineer\nAcme\n\nWe hire juniors and above; mentoring included.", []),
+        # A board's summary paraphrases the employer's posting copied under it.
+        (
+            "Data Intern\nAcme\nBachelor's or Master's in related field\n89% GOOD MATCH\n\n"
+            "Original Job Post\nData Intern\nWhat we look for:\n- Pursuing an MS or PhD in "
+            "Statistics",
+            ["MS", "PhD"],
+        ),
+        (
+            "Data Intern\nAcme\n\nRequirements\nPursuing a Bachelor's degree\n\n"
+            "Original posting (from company site)\nJoin our Data team for the summer.",
+            ["BS"],
+        ),
+        (
+            "Data Intern\nAcme\n\nRequirements\nPursuing a Bachelor's degree\n\n"
+            "Original Posting Date: 4/17/2024\nA Master's degree is a plus.",
+            ["BS", "MS"],
+        ),
+    ],
+)
+def test_degrees_after_glued_headings_class_years_and_copied_postings(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # Named bachelor's and master's degrees by their initials.
         ("Requirements\n- Working toward a BASc in Mechatronics", ["BS"]),
         ("Requirements\n- Enrolled in a BFA program in Illustration", ["BS"]),
