@@ -48,6 +48,11 @@ _NOT_START_CUE = re.compile(
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth)\b"
 )
+# A line that labels its date as the start: "Start date:", "Internship start:", "Starting:".
+_START_LABEL = re.compile(
+    r"(?i)[ \t*-]*(?:[\w-]+[ \t]+){0,2}(?:start(?:ing)?(?:[ \t]+date)?|begin|commencement|"
+    r"joining date|date of joining)[ \t]*:[ \t]*"
+)
 _WINDOW = re.compile(r"(?i)\bbetween\b|\b(?:any ?time|anywhere) (?:from|between|in)\b")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 # Words that make a date range the job's own period (not an application window).
@@ -354,7 +359,7 @@ def _writes_day_first(dates: list[tuple[int, int, dict]]) -> bool:
 
 
 def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
-    if doc.is_boilerplate(start):
+    if doc.is_boilerplate(start) and not _labelled_start_in_offer(doc, start):
         return False
     if doc.in_heading(start):
         # "Start dates: June 1, June 15 and July 6" heads its section and holds the dates.
@@ -394,6 +399,16 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     between = left[cue.end() :]
     # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
     return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
+
+
+def _labelled_start_in_offer(doc: Doc, start: int) -> bool:
+    """Whether the date at `start` is the value of a start label in a "What we offer" list
+    ("• Internship start: 1 March 2026"): the job's own date among its perks."""
+    if doc.kind_at(start) != "benefits":
+        return False
+    line_start, _ = doc.line_at(start)
+    label = _START_LABEL.fullmatch(doc.view, line_start, start)
+    return label is not None and not _NOT_START_CUE.search(label.group())  # "Holiday start:"
 
 
 def _is_labelled_from_above(doc: Doc, line_start: int, start: int) -> bool:

@@ -119,8 +119,18 @@ _FULL_TIME_TRIGGERS = ("this is a full", *_FULL_TIME_STARTS, "permanent")
 _BADGE_TRIGGERS = ("full", "part", "contract", "temporary", "intern", "co-op", "coop")
 _PART_TIME_BODY = re.compile(
     r"(?i)(?:part[- ]time (?:role|position|job|employee|employment|opportunity|basis)|this is a part[- ]time)\b"
-    r"|^[ \t*-]*part[- ]?time[ \t]*$",
+    r"|^[ \t*-]*part[- ]?time[ \t]*$"
+    # "We're looking for a part-time front-end developer", "The position is part-time": the
+    # job's own hours when the words before say so (`_hires_part_time`); "part-time or
+    # full-time" offers both.
+    r"|(?P<bare>part[- ]time\b(?![ \t]*(?:or\b|and\b|/|&|,[ \t]*(?:full|contract|temp|or\b|and\b))))",
     re.MULTILINE,
+)
+# What stands before a bare "part-time" that makes it the job's: a hire ("seeking a"), or the
+# position said to be so ("This position is", "The role will be").
+_PART_TIME_HIRE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:(?:looking|searching)\s+for|seeking|hiring|to\s+hire|recruiting)\s+an?"
+    r"|\b(?:position|role|job)\s+(?:is|will\s+be))\s+$"
 )
 
 
@@ -183,7 +193,7 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             pattern,
             positions,
             allow_benefits=kind == "full_time",
-            accept=_not_refused_contract if kind == "contract" else None,
+            accept=_ACCEPT.get(kind),
         )
         if m:
             return Found(kind, m.start(), m.end())
@@ -205,6 +215,14 @@ def _not_refused_contract(doc: Doc, m: re.Match) -> bool:
     return not _REFUSAL_BEFORE.search(view, max(0, start - 60), start)
 
 
+def _hires_part_time(doc: Doc, m: re.Match) -> bool:
+    if not m.group("bare"):
+        return True
+    start = m.start()
+    return _PART_TIME_HIRE_BEFORE.search(doc.view, max(0, start - 40), start) is not None
+
+
+_ACCEPT = {"contract": _not_refused_contract, "part_time": _hires_part_time}
 _REGULAR = re.compile(r"(?i)(?:regular[ ,-]+)?")
 # Sections whose words are not about this job's terms (benefits: except full-time benefits).
 _NOT_THE_JOB = frozenset({"legal", "related", "about_company", "benefits"})
@@ -446,6 +464,10 @@ _DEGREES = (
                 # "Junior or senior pursuing a degree": class years, not seniority.
                 r"juniors? (?:or|and|/) seniors? (?:pursuing|students?|majoring|in college)\b|"
                 r"seniors? (?:or|and|/) juniors? (?:pursuing|students?|majoring|in college)\b|"
+                # "juniors+ and masters students", "juniors and above pursuing a degree": a class
+                # year and those after it, when students are named.
+                r"juniors?(?:\+|[ \t]+(?:and|or)[ \t]+(?:above|up|higher)\b)(?=[^.\n]{0,40}?\b(?:students?|"
+                r"undergrad\w*|master'?s|college|university|pursuing|degree)\b)|"
                 r"four[- ]year (?:college |university )?degree\b|4[- ]year (?:college |university )?degree\b"
             )
         ),
@@ -552,6 +574,7 @@ def _may_name_degree(lower: str, pos: int) -> bool:
             lower.startswith((" standing", " year"), pos + 6)
             or lower.endswith("rising ", 0, pos)
             or _CLASS_YEAR_PAIR.match(lower, pos) is not None
+            or _JUNIORS_AND_UP.match(lower, pos) is not None
         )
     if lower.startswith("post", pos):
         return _POSTGRAD_START.match(lower, pos) is not None
@@ -560,33 +583,85 @@ def _may_name_degree(lower: str, pos: int) -> bool:
 
 _POSTGRAD_START = re.compile(r"post-?\s?grad")
 _CLASS_YEAR_PAIR = re.compile(r"(?:junior|senior)s? (?:or|and|/) (?:junior|senior)")
+_JUNIORS_AND_UP = re.compile(r"juniors?(?:\+|[ \t]+(?:and|or)[ \t]+(?:above|up|higher))")
+# A board's page that copies the employer's own posting under its summary: "Original Job
+# Post", "Original posting (from company site)". The board's digest above it paraphrases.
+_ORIGINAL_POST = re.compile(
+    r"(?im)^[ \t*#>-]*original[ \t]+(?:job[ \t]+)?post(?:ing)?(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*:?[ \t]*$"
+)
 
 
 def extract_degree_levels(doc: Doc, title: Found | None) -> list[Found]:
-    """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order."""
-    found: dict[str, Found] = {}
+    """BS / MS / PhD named as what candidates hold or pursue, in the conventions' order.
+
+    Where a board copies the employer's posting below its own summary, the posting's degrees
+    answer when it names any."""
     lower = doc.lower
     positions = [
         p
         for p in doc.trigger_starts("degree_words", _DEGREE_TRIGGERS, word_start=True)
         if _may_name_degree(lower, p)
     ]
-    if not positions:
+    glued = _glued_body_starts(doc)
+    if not positions and not glued:
         return []
+    original = doc.find_all("original post", "original job post")
+    if original:
+        m = _ORIGINAL_POST.search(doc.view, doc.line_at(original[0])[0])
+        if m is not None:
+            below = _degrees_found(
+                doc,
+                [p for p in positions if p >= m.end()],
+                [p for p in glued if p >= m.end()],
+            )
+            if below:
+                return below
+    return _degrees_found(doc, positions, glued)
+
+
+def _glued_body_starts(doc: Doc) -> list[int]:
+    """Where a section's body starts glued to its heading with a degree word ("What You
+    BringBachelor's degree in ..."), a page stripped of its markup: no word starts there."""
+    view, lower = doc.view, doc.lower
+    return [
+        block.body_start
+        for block in doc.blocks
+        if block.heading is not None
+        and 0 < block.body_start < len(view)
+        and view[block.body_start - 1].isalnum()
+        and lower.startswith(_DEGREE_TRIGGERS, block.body_start)
+        and _may_name_degree(lower, block.body_start)
+    ]
+
+
+def _degrees_found(doc: Doc, positions: list[int], glued: list[int]) -> list[Found]:
+    found: dict[str, Found] = {}
+    view = doc.view
     for level, pattern in _DEGREES:
-        for m in doc.search_near(pattern, positions, 16, 40):
-            kind = doc.kind_at(m.start())
+        for start, end, text in _degree_matches(doc, pattern, positions, glued):
+            kind = doc.kind_at(start)
             if kind in ("benefits", "legal", "related", "about_company"):
                 continue
-            if _DEGREE_EXCLUDE_LEFT.search(doc.view[max(0, m.start() - 60) : m.start()]):
+            if _DEGREE_EXCLUDE_LEFT.search(view[max(0, start - 60) : start]):
                 continue
-            if _DEGREE_EXCLUDE_RIGHT.match(doc.view, m.end()):
+            if _DEGREE_EXCLUDE_RIGHT.match(view, end):
                 continue
-            if m.group() == "MFA" and not _is_degree_mfa(doc, m.start(), m.end()):
+            if text == "MFA" and not _is_degree_mfa(doc, start, end):
                 continue
-            found.setdefault(level, Found(level, m.start(), m.end()))
+            found.setdefault(level, Found(level, start, end))
             break
     return [found[level] for level in ("BS", "MS", "PhD") if level in found]
+
+
+def _degree_matches(doc: Doc, pattern: re.Pattern, positions: list[int], glued: list[int]):
+    """(start, end, text) of each match of `pattern` near `positions`, then at each glued body
+    start (matched in a slice, whose start is a word start)."""
+    for m in doc.search_near(pattern, positions, 16, 40):
+        yield m.start(), m.end(), m.group()
+    for pos in glued:
+        m = pattern.match(doc.view[pos : pos + 80])
+        if m is not None:
+            yield pos + m.start(), pos + m.end(), m.group()
 
 
 # "MFA degree", "MFA students", "MFA program": the degree, whatever stands around it.
@@ -678,12 +753,21 @@ _NOT_DURATION = re.compile(
     "(?i)"
     + word_start_alternation(
         r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
-        r"bereavement|within|every|after|first|per year|a year|annually|probation\w*|training|"
-        r"onboarding|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
+        r"bereavement|every|after|first|per year|a year|annually|probation\w*|training|"
+        # "a two-week graduate induction": the program's first part, not its length.
+        r"onboarding|induction|orientation|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
         r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
         r"shifts?|of tenure"
     )
     + r"\b"
+)
+# "within 2 weeks" is a deadline; after the length ("a 10-week internship within our Data
+# team") the word says where, not when.
+_WITHIN_BEFORE = re.compile(r"(?i)\bwithin\b")
+# "for 12 weeks beginning May 18", "10 weeks, starts June 8": a length with its start date.
+_STARTS_AFTER = re.compile(
+    rf"(?i)[ \t]*,?[ \t]*(?:begin(?:ning|s)?|start(?:ing|s)?|commenc(?:ing|es))"
+    rf"(?:[ \t]+(?:on|in|from))?[ \t]+(?:{_MONTH_NAME}\b|\d)"
 )
 
 
@@ -764,7 +848,7 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
     # the length after it.
     left = _FREQUENCY.sub(" ", left)
     right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
-    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right):
+    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right) or _WITHIN_BEFORE.search(left):
         return False
     if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
         return False
@@ -774,6 +858,7 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         _DURATION_CONTEXT.search(sentence)
         or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
         or _in_short_line_with_context(doc, m.start())
+        or _STARTS_AFTER.match(doc.view, m.end(), sentence_end)
     ):
         return False
     if unit != "y":
@@ -790,7 +875,8 @@ def _in_short_line_with_context(doc: Doc, pos: int) -> bool:
     line_start, line_end = doc.line_at(pos)
     if line_end - line_start > 120:
         return False
-    opens_line = not doc.view[line_start:pos].strip(" \t*-•·>")
+    # Bullets and emoji may open it: a chat's "🗓️ 10 weeks, starts June 8".
+    opens_line = not any(char.isalnum() for char in doc.view[line_start:pos])
     return opens_line or bool(_DURATION_CONTEXT.search(doc.view, line_start, line_end))
 
 

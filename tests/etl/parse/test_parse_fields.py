@@ -320,6 +320,31 @@ def test_employment_type(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # The job said to be part-time where it is offered or described.
+        (
+            "Junior Web Developer\nAcme Clinics\n\nAbout the job\nWe are looking\nfor a part-time "
+            "web developer (15-20 hrs/week) to help our booking team.",
+            "part_time",
+        ),
+        (
+            "Bookkeeper\nAcme\n\nWe're seeking a Part-Time Bookkeeper for our Austin office.",
+            "part_time",
+        ),
+        ("Choir Director\nAcme\n\nThe position is part-time, about 12 hours a week.", "part_time"),
+        # Both offered, or part-time named for something else, is no type.
+        ("Tutor\nAcme\n\nWe are hiring a part-time or full-time tutor.", None),
+        ("Tutor\nAcme\n\nWe are hiring a part-time/full-time tutor.", None),
+        ("Tutor\nAcme\n\nWe are seeking a part-time, full-time or seasonal tutor.", None),
+        ("Analyst\nAcme\n\nIdeal for students going to school part-time in the evening.", None),
+    ],
+)
+def test_employment_type_part_time_in_a_sentence(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # A category line of slash-separated parts, as Lever prints it.
         (
             "Backend Engineer, New Grad\nBOSTON, MA / ENGINEERING - CORE / FULL-TIME / REMOTE\n\n"
@@ -464,6 +489,31 @@ def test_a_graduation_term_is_no_season(text, seasons):
     assert parse_posting(text).seasons == seasons
 
 
+@pytest.mark.parametrize(
+    ("text", "seasons"),
+    [
+        # The employer's list of its other openings names their seasons, not this job's.
+        (
+            "Backend Engineer, New Grad (2026)\nAcme Pay\n\nAbout the role\nBuild our ledger.\n\n"
+            "More roles at Acme Pay\n- Data Science Intern, Fall 2026 - Remote\n",
+            [],
+        ),
+        (
+            "Backend Engineer, New Grad\nAcme Pay\n\nAbout the role\nBuild our ledger.\n\n"
+            "Other positions at Acme Pay\n- Backend Intern, Summer 2026 - Chicago, IL\n",
+            [],
+        ),
+        (
+            "Backend Intern\nAcme Pay\n\nAbout the role\nJoin our Winter 2027 internship cohort.\n\n"
+            "More roles at Acme Pay\n- Data Science Intern, Summer 2026\n",
+            ["Winter"],
+        ),
+    ],
+)
+def test_seasons_of_the_employers_other_roles(text, seasons):
+    assert parse_posting(text).seasons == seasons
+
+
 # --- degree levels ------------------------------------------------------------------------------
 
 
@@ -522,6 +572,48 @@ def test_a_graduation_term_is_no_season(text, seasons):
     ],
 )
 def test_degree_levels(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A page stripped of its markup glues a heading to its body's first word.
+        (
+            "Analyst\nAcme\n\nQualificationsBachelor's degree in Economics or Finance3+ years "
+            "of experience",
+            ["BS"],
+        ),
+        (
+            "Chemist\nAcme\n\nPosition RequirementsPh.D. in Chemistry with 0-3 years of experience",
+            ["PhD"],
+        ),
+        ("Analyst\nAcme\n\nAbout AcmeMaster's programs in Finance are our core business.", []),
+        ("Analyst\nAcme\n\nQualificationsBasic Excel skills", []),
+        # A class year and those after it, when students are named.
+        ("New internship drop\n🎓 juniors+ and masters students\n💻 C++ or Python", ["BS", "MS"]),
+        ("Internship\nOpen to juniors and above pursuing a degree in Physics.", ["BS"]),
+        ("Software Engineer\nAcme\n\nWe hire juniors and above; mentoring included.", []),
+        # A board's summary paraphrases the employer's posting copied under it.
+        (
+            "Data Intern\nAcme\nBachelor's or Master's in related field\n89% GOOD MATCH\n\n"
+            "Original Job Post\nData Intern\nWhat we look for:\n- Pursuing an MS or PhD in "
+            "Statistics",
+            ["MS", "PhD"],
+        ),
+        (
+            "Data Intern\nAcme\n\nRequirements\nPursuing a Bachelor's degree\n\n"
+            "Original posting (from company site)\nJoin our Data team for the summer.",
+            ["BS"],
+        ),
+        (
+            "Data Intern\nAcme\n\nRequirements\nPursuing a Bachelor's degree\n\n"
+            "Original Posting Date: 4/17/2024\nA Master's degree is a plus.",
+            ["BS", "MS"],
+        ),
+    ],
+)
+def test_degrees_after_glued_headings_class_years_and_copied_postings(text, want):
     assert parse_posting(text).degree_levels == want
 
 
@@ -675,6 +767,33 @@ def test_duration_in_the_title_or_naming_the_internship(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # "within" before a length is a deadline; after it, it says where the job is.
+        ("Role\nJoin us for an 8-12 week paid internship within the Risk team.", 8),
+        ("Role\nA 12-week co-op within our Payments group.", 12),
+        ("Role\nWe reply within 2 weeks of your application to this internship.", None),
+        # An induction or orientation is a part of the program, not its length.
+        (
+            "Program\nA 24-month graduate program. It opens with a one-week induction for all "
+            "graduates.",
+            104,
+        ),
+        ("Program\nNew interns attend a 2-week orientation before the internship.", None),
+        # A length with its start date names the job's own period.
+        ("Requirements\n- Able to work in Austin for 11 weeks beginning June 2, 2026", 11),
+        ("Requirements\n- Available for 6 months starting in September", 26),
+        ("Requirements\n- Available for 6 months starting as soon as possible", None),
+        # A chat's line opens with an emoji where a board's has a bullet.
+        ("New role posted\n📅 12 weeks, from mid June\n📍 Boston", 12),
+        ("New role posted\n📅 12 weeks ago we shipped v2", None),
+    ],
+)
+def test_duration_around_the_length(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # A suspended hyphen: the first number is the range's or the choice's lower bound.
         ("Program\nThis is a 12- to 16-week internship starting in June.", 12),
         ("Program\nWe offer 4- or 8-month co-op terms.", 17),
@@ -699,6 +818,33 @@ def test_start_dates_list_under_a_heading_with_year():
 def test_a_closed_holiday_note_does_not_hide_the_next_start_date():
     text = "Data Intern - Summer 2026\nAcme\n\nStart dates: May 26 (after Memorial Day May 25), June 8\n"
     assert parse_posting(text).start_dates == [D(2026, 5, 26), D(2026, 6, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A start label among the perks is the job's own start date.
+        (
+            "Working Student Analytics\nAcme GmbH\n\nWhat we offer\n- Earliest start: 15 April 2026\n"
+            "- Flexible hours and a Deutschlandticket\n",
+            [D(2026, 4, 15)],
+        ),
+        (
+            "Data Intern\nAcme GmbH\n\nWhat we offer\n• Internship start: 1\u00a0October\u00a02026 "
+            "(or later)\n• 1,900 EUR per month\n",
+            [D(2026, 10, 1)],
+        ),
+        # Other dates among the perks, and start labels outside them, are not.
+        (
+            "Data Intern\nAcme GmbH\n\nWhat we offer\n- Holiday start: December 20, 2025\n"
+            "- A bonus paid on March 1, 2026\n",
+            [],
+        ),
+        ("Data Intern\nAcme GmbH\n\nAbout us\nCompany start: 1 March 2015\n", []),
+    ],
+)
+def test_start_date_labelled_among_the_perks(text, want):
+    assert parse_posting(text).start_dates == want
 
 
 def test_start_date_without_year_takes_the_posting_year():
