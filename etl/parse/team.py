@@ -26,7 +26,7 @@ _NOT_TEAM = re.compile(
     r"(?:\s+(?:co-?op|intern(?:ship)?|term|program))?|"
     r"20\d{2}(?:\s*(?:summer|fall|spring|winter|start|intake))*(?:\s*\(.*\))?|"
     # A start month: "Placement Student - September 2026", "(Jan-Apr 2026)".
-    rf"{_MONTH}(?:\s*(?:[-–/]|to)\s*{_MONTH})?,?\s+20\d{{2}}|"
+    rf"{_MONTH}(?:\s*(?:[-–/]|to)\s*{_MONTH})?,?\s+20\d{{2}}(?:\s+(?:intake|start|cohort|class))?|"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     # "W2 or C2C", "W2/1099": how a contractor is paid, alone or several.
@@ -38,13 +38,15 @@ _NOT_TEAM = re.compile(
     r"(?:with|w/|using|incl\.?|including|plus)\s.*|"
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
-    r"new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career|experienced|"
+    r"(?:new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career)(?:\s+20\d{2})?|experienced|"
     # "UX Research Assistant (Student)": who may apply, not a team.
     r"(?:working |university |college |graduate )?students?|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
     r"[mwfdhxe](?:\s*[/-]\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
     r".*\b(?:affirmative|diversity|women|veterans?|disabilit\w*)\b.*|"
     r"backend|back[- ]end|frontend|front[- ]end|full[- ]?stack|fullstack|"
+    # "Director, Software Engineering": the discipline, not a team.
+    r"(?:software\s+)?(?:engineering|development)|"
     r"us|usa|u\.s\.|united states|canada|uk|emea|apac|latam|americas|europe|north america|worldwide|anywhere|"
     r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*)$"
 )
@@ -415,10 +417,80 @@ def _is_team_like(value: str, company: str | None) -> bool:
         return False  # "(Summer 2026 - US)", "(C++ / Angular)"
     if _is_technology(value) or _is_tech_list(value):
         return False  # "Senior Backend Engineer (Go)", "(C++ Angular)": technologies, not a team
-    if _ROLEISH.search(value) and not (company and value.lower().startswith(company.lower())):
+    if _names_a_role(value) and not (company and value.lower().startswith(company.lower())):
         return False
     stripped = _strip_company(value, company)
     return bool(stripped) and not _NOT_TEAM.match(stripped)
+
+
+def _names_a_role(value: str) -> bool:
+    """ "Software Developer", "Citrix Engineer I": a role names its role noun; "Developer
+    Experience" or "Platform Engineering" names what a team serves or does."""
+    words = _NAME_WORD.findall(value.lower())
+    for i, word in enumerate(words):
+        if word in _ROLE_NOUNS and not (
+            word.startswith("developer") and words[i + 1 : i + 2] and words[i + 1] in _SERVED
+        ):
+            return True
+    return False
+
+
+_ROLE_NOUNS = frozenset(
+    [
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "intern",
+        "interns",
+        "internship",
+        "scientist",
+        "scientists",
+        "analyst",
+        "analysts",
+        "manager",
+        "managers",
+        "designer",
+        "designers",
+        "architect",
+        "architects",
+        "specialist",
+        "consultant",
+        "coordinator",
+        "associate",
+        "director",
+        "researcher",
+        "researchers",
+        "programmer",
+        "programmers",
+        "technician",
+        "technicians",
+        "executive",
+        "representative",
+        "officer",
+        "assistant",
+        "administrator",
+    ]
+)
+# What a team named after developers serves: "Developer Experience", "Developer Relations".
+_SERVED = frozenset(
+    [
+        "experience",
+        "productivity",
+        "relations",
+        "platform",
+        "platforms",
+        "tools",
+        "tooling",
+        "advocacy",
+        "foundations",
+        "sdk",
+        "sdks",
+        "enablement",
+        "ecosystem",
+        "success",
+    ]
+)
 
 
 _NAME_WORD = re.compile(r"[\w'-]+")

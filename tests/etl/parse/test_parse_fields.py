@@ -1180,6 +1180,13 @@ def test_team_joined_by_name(text, want):
             "Data Analyst Intern - Bluefin Health - Nashville, TN\n\nBluefin Health helps hospitals.",
             None,
         ),
+        # A team named after what it serves or does, beside a role ...
+        ("Software Engineer, New Grad 2026 - Developer Experience\nAcme\n", "Developer Experience"),
+        ("Senior Site Reliability Engineer, Data Engineering\nAcme\n", "Data Engineering"),
+        ("Graduate Engineer – Payments Core (September 2026 Intake)\nAcme\n", "Payments Core"),
+        # ... not a discipline or a second role.
+        ("Director, Software Engineering\nAcme\n", None),
+        ("Systems Administrator - Citrix Engineer I\nAcme\n", None),
     ],
 )
 def test_team(text, want):
