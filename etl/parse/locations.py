@@ -82,7 +82,7 @@ _BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
-    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/\n]|$|\bor\b|\bonly\b))"
+    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/*(\n]|$|\bor\b|\bonly\b))"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -191,8 +191,14 @@ def _city_state() -> re.Pattern:
     places = _places()
     codes = literal_alternation(sorted(places["states"]))
     names = literal_alternation(sorted(places["state_names"], key=len, reverse=True))
+    # A two-letter form only when the vocabulary does not mark it ambiguous: "London, UK", not
+    # "US" ("JOIN US").
     countries = literal_alternation(
-        [c for c in sorted(places["countries"], key=len, reverse=True) if len(c) > 2]
+        [
+            c
+            for c in sorted(places["countries"], key=len, reverse=True)
+            if len(c) > 2 or c not in _ambiguous_countries()
+        ]
     )
     # The city and its comma are read once for both endings, a state or a country: a city
     # ends at its comma, so the tries come in the same order as with the city read twice.
@@ -273,6 +279,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if m.start() >= header_limit and _excluded(doc, m.start()):
             continue  # the header's lines are the posting's own, as for places above
+        if doc.view[m.start() - 1 : m.start()] in _QUOTES:
+            continue  # a form cited: 'Jobs posted with location as "Remote - United States"'
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
         if _is_region(region):
@@ -286,6 +294,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             found.extend(_more_regions(doc, m.start(group) + len(region)))
     if any(f.start > zone_end for f in found):
         found = _outside_job_lists(doc, found, zone_end)
+    if title is not None and found:
+        found = _outside_role_list(doc, found, title)
     if not found and title is not None:
         # Only when nothing else says where: "(Summer 2026 - US)" beside "Seattle, WA, USA"
         # adds nothing, "Data Engineer - India" alone is the place.
@@ -293,6 +303,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     return _unique(found)
 
 
+_QUOTES = frozenset("\"“‘'")
 # "Work arrangement: Hybrid – Kitchener, ON (three days a week on-site)": how the job is done,
 # a dash, then where.
 _MODE_WORDS = ("hybrid", "on-site", "onsite", "in-office")
@@ -424,7 +435,7 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
         value = doc.view[start:end].strip()
-        if in_menu and not _names_a_place(value):
+        if (in_menu and not _names_a_place(value)) or _table_header_row(value):
             continue
         cut = _first_sentence_end(doc.view, start, end)
         if cut < end:
@@ -523,6 +534,24 @@ def _outside_job_lists(doc: Doc, found: list[Found], zone_end: int) -> list[Foun
         ):
             kept.append(f)
     return kept
+
+
+def _outside_role_list(doc: Doc, found: list[Found], title: Found) -> list[Found]:
+    """A careers page that lists its open roles (a title line, a place line) before one role's
+    full details, the title the role whose line stands again further down: up to that repeat,
+    only the places on the title's own card count, not the other roles'. A page with places
+    of two roles above its title and its title said again further down (not in a list of
+    similar jobs) is such a list."""
+    view = doc.view
+    line_start, line_end = doc.line_at(title.start)
+    if len({doc.line_at(f.start) for f in found if f.start < line_start}) < 2:
+        return found
+    repeat = view.find("\n" + view[line_start:line_end] + "\n", line_end)
+    if repeat == -1 or _excluded(doc, repeat + 1):
+        return found
+    card_end = view.find("\n\n", line_end)  # the title's card ends at a blank line
+    card_end = repeat if card_end == -1 else min(card_end, repeat)
+    return [f for f in found if f.start > repeat or line_start <= f.start < card_end]
 
 
 _JOB_LIST_PREFIXES = ("similar jobs", "related jobs", "more jobs at ", "other jobs at ")
@@ -660,9 +689,25 @@ def _location_label_lines(doc: Doc) -> list[tuple[int, int]]:
         end = view.find("\n", start)
         end = len(view) if end == -1 else end
         value = view[start:end].strip()
-        if start < end and len(value) <= 80 and not value.endswith("."):
+        if (
+            start < end
+            and len(value) <= 80
+            and not value.endswith(".")
+            and not _table_header_row(value)
+        ):
             spans.append((start, end))
     return spans
+
+
+def _table_header_row(value: str) -> bool:
+    """A table's header row under a "Locations" heading ("| Location | Work mode | Notes |", or
+    with its bars between cells only once Markdown is read): its cells are column names, not
+    places; the rows below it are read as lines or by _table_location_cells."""
+    if value.startswith("|"):
+        return True
+    return "|" in value and any(
+        cell.strip(" \t*_").lower() in _LOCATION_HEADINGS for cell in value.split("|")
+    )
 
 
 _PERK_WORDS = re.compile(
@@ -725,6 +770,8 @@ _JOB_NOUN = re.compile(
     r"\b(?:Engineer|Developer|Intern|Scientist|Analyst|Manager|Designer|Architect|Specialist|"
     r"Consultant|Coordinator|Associate|Director|Researcher|Programmer|Technician|Executive|"
     r"Representative|Officer|Assistant|Administrator|Nurse|Driver)s?\b"
+    # A discipline ends a title as a job noun does: "Director of Software Engineering, UK".
+    r"|\b(?:Engineering|Software|Operations|Marketing|Analytics|Infrastructure)\b"
 )
 _NOT_CITY = frozenset(
     {
@@ -847,6 +894,9 @@ def _places_in(
         and not (in_prose and _continues_a_list(text, m.end("loc")))
         and not _lists_cities(m.group("loc"))
     ]  # fmt: skip
+    if labelled and not out and not any(c.islower() for c in text):
+        # A label's value in capitals: "WORK LOCATION: KNOXVILLE, TN - OPERATIONS CENTER".
+        out = _upper_case_places(doc, start, end)
     if out or not labelled:
         if whole_line and out:
             # A line (or one "·"-separated part of it) that is only a place; not a sentence.
@@ -980,8 +1030,11 @@ def _labelled_place(value: str) -> bool:
 def _town_list(parts: list[str]) -> bool:
     """Three or more town names with no state, region or country among them (two could be a
     town and its county: "Filton, Bristol"); a city that is also a country ("Singapore") is a
-    town here."""
+    town here. Two known cities, neither a state's or country's name too, are two towns:
+    "Bangalore, Hyderabad" (but "Brooklyn, New York" is one place)."""
     places = _places()
+    if len(parts) == 2:
+        return all(part in places["cities"] and not _is_region(part) for part in parts)
     return (
         len(parts) >= 3
         and all(_LABELLED_PLACE.fullmatch(part) for part in parts)
@@ -994,13 +1047,40 @@ def _town_list(parts: list[str]) -> bool:
 
 def _lists_cities(loc: str) -> bool:
     """ "New York, London, Singapore": what reads as city, region, country is three cities;
-    "the Balkans, Ireland, Italy" three regions (no town lies in one country within another)."""
+    "the Balkans, Ireland, Italy" three regions (no town lies in one country within another);
+    but "Bristol, England, United Kingdom" is a town, its nation and their country."""
     parts = [part.strip() for part in loc.split(",")]
     places = _places()
+    countries = _country_of()
     return len(parts) == 3 and (
         parts[1] in places["cities"]
-        or (parts[1] in places["countries"] and parts[2] in places["countries"])
+        or (
+            parts[1] in countries
+            and parts[2] in countries
+            and countries[parts[1]] != countries[parts[2]]
+        )
     )
+
+
+@cache
+def _ambiguous_countries() -> frozenset[str]:
+    """The forms of countries places.toml marks `ambiguous`: "US" ("JOIN US")."""
+    return frozenset(
+        name
+        for country in load("places").get("country", [])
+        if country.get("ambiguous")
+        for name in (country["name"], *country.get("aliases", []))
+    )
+
+
+@cache
+def _country_of() -> dict[str, str]:
+    """Each country's name and alias -> its name: "England" and "UK" -> "United Kingdom"."""
+    out = {}
+    for country in load("places").get("country", []):
+        for name in (country["name"], *country.get("aliases", [])):
+            out[name] = country["name"]
+    return out
 
 
 def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1130,6 +1210,23 @@ def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
     return []
 
 
+# A city in capitals and its state's code, whole words: not "...AVENUE, DA" of "AVENUE, DAYTON",
+# nor "HANOVER OR LANSDALE" (two towns).
+_UPPER_WORD = r"(?!(?:OR|AND) )[A-Z][A-Z.'’-]+"
+_UPPER_PLACE = re.compile(
+    rf"(?<![\w.'’-]){_UPPER_WORD}(?: {_UPPER_WORD}){{0,3}}, (?P<code>[A-Z]{{2}})(?![A-Za-z])"
+)
+
+
+def _upper_case_places(doc: Doc, start: int, end: int) -> list[Found]:
+    """The cities and their states' codes in capitals in `doc.view[start:end]`: "KNOXVILLE, TN"."""
+    out = []
+    for m in _UPPER_PLACE.finditer(doc.view, start, end):
+        if m.group("code") in _places()["states"] and _is_city(m.group(0).split(",")[0].title()):
+            out.append(Found(doc.text[m.start() : m.end()], m.start(), m.end()))
+    return out
+
+
 # What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".
 _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+")
 
@@ -1162,12 +1259,15 @@ _NON_WORD = re.compile(r"\W+")
 
 def _unique(found: list[Found]) -> list[Found]:
     """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
-    that one."""
+    that one, and a known city named alone is the same city named with its state or country."""
     inside = _inside_longer(found)
+    # "London" beside "London, UK" elsewhere on the page: one city, said in full there.
+    cities = _places()["cities"]
+    said_in_full = {str(f.value).split(",")[0] for f in found if "," in str(f.value)}
     seen: dict[str, int] = {}  # a place's key -> its index in `out`
     out: list[Found] = []
     for i, f in enumerate(found):
-        if i in inside:
+        if i in inside or (str(f.value) in said_in_full and str(f.value) in cities):
             continue
         key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
         if not key or key == "remote":

@@ -2035,6 +2035,107 @@ def test_location_glued_labels_mode_dashes_and_heading_notes(text, want):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # A city with its country's two-letter form; the company line's bare city is that one.
+        (
+            "Brightleaf\nPlant-care marketplace\nSeed stage · 30 employees · Manchester\n\n"
+            "Junior Data Analyst\n\nFull-time\nOn-site · Manchester, UK\nPosted today\n\n"
+            "About the role\nYou will build dashboards.\n",
+            ["Manchester, UK"],
+        ),
+        # A discipline before the country is a title, not a town.
+        ("Head of Platform Engineering, UK\nAcme\n\nWe build payment rails.\n", []),
+        # Two known cities after a location mark are two places; a borough and its city one.
+        (
+            "Data Analyst Intern\nAcme Labs\n\n📍 Pune, Chennai\n\nAbout the internship\n"
+            "You will clean data.\n",
+            ["Pune", "Chennai"],
+        ),
+        (
+            "Data Analyst Intern\nAcme Labs\n\nLocation: Brooklyn, New York\n\n"
+            "About the internship\nYou will clean data.\n",
+            ["Brooklyn, New York"],
+        ),
+        # A town, its nation and their country; two countries after a town are no such place.
+        (
+            "Acme Foundry\nWelding Apprentice\nLeeds, England, United Kingdom · 2 days ago · "
+            "40 applicants\n\nAbout the job\nYou will weld.\n",
+            ["Leeds, England, United Kingdom"],
+        ),
+        (
+            "Acme Foundry\nWelding Apprentice\nLisbon, Portugal, Spain · 2 days ago\n\n"
+            "About the job\nYou will weld.\n",
+            [],
+        ),
+        # A location label's value in capitals, with a note or a street before it.
+        (
+            "ACME GRID - CAREERS\n\nJOB TITLE:       LINE TECHNICIAN APPRENTICE\n"
+            "JOB LOCATION:    SPOKANE, WA - NORTH DISTRIBUTION YARD\nSCHEDULE:        FULL-TIME\n\n"
+            "DUTIES:\nCLIMB POLES.\n",
+            ["SPOKANE, WA"],
+        ),
+        (
+            "Field Clerk\nAcme\n\nLOCATION: 410 HARBOR BOULEVARD, OAKLAND, CA 94607\n\n"
+            "We ship things.\n",
+            ["OAKLAND, CA"],
+        ),
+        (
+            "Field Clerk\nAcme\n\nLOCATION: MAPLE GROVE OR EAGAN, MN\n\nWe ship things.\n",
+            ["EAGAN, MN"],
+        ),
+        ("Field Clerk\nAcme\n\nLOCATION: TO BE DETERMINED\n\nWe ship things.\n", []),
+        # A careers page lists its roles, each with a place line, then one role's details.
+        (
+            "Openings at Acme Rail (5)\n\nSignal Engineer\nDenver, CO · Full-time\n\n"
+            "Track Inspector\nPueblo, CO · Full-time\n\nData Engineering Intern (Summer 2026)\n"
+            "Omaha, NE · Internship\n\nStation Planner\nLincoln, NE · Full-time\n\n----\n\n"
+            "Data Engineering Intern (Summer 2026)\nOmaha, NE · Internship · Posted 2 days ago\n\n"
+            "The role\nYou will write data pipelines for our dispatch system.\n",
+            ["Omaha, NE"],
+        ),
+        # A title said again in a list of similar jobs: the posting's own places stay.
+        (
+            "Jobs in Denver, CO\n\nData Engineering Intern\nAcme Rail\nDenver, CO\n\n"
+            "The role\nYou will write pipelines.\nLocation: Denver, CO or Austin, TX\n\n"
+            "Similar jobs\nData Engineering Intern\nBoise, ID\n",
+            ["Denver, CO", "Austin, TX"],
+        ),
+        # A table's header row under a "Locations" heading names columns, not places.
+        (
+            "# Research Intern\n\n## Locations\n\n| Location | Schedule | Notes |\n|---|---|---|\n"
+            "| Austin, TX | On-site | Lab access |\n| Remote (US) | Remote | US only |\n",
+            ["Austin, TX", "US"],
+        ),
+        (
+            "Research Intern\n\nLocations\nLocation | Schedule | Notes\nAustin, TX | On-site | "
+            "Lab access\nRemote (US) | Remote | US only\n",
+            ["Austin, TX", "US"],
+        ),
+        # A remote region before a "·" separator or a bracketed note.
+        (
+            "Backend Engineer (Contract)\nTidewater Mutual · Remote – Mexico · Contract\n"
+            "Posted 2 days ago\n\nWe build claims systems.\n",
+            ["Mexico"],
+        ),
+        (
+            "Backend Engineer\nAcme\n\nThe roleWe build.Rate: $60/hr (W2 or 1099)Location: "
+            "Remote – US (must live in the US; travel to Boston twice a year)Equipment: laptop\n",
+            ["US"],
+        ),
+        # A form cited in quotes is the site's note, not this job's place.
+        (
+            "Backend Engineer\nAcme\n\nWhat you'll do\nBuild APIs.\n\nJobs listed as "
+            '"Remote - Canada (Excludes: QC)" are not open in Quebec.\n',
+            [],
+        ),
+    ],
+)
+def test_location_country_forms_capitals_role_lists_and_table_headers(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         # How a contractor is paid, however many ways, is no team.
         ("Data Engineer (Scala) - W2 or C2C - Remote\nAcme\n\nWe build.", None),
         ("Data Engineer - W2/1099 - Onsite\nAcme\n\nWe build.", None),
