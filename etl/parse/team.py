@@ -436,61 +436,22 @@ def _names_a_role(value: str) -> bool:
 
 
 _ROLE_NOUNS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "intern",
-        "interns",
-        "internship",
-        "scientist",
-        "scientists",
-        "analyst",
-        "analysts",
-        "manager",
-        "managers",
-        "designer",
-        "designers",
-        "architect",
-        "architects",
-        "specialist",
-        "consultant",
-        "coordinator",
-        "associate",
-        "director",
-        "researcher",
-        "researchers",
-        "programmer",
-        "programmers",
-        "technician",
-        "technicians",
-        "executive",
-        "representative",
-        "officer",
-        "assistant",
+    {
+        "engineer", "engineers", "developer", "developers", "intern", "interns", "internship",
+        "scientist", "scientists", "analyst", "analysts", "manager", "managers", "designer",
+        "designers", "architect", "architects", "specialist", "consultant", "coordinator",
+        "associate", "director", "researcher", "researchers", "programmer", "programmers",
+        "technician", "technicians", "executive", "representative", "officer", "assistant",
         "administrator",
-    ]
-)
+    }
+)  # fmt: skip
 # What a team named after developers serves: "Developer Experience", "Developer Relations".
 _SERVED = frozenset(
-    [
-        "experience",
-        "productivity",
-        "relations",
-        "platform",
-        "platforms",
-        "tools",
-        "tooling",
-        "advocacy",
-        "foundations",
-        "sdk",
-        "sdks",
-        "enablement",
-        "ecosystem",
-        "success",
-    ]
-)
+    {
+        "experience", "productivity", "relations", "platform", "platforms", "tools", "tooling",
+        "advocacy", "foundations", "sdk", "sdks", "enablement", "ecosystem", "success",
+    }
+)  # fmt: skip
 
 
 _NAME_WORD = re.compile(r"[\w'-]+")
