@@ -759,7 +759,9 @@ def _stray_stop(line: str) -> bool:
 def _is_breadcrumb(line: str) -> bool:
     """A site's path ("Careers > Engineering > Internships")."""
     # The regex tries every position; most lines lack a separator, found at C speed.
-    return (">" in line or "»" in line or "›" in line) and _BREADCRUMB.search(line) is not None
+    if "»" in line or "›" in line:
+        return True  # marks a path uses and little else: "Students & New Grads › Internship FAQ"
+    return ">" in line and _BREADCRUMB.search(line) is not None
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?")

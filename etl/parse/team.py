@@ -82,7 +82,7 @@ _WE_ARE_TEAM = re.compile(
     r"|(?i:join|in|on|within|as part of|part of)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?"
-    r"\s+(?i:team|group|organization|department|division|practice)\b(?!\s+of\b)"  # not "group of companies"
+    r"\s+(?i:team|group|organization|department|division|practice|squad)\b(?!\s+of\b)"  # not "group of companies"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -218,7 +218,7 @@ def extract_team(
             doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
             if team_words
             or group_words
-            or doc.find_all(" organization", " department", " division", " practice")
+            or doc.find_all(" organization", " department", " division", " practice", " squad")
             else ()
         ),
     ]

@@ -2264,3 +2264,31 @@ def test_a_chat_post_sharing_a_job():
     )
     p = parse_posting(text)
     assert (p.title, p.company) == ("Battery Test Co-op (Fall 2026)", "Ferrowind")
+
+
+def test_a_lever_apply_button_above_the_description_hides_nothing():
+    text = (
+        "Data Intern (Fall 2026)\nRemote — US\n\nApply for this job\n\n"
+        "The Risk Analytics group owns our credit models and the metrics layer.\n\n"
+        "Apply for this job\n\nMore open roles\nField Technician · Dallas, TX · $27/hr\n"
+    )
+    p = parse_posting(text)
+    assert (p.team, p.locations, p.pay_min) == ("Risk Analytics", ["US"], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Product Intern\nAcme\n\nYou'll join the Pricing squad and ship every week.", "Pricing"),
+        ("Product Intern\nAcme\n\nWe look for a squad of interns each summer.", None),
+    ],
+)
+def test_a_squad_is_a_team(text, team):
+    assert parse_posting(text).team == team
+
+
+def test_a_one_step_path_is_no_title():
+    text = (
+        "Acme Careers\nStudents & New Grads › Internship FAQ\n\nWhen does the internship start?\n"
+    )
+    assert parse_posting(text).title is None
