@@ -232,16 +232,18 @@ def _longest_hits(doc: Doc) -> list[_Hit]:
     # (start, -length, term, distinctive, lowercase): sorted as they are, longest first at a
     # start. No two share (start, -length), one spelling per span, so terms are never compared.
     raw: list[tuple[int, int, Term, bool, bool]] = []
-    for end_index, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
-        start, end = end_index - length + 1, end_index + 1
-        # Most raw hits are letters inside longer words. LinkedIn glues words ("SkillsPython"):
-        # a capital right after a lower-case letter still starts a name (`glue_ok` forms only).
-        if start > 0:
+    for last, (length, owners, glue_ok) in doc.vocabulary_hits("skills", _forms):
+        start = last - length + 1
+        # Most raw hits are letters inside longer words ("ai" of "maintain"), rejected here
+        # before `end` is worked out. LinkedIn glues words ("SkillsPython"): a capital right
+        # after a lower-case letter still starts a name (`glue_ok` forms only).
+        if start:
             before = view[start - 1]
             if (before.isalnum() or before == "_") and not (
                 glue_ok and before.islower() and view[start].isupper()
             ):
                 continue
+        end = last + 1
         if end < size:
             after = view[end]
             if (after.isalnum() or after == "_") and not (
@@ -487,7 +489,6 @@ def _level(doc: Doc, start: int, end: int, cues: list[int]) -> str:
 
 def _preferred_cue_positions(doc: Doc) -> list[int]:
     """Where "preferred", "a plus", "nice to have"... stand, found once per posting."""
-    return [
-        m.start()
-        for m in doc.search_near(_PREFERRED_CUES, doc.find_all(*_PREFERRED_TRIGGERS), 0, 20)
-    ]
+    # From the shared pass: find_all would look up each of the 13 words in turn.
+    triggers = doc.trigger_starts("preferred_cue_words", _PREFERRED_TRIGGERS)
+    return [m.start() for m in doc.search_near(_PREFERRED_CUES, triggers, 0, 20)]
