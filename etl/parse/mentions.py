@@ -98,7 +98,7 @@ _TECHNICAL_SECTIONS = frozenset({"min_quals", "preferred_quals", "responsibiliti
 _MAX_OCCURRENCES = 25  # highlighted occurrences kept per term
 _TECH_CLAUSE = _Caseless(
     r"program|cod(?:e|ing)|language|develop|software|engineer|framework|front-?end|back-?end|"
-    r"full-?stack|stack|web|api|database|cloud|technolog|librar"
+    r"full-?stack|stack|web|api|database|cloud|technolog|librar|production environment|microservice"
 )
 _SOFTWARE_WORK = _Caseless(
     r"\b(?:writ(?:e|es|ing|ten)|build(?:s|ing)?|debug\w*|implement\w*|deploy\w*|refactor\w*|compil\w*|"

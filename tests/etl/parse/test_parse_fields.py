@@ -2292,3 +2292,17 @@ def test_a_one_step_path_is_no_title():
         "Acme Careers\nStudents & New Grads › Internship FAQ\n\nWhen does the internship start?\n"
     )
     assert parse_posting(text).title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        # Go in production is Go; R beside a statistics package is R.
+        ("Engineer\nAcme\n\nPreferred\n- Experience with Go in a production environment.", ["Go"]),
+        ("Scientist Intern\nAcme\n\nResponsibilities\n- Analyze results in JMP or R.", ["R"]),
+        # "JMP Securities" is a bank, and vouches for nothing.
+        ("Lead\nAcme\n\nNamed to JMP Securities' Hot 100. R&D is our core.", []),
+    ],
+)
+def test_languages_beside_production_and_statistics_packages(text, languages):
+    assert parse_posting(text).languages == languages
