@@ -160,6 +160,26 @@ class _TriggerSnapshot:
         return cls(automaton, frozenset(needles), frozenset(vocabularies))
 
 
+def _trigger_pass(
+    triggers: _TriggerSnapshot, lower: str
+) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
+    """Where each needle starts, and (end index, entry) of each vocabulary's hits, in `lower`."""
+    # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
+    needle_hits: dict[str, list[int]] = defaultdict(list)
+    if triggers.automaton is None:
+        return needle_hits, {}
+    # One list per vocabulary up front: this loop runs once per hit (~150 a posting).
+    vocabulary_hits: dict[str, list[tuple[int, object]]] = {
+        name: [] for name in triggers.vocabularies
+    }
+    for end, (needle, back, found) in triggers.automaton.iter(lower):
+        if needle is not None:
+            needle_hits[needle].append(end - back)
+        for name, entry in found:
+            vocabulary_hits[name].append((end, entry))
+    return needle_hits, vocabulary_hits
+
+
 _TRIGGERS = _TriggerIndex()
 
 
@@ -181,15 +201,29 @@ class Doc:
     page_date: dt.date | None = None
     view: str = field(init=False)
     lower: str = field(init=False)
+    lines: list[tuple[int, int]] = field(init=False)  # (start, end) of every non-empty line
     blocks: list[Block] = field(init=False)
     sections: SectionIndex = field(init=False)
     # What several steps derive alike, kept by the first to derive it (e.g. the title zone's
     # lines, read by both title and company); keyed by what it is.
     shared: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The shared pass (see `_TriggerIndex`): the automaton taken once per posting, so the hits
+    # and what they cover agree, and its hits of needles and of vocabularies.
+    _triggers: _TriggerSnapshot = field(init=False, repr=False, compare=False)
+    _needle_hits: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _vocabulary_hits: dict[str, list[tuple[int, object]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
+        # Every Doc needs its lines and the shared pass (the headings are among its
+        # vocabularies): set here, not cached on first use, where each first read of a
+        # cached_property takes a lock (Python 3.11).
         self.view = match_view(self.text)
         self.lower = _same_length_lower(self.view)
+        self.lines = line_spans(self.view)
+        self._triggers = _TRIGGERS.snapshot()
+        self._needle_hits, self._vocabulary_hits = _trigger_pass(self._triggers, self.lower)
         self.blocks = segment(
             self.view, self.lines, self.vocabulary_hits("headings", heading_entries)
         )
@@ -231,11 +265,6 @@ class Doc:
         self.shared.pop("zone_lines", None)
 
     # --- lines and sentences ------------------------------------------------------------
-
-    @cached_property
-    def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of every non-empty line."""
-        return line_spans(self.view)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -282,8 +311,8 @@ class Doc:
         With `word_start`, only occurrences that begin a word (not preceded by a letter/digit).
         """
         lower = self.lower
-        hits = self._trigger_hits
-        indexed = self._indexed
+        hits = self._needle_hits
+        indexed = self._triggers.needles
         out: list[int] = []
         for needle in needles:
             positions = hits.get(needle)
@@ -304,14 +333,6 @@ class Doc:
             out.sort()  # one needle's positions are already in order
         return out
 
-    @cached_property
-    def _indexed(self) -> frozenset[str]:
-        return self._triggers.needles
-
-    @cached_property
-    def _trigger_hits(self) -> dict[str, list[int]]:
-        return self._trigger_pass[0]
-
     def vocabulary_hits(self, name: str, entries: Callable[[], dict[str, object]]):
         """(end index, entry) of every occurrence in `lower` of each key of a vocabulary.
 
@@ -319,7 +340,7 @@ class Doc:
         for; from the next posting on, it is found in the shared pass.
         """
         if name in self._triggers.vocabularies:
-            return self._trigger_pass[1].get(name, [])
+            return self._vocabulary_hits.get(name, [])
         table = entries()
         _TRIGGERS.add_vocabulary(name, table)
         own = _TriggerSnapshot.build(set(), {name: table}).automaton
@@ -350,29 +371,6 @@ class Doc:
             starts = [end - back for end, back in hits]
         starts.sort()
         return starts
-
-    @cached_property
-    def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
-        # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
-        needle_hits: dict[str, list[int]] = defaultdict(list)
-        automaton = self._triggers.automaton
-        if automaton is None:
-            return needle_hits, {}
-        # One list per vocabulary up front: this loop runs once per hit (~150 a posting).
-        vocabulary_hits: dict[str, list[tuple[int, object]]] = {
-            name: [] for name in self._triggers.vocabularies
-        }
-        for end, (needle, back, found) in automaton.iter(self.lower):
-            if needle is not None:
-                needle_hits[needle].append(end - back)
-            for name, entry in found:
-                vocabulary_hits[name].append((end, entry))
-        return needle_hits, vocabulary_hits
-
-    @cached_property
-    def _triggers(self) -> _TriggerSnapshot:
-        # Taken once per posting, so the hits and what they cover agree.
-        return _TRIGGERS.snapshot()
 
     def search_near(
         self,
