@@ -23,19 +23,26 @@ from etl.parse.segment import (
 )
 from etl.parse.text import clean_text, line_spans, match_view
 
-# Sentence ends (see `Doc._sentence_ends`), one pattern per character: a pattern opening with
-# a literal lets the regex engine skip to it at C speed; one character class scans ~10x slower.
-_CLAUSE_ENDS = (re.compile("\n"), re.compile(";"))
+# Sentence ends (see `Doc._sentence_ends`), one pattern per character, each tried only when the
+# text holds its character (a C-speed `in`): a pattern opening with a literal lets the regex
+# engine skip to it, but at a few instructions per character of the text (memchr, behind `in`
+# and str.find, takes a fraction of one), where one character class scans ~10x slower still.
 _BULLET_IN_LINE = re.compile(r"\*(?<=[ \t]\*)(?=\s)")  # " * " run into a line
-# Before ASCII: a space, capital, quote or parenthesis, or the end of the text.
-_STOPS = tuple(re.compile(re.escape(c) + r"(?=[\s\"'(A-Z]|\Z)") for c in ".!?")
-# Before a non-ASCII character: a stop when that character is a capital (checked in Python).
-_STOPS_BEFORE_NON_ASCII = tuple(re.compile(re.escape(c) + r"(?=[^\x00-\x7f])") for c in ".!?")
-# A period before a lower-case word ("across the U.S. is USD ...", "e.g. python"): a sentence
-# end only when the word before it is no abbreviation (checked in `_abbreviation_ends`).
-_PERIOD_BEFORE_LOWER = re.compile(r"\.(?=[ \t]+[a-z])")
-# A period inside dotted initials ("U.S.", "U.K."): never a sentence end.
-_PERIOD_IN_INITIALS = re.compile(r"\.(?<=(?<![A-Za-z.])[A-Za-z]\.)(?=[A-Za-z]\.)")
+# Each alternative of `_STOPS` names what follows the stop; one scan per character classes all.
+_STOP = r"(?P<stop>(?=[\s\"'(A-Z]|\Z))"  # a space, capital, quote or parenthesis, or the end
+_BEFORE_NON_ASCII = r"(?P<before_non_ascii>(?=[^\x00-\x7f]))"  # an end if it is a capital
+_STOPS = (
+    re.compile(
+        r"\.(?:"
+        # Inside dotted initials ("U.S.", "U.K."): never a sentence end (no group).
+        r"(?<=(?<![A-Za-z.])[A-Za-z]\.)(?=[A-Za-z]\.)"
+        # Before a lower-case word ("across the U.S. is USD ...", "e.g. python"): an end only
+        # when the word before it is no abbreviation (`_ABBREVIATION`).
+        r"|(?P<before_lower>(?=[ \t]+[a-z]))"
+        rf"|{_STOP}|{_BEFORE_NON_ASCII})"
+    ),
+    *(re.compile(re.escape(c) + rf"(?:{_STOP}|{_BEFORE_NON_ASCII})") for c in "!?"),
+)
 # Dotted initials ("U.S.", "e.g.", "a.m.") or a short word that is mostly abbreviated.
 _ABBREVIATION = re.compile(
     r"(?:(?<![A-Za-z.])(?:[A-Za-z]\.){1,3}[A-Za-z]"
@@ -55,15 +62,32 @@ def _same_length_lower(text: str) -> str:
     return "".join(ch.lower()[0] for ch in text)
 
 
-def _abbreviation_ends(view: str) -> set[int]:
-    """Offsets just after a period inside dotted initials, or one that closes an abbreviation
-    and runs on in lower case."""
-    ends = {m.end() for m in _PERIOD_IN_INITIALS.finditer(view)}
-    ends.update(
-        m.end()
-        for m in _PERIOD_BEFORE_LOWER.finditer(view)
-        if _ABBREVIATION.search(view, max(0, m.start() - 8), m.start())
-    )
+def _ends_after(text: str, char: str) -> list[int]:
+    """Offsets just after each `char` in `text`: str.find between them costs less than a
+    regex scan and a match object per hit."""
+    ends = []
+    pos = text.find(char)
+    while pos != -1:
+        pos += 1
+        ends.append(pos)
+        pos = text.find(char, pos)
+    return ends
+
+
+def _stop_ends(view: str, stops: re.Pattern) -> list[int]:
+    """Offsets just after each . ! or ? that ends a sentence (see `_STOPS`)."""
+    ends = []
+    for m in stops.finditer(view):
+        follows = m.lastgroup
+        if (
+            follows == "stop"
+            or (
+                follows == "before_lower"
+                and not _ABBREVIATION.search(view, max(0, m.start() - 8), m.start())
+            )
+            or (follows == "before_non_ascii" and view[m.end()].isupper())
+        ):
+            ends.append(m.end())
     return ends
 
 
@@ -136,6 +160,26 @@ class _TriggerSnapshot:
         return cls(automaton, frozenset(needles), frozenset(vocabularies))
 
 
+def _trigger_pass(
+    triggers: _TriggerSnapshot, lower: str
+) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
+    """Where each needle starts, and (end index, entry) of each vocabulary's hits, in `lower`."""
+    # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
+    needle_hits: dict[str, list[int]] = defaultdict(list)
+    if triggers.automaton is None:
+        return needle_hits, {}
+    # One list per vocabulary up front: this loop runs once per hit (~150 a posting).
+    vocabulary_hits: dict[str, list[tuple[int, object]]] = {
+        name: [] for name in triggers.vocabularies
+    }
+    for end, (needle, back, found) in triggers.automaton.iter(lower):
+        if needle is not None:
+            needle_hits[needle].append(end - back)
+        for name, entry in found:
+            vocabulary_hits[name].append((end, entry))
+    return needle_hits, vocabulary_hits
+
+
 _TRIGGERS = _TriggerIndex()
 
 
@@ -157,15 +201,29 @@ class Doc:
     page_date: dt.date | None = None
     view: str = field(init=False)
     lower: str = field(init=False)
+    lines: list[tuple[int, int]] = field(init=False)  # (start, end) of every non-empty line
     blocks: list[Block] = field(init=False)
     sections: SectionIndex = field(init=False)
     # What several steps derive alike, kept by the first to derive it (e.g. the title zone's
     # lines, read by both title and company); keyed by what it is.
     shared: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The shared pass (see `_TriggerIndex`): the automaton taken once per posting, so the hits
+    # and what they cover agree, and its hits of needles and of vocabularies.
+    _triggers: _TriggerSnapshot = field(init=False, repr=False, compare=False)
+    _needle_hits: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _vocabulary_hits: dict[str, list[tuple[int, object]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
+        # Every Doc needs its lines and the shared pass (the headings are among its
+        # vocabularies): set here, not cached on first use, where each first read of a
+        # cached_property takes a lock (Python 3.11).
         self.view = match_view(self.text)
         self.lower = _same_length_lower(self.view)
+        self.lines = line_spans(self.view)
+        self._triggers = _TRIGGERS.snapshot()
+        self._needle_hits, self._vocabulary_hits = _trigger_pass(self._triggers, self.lower)
         self.blocks = segment(
             self.view, self.lines, self.vocabulary_hits("headings", heading_entries)
         )
@@ -209,11 +267,6 @@ class Doc:
     # --- lines and sentences ------------------------------------------------------------
 
     @cached_property
-    def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of every non-empty line."""
-        return line_spans(self.view)
-
-    @cached_property
     def _line_starts(self) -> list[int]:
         return [s for s, _ in self.lines]
 
@@ -235,18 +288,12 @@ class Doc:
         """Offsets just after each sentence end: . ! ? before a space/capital, a newline, ';',
         or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
         view = self.view
-        ends: list[int] = []
-        for pattern in _CLAUSE_ENDS:
-            ends += [m.end() for m in pattern.finditer(view)]
-        ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
-        for pattern in _STOPS:
-            ends += [m.end() for m in pattern.finditer(view)]
-        abbreviation_ends = _abbreviation_ends(view)
-        if abbreviation_ends:
-            ends = [end for end in ends if end not in abbreviation_ends]
-        if not view.isascii():
-            for pattern in _STOPS_BEFORE_NON_ASCII:
-                ends += [m.end() for m in pattern.finditer(view) if view[m.end()].isupper()]
+        ends = _ends_after(view, "\n") + _ends_after(view, ";")
+        if "*" in view:
+            ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
+        for stop, stops in zip(".!?", _STOPS, strict=True):
+            if stop in view:
+                ends += _stop_ends(view, stops)
         ends.sort()
         return ends
 
@@ -264,8 +311,8 @@ class Doc:
         With `word_start`, only occurrences that begin a word (not preceded by a letter/digit).
         """
         lower = self.lower
-        hits = self._trigger_hits
-        indexed = self._indexed
+        hits = self._needle_hits
+        indexed = self._triggers.needles
         out: list[int] = []
         for needle in needles:
             positions = hits.get(needle)
@@ -286,14 +333,6 @@ class Doc:
             out.sort()  # one needle's positions are already in order
         return out
 
-    @cached_property
-    def _indexed(self) -> frozenset[str]:
-        return self._triggers.needles
-
-    @cached_property
-    def _trigger_hits(self) -> dict[str, list[int]]:
-        return self._trigger_pass[0]
-
     def vocabulary_hits(self, name: str, entries: Callable[[], dict[str, object]]):
         """(end index, entry) of every occurrence in `lower` of each key of a vocabulary.
 
@@ -301,7 +340,7 @@ class Doc:
         for; from the next posting on, it is found in the shared pass.
         """
         if name in self._triggers.vocabularies:
-            return self._trigger_pass[1].get(name, [])
+            return self._vocabulary_hits.get(name, [])
         table = entries()
         _TRIGGERS.add_vocabulary(name, table)
         own = _TriggerSnapshot.build(set(), {name: table}).automaton
@@ -332,29 +371,6 @@ class Doc:
             starts = [end - back for end, back in hits]
         starts.sort()
         return starts
-
-    @cached_property
-    def _trigger_pass(self) -> tuple[dict[str, list[int]], dict[str, list[tuple[int, object]]]]:
-        # A defaultdict makes a needle's first list in C; `find_all` only reads it with .get.
-        needle_hits: dict[str, list[int]] = defaultdict(list)
-        automaton = self._triggers.automaton
-        if automaton is None:
-            return needle_hits, {}
-        # One list per vocabulary up front: this loop runs once per hit (~150 a posting).
-        vocabulary_hits: dict[str, list[tuple[int, object]]] = {
-            name: [] for name in self._triggers.vocabularies
-        }
-        for end, (needle, back, found) in automaton.iter(self.lower):
-            if needle is not None:
-                needle_hits[needle].append(end - back)
-            for name, entry in found:
-                vocabulary_hits[name].append((end, entry))
-        return needle_hits, vocabulary_hits
-
-    @cached_property
-    def _triggers(self) -> _TriggerSnapshot:
-        # Taken once per posting, so the hits and what they cover agree.
-        return _TRIGGERS.snapshot()
 
     def search_near(
         self,

@@ -29,6 +29,7 @@ _NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 # What opens every line `_is_markup_heading` accepts: a markdown '#' heading, or bold.
 _MARKUP_OPENING = re.compile(r"\s*(?:#|\*\*|__)")
+_LETTER = re.compile(r"[^\W\d_]")
 _TRAILER_CHARS = " \t*_:：#|"
 _QUESTION_KINDS = (
     ("who can apply", "min_quals"),  # eligibility, before the "apply" of application questions
@@ -229,17 +230,31 @@ def _find_headings(view: str, lines: list[tuple[int, int]], phrase_hits=None) ->
             end - start > longest
             or (
                 phrase_starts is not None
-                and bisect.bisect_left(phrase_starts, start)
-                == bisect.bisect_left(phrase_starts, end)
-                and _MARKUP_OPENING.match(view, start, end) is None
+                and not _may_head_uncapitalised(view, start, end, phrase_starts)
             )
         ):
             # Too long to be a heading line, and no heading phrase glued inside it; or no
-            # phrase for a whole-line, prefix or glued heading, and no markdown or bold markup
-            # opening the line: `_headings_in_line` would find nothing here.
+            # capitalised phrase for a glued heading, and nothing else a heading needs:
+            # `_headings_in_line` would find nothing here.
             continue
         found.extend(_headings_in_line(view, start, end, faq, hits[lo:hi]))
     return found
+
+
+def _may_head_uncapitalised(view: str, start: int, end: int, phrase_starts: list[int]) -> bool:
+    """Whether a line with no capitalised heading phrase may still be a heading (outside an
+    FAQ): a whole-line or prefix heading, whose phrase starts at the line's first letter (only
+    bullets, numbering and markup go before it), or a markdown or bold heading."""
+    i = bisect.bisect_left(phrase_starts, start)
+    # A phrase opens with a letter: if a letter goes before the line's first phrase, none
+    # starts at the first letter.
+    if (
+        i < len(phrase_starts)
+        and phrase_starts[i] < end
+        and _LETTER.search(view, start, phrase_starts[i]) is None
+    ):
+        return True
+    return _MARKUP_OPENING.match(view, start, end) is not None
 
 
 def _lowercase_keeps_offsets(view: str) -> bool:
