@@ -1011,8 +1011,8 @@ _JOBS_AT = re.compile(
     rf"(?P<name>{_NAME})[ \t*]*$"
 )
 _SITE_HEADER = re.compile(
-    rf"[ \t#*]*(?P<name>{_NAME})[ \t]+[-–|][ \t]+"
-    r"(?i:(?:employment|career|job)[ \t]+opportunities|job[ \t]+openings)[ \t*]*$"
+    rf"[ \t#*]*(?P<name>{_NAME})[ \t]+(?:[-–|][ \t]+)?"
+    r"(?:(?i:(?:employment|career|job)[ \t]+opportunities|job[ \t]+openings)|Careers)[ \t*]*$"
 )
 # The parts of a title line between " - ", " – ", " | ".
 _TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")

@@ -1752,6 +1752,11 @@ def test_a_job_period_from_a_date_starts_then(text, want):
             "HALLORAN WATER & POWER",
         ),
         ("Brightfield Labs | Job Openings\n\nData Analyst\n", "Brightfield Labs"),
+        # An FAQ page with no title line: its site's banner still names the employer.
+        (
+            "Larchmont Careers\nStudents › Internship FAQ\n\nWhen does the internship start?\n",
+            "Larchmont",
+        ),
         # A job board heading the saved page is not the hiring company.
         ("Part-Time Tutor\nSimplyHired\nBrightpath Learning\n", "Brightpath Learning"),
     ],
