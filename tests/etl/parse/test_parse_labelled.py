@@ -1,4 +1,4 @@
-"""Fifty-four postings labelled by hand before the parser saw them (our own text, messy on purpose).
+"""A hundred and fourteen postings labelled by hand before the parser saw them (our own text, messy on purpose).
 
 A second person wrote each posting the way pages are saved (menus, cookie banners, print
 headers, glued headings, HTML remnants, benefits with dollar amounts, office lists) and
@@ -65,8 +65,10 @@ def test_every_labelled_field(label):
 
 def test_the_open_disagreements_are_few_and_explained():
     open_fields = [(label["file"], field) for label in LABELS for field in label.get("open", {})]
-    # Each is a known gap (see labels.jsonl); the list may shrink, not grow. The second batch
-    # (files 17-40, written to imitate boards the first did not: Indeed, SimplyHired, USAJobs,
-    # Hacker News, a README list, ...) came with its own: 14 of its 384 fields.
-    assert len(open_fields) <= 22, open_fields
+    # Each is a known gap (see labels.jsonl); the list may shrink, not grow. Later batches,
+    # written to imitate what the first did not (files 17-40: Indeed, SimplyHired, USAJobs,
+    # Hacker News, a README list; 41-88: big-tech careers sites, the seeds' shapes, raw HTML,
+    # PDF text, mojibake, chat posts; 89-100: a held-out week of ordinary postings), came with
+    # their own: 34 of the 1,824 labelled fields are open.
+    assert len(open_fields) <= 34, open_fields
     assert all(label["open"][field] for label in LABELS for field in label.get("open", {}))
