@@ -442,7 +442,14 @@ _GLUED_TOP_CARD = re.compile(
 
 
 def _glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
-    """The title and company of a first line that holds a whole top card (see _GLUED_TOP_CARD)."""
+    """The title and company of a first line that holds a whole top card (see _GLUED_TOP_CARD);
+    read once per posting for both steps."""
+    if "top_card" not in doc.shared:
+        doc.shared["top_card"] = _read_glued_top_card(doc)
+    return doc.shared["top_card"]
+
+
+def _read_glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
     if not doc.lines:
         return None, None
     start, end = doc.lines[0]

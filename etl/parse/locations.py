@@ -1192,7 +1192,17 @@ def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
 
 # Lever's meta line in capitals: "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME".
 _UPPER_CITY_COMMA = re.compile(r"[A-Z], [A-Z]{2}\b")
-_UPPER_CITY = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, (?P<code>[A-Z]{2})")
+# A city in capitals and its state's code, whole words: not "...AVENUE, DA" of "AVENUE, DAYTON",
+# nor "HANOVER OR LANSDALE" (two towns).
+_UPPER_WORD = r"(?!(?:OR|AND) )[A-Z][A-Z.'’-]+"
+_UPPER_PLACE = re.compile(
+    rf"(?<![\w.'’-]){_UPPER_WORD}(?: {_UPPER_WORD}){{0,3}}, (?P<code>[A-Z]{{2}})(?![A-Za-z])"
+)
+
+
+def _is_upper_case_city(m: re.Match) -> bool:
+    """Whether an _UPPER_PLACE match is a city and a real state's code ("KNOXVILLE, TN")."""
+    return m.group("code") in _places()["states"] and _is_city(m.group(0).split(",")[0].title())
 
 
 def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
@@ -1203,28 +1213,20 @@ def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
     if not separators:
         return []
     part = doc.view[start : separators[0][0]].strip(" \t*-•·")
-    m = _UPPER_CITY.fullmatch(part)
-    if m and m.group("code") in _places()["states"] and _is_city(part.split(",")[0].title()):
+    m = _UPPER_PLACE.fullmatch(part)
+    if m and _is_upper_case_city(m):
         at = doc.view.find(part, start, separators[0][0])
         return [Found(doc.text[at : at + len(part)], at, at + len(part))]
     return []
 
 
-# A city in capitals and its state's code, whole words: not "...AVENUE, DA" of "AVENUE, DAYTON",
-# nor "HANOVER OR LANSDALE" (two towns).
-_UPPER_WORD = r"(?!(?:OR|AND) )[A-Z][A-Z.'’-]+"
-_UPPER_PLACE = re.compile(
-    rf"(?<![\w.'’-]){_UPPER_WORD}(?: {_UPPER_WORD}){{0,3}}, (?P<code>[A-Z]{{2}})(?![A-Za-z])"
-)
-
-
 def _upper_case_places(doc: Doc, start: int, end: int) -> list[Found]:
     """The cities and their states' codes in capitals in `doc.view[start:end]`: "KNOXVILLE, TN"."""
-    out = []
-    for m in _UPPER_PLACE.finditer(doc.view, start, end):
-        if m.group("code") in _places()["states"] and _is_city(m.group(0).split(",")[0].title()):
-            out.append(Found(doc.text[m.start() : m.end()], m.start(), m.end()))
-    return out
+    return [
+        Found(doc.text[m.start() : m.end()], m.start(), m.end())
+        for m in _UPPER_PLACE.finditer(doc.view, start, end)
+        if _is_upper_case_city(m)
+    ]
 
 
 # What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".

@@ -10,10 +10,12 @@ teams are not a team.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.locations import is_place_name
 from etl.parse.mentions import term_names
+from etl.parse.vocab import load
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -428,30 +430,21 @@ def _names_a_role(value: str) -> bool:
     Experience" or "Platform Engineering" names what a team serves or does."""
     words = _NAME_WORD.findall(value.lower())
     for i, word in enumerate(words):
-        if word in _ROLE_NOUNS and not (
-            word.startswith("developer") and words[i + 1 : i + 2] and words[i + 1] in _SERVED
+        if word in _role_nouns() and not (
+            word.startswith("developer") and words[i + 1 : i + 2] and words[i + 1] in _served()
         ):
             return True
     return False
 
 
-_ROLE_NOUNS = frozenset(
-    {
-        "engineer", "engineers", "developer", "developers", "intern", "interns", "internship",
-        "scientist", "scientists", "analyst", "analysts", "manager", "managers", "designer",
-        "designers", "architect", "architects", "specialist", "consultant", "coordinator",
-        "associate", "director", "researcher", "researchers", "programmer", "programmers",
-        "technician", "technicians", "executive", "representative", "officer", "assistant",
-        "administrator",
-    }
-)  # fmt: skip
-# What a team named after developers serves: "Developer Experience", "Developer Relations".
-_SERVED = frozenset(
-    {
-        "experience", "productivity", "relations", "platform", "platforms", "tools", "tooling",
-        "advocacy", "foundations", "sdk", "sdks", "enablement", "ecosystem", "success",
-    }
-)  # fmt: skip
+@cache
+def _role_nouns() -> frozenset[str]:
+    return frozenset(load("roles")["team_role_nouns"])
+
+
+@cache
+def _served() -> frozenset[str]:
+    return frozenset(load("roles")["developer_team_nouns"])
 
 
 _NAME_WORD = re.compile(r"[\w'-]+")

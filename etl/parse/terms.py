@@ -772,12 +772,10 @@ _STARTS_AFTER = re.compile(
 
 
 # A hybrid rota: "1 week in office 2 weeks WFH", "2 weeks on-site, 2 weeks remote".
-_WORK_MODE = re.compile(
-    r"(?i)\s*(?:in[- ](?:the )?office|on[- ]?site|wfh|(?:working |work )?from home|remote(?:ly)?)\b"
-)
 _WORK_MODE_AT = (
     r"(?:in[- ](?:the )?office|on[- ]?site|wfh|(?:working |work )?from home|remote(?:ly)?)"
 )
+_WORK_MODE = re.compile(rf"(?i)\s*{_WORK_MODE_AT}\b")
 _ROTA = re.compile(
     rf"(?i)\b\d+\s*weeks?\s+{_WORK_MODE_AT}[\s,;/&+]+(?:and\s+)?\d+\s*weeks?\s+{_WORK_MODE_AT}"
 )
