@@ -85,12 +85,13 @@ _SHORT_UNITS = {
     "y": "year",
 }
 # "Job Posting" is a date label only before a colon (Taleo's "Job Posting: Oct 21, 2025"); in
-# a sentence it is the posting itself ("This job posting closes ...").
+# a sentence it is the posting itself ("This job posting closes ..."). So is a status line's
+# "Opened: 2025-10-02" ("the role opened in May" is no label).
 _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened|job\s+posting(?:\s+date)?(?=\s*[:：])|"
+    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened)(?=\s*[:：])|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
     r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"
@@ -103,9 +104,11 @@ _PAGE_DATE_LINE = re.compile(
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\s*$"
 )
 # When a saved or printed page was taken: a browser's print header ("10/18/25, 2:14 PM  <page
-# title>") or a note of the copy ("Copied from Handshake on Tue Nov 4 2025").
+# title>"), a note of the copy ("Copied from Handshake on Tue Nov 4 2025"), or the day an
+# email bringing the posting was sent ("Date: Monday, November 17, 2025 at 8:02 AM").
 PAGE_DATE_NOTE = re.compile(
     r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
+    r"|(?:date|sent)[ \t]*:(?=[ \t]*\w)"
     r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
 )
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
@@ -252,6 +255,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
             "posting date",
             "opening date",
             "date opened",
+            "opened",
             "job posting",
             "open date",
             "open & clos",
@@ -286,6 +290,30 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
                 value, stated = to_date(parts, anchor.year if anchor else None)
                 if value is not None and d_start - base < 6:
                     return Found(value, d_start, d_end)
+    return _dated_header_field(doc)
+
+
+# SuccessFactors' job header: the title, then "Date: Nov 18, 2025", "Location: …".
+_DATE_FIELD = re.compile(r"(?i)[ \t*]*date[ \t]*[:：][ \t]*(?=\S)")
+_EMAIL_FIELD = re.compile(r"(?i)[ \t>*]*(?:from|to|cc|subject|sent|reply-to)[ \t]*:")
+
+
+def _dated_header_field(doc: Doc) -> Found | None:
+    """A bare "Date:" field among the header lines under the title: the day the job was
+    posted. An email's "Date:" among its From/To/Subject lines is the day it was sent."""
+    zone_start, zone_end = doc.title_zone
+    lines = doc.lines_within(zone_start, zone_end + 1)
+    for i, (start, end) in enumerate(lines):
+        m = _DATE_FIELD.match(doc.view, start, end)
+        if m is None or i == 0:
+            continue
+        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(_EMAIL_FIELD.match(doc.view, s, e) for s, e in beside):
+            continue
+        for d_start, d_end, parts in find_dates(doc, m.end(), end):
+            value, _ = to_date(parts, None)
+            if value is not None and d_start == m.end():
+                return Found(value, d_start, d_end)
     return None
 
 

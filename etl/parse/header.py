@@ -342,6 +342,8 @@ _CHAT_HEADER = re.compile(
     r"(?i)\s*\S.{0,40}?\s[—–-]\s(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s(?:at\s)?\d{1,2}:\d{2}"
 )
 _CHANNEL = re.compile(r"#[a-z0-9][a-z0-9_-]+\s*$")
+_SITE_LANGUAGE = r"(?:[A-Z]{2}|English|Deutsch|Français|Español|Nederlands|Italiano|Português)"
+_LANGUAGE_SWITCH = re.compile(rf"\s*{_SITE_LANGUAGE}(?:\s*[|/]\s*{_SITE_LANGUAGE})+\s*$")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _ITEM_GAP = re.compile(r"\s{2,}|\s[|*/]\s")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -364,6 +366,8 @@ def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
     if (" at " in line or "/" in line) and _CHAT_HEADER.match(line):
         return True  # a chat message's author and time ("priya_k — Today at 2:14 PM")
+    if ("|" in line or "/" in line) and _LANGUAGE_SWITCH.match(line):
+        return True  # a site's language switch ("DE | EN")
     if line[:1] == "#" and _CHANNEL.match(line):
         return True  # a chat channel's name ("#internships-and-jobs")
     # Every such line has a colon or a comma: two C-speed finds spare most lines the regex.
@@ -685,8 +689,10 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             signature_left = _SIGNATURE_LINES
             continue
         # Split no further than a third word: a long line need not be cut into all its words.
-        if len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line):
-            run.append((s, e))
+        if (
+            len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line)
+        ) or (("|" in line or "/" in line) and _LANGUAGE_SWITCH.match(line)):
+            run.append((s, e))  # a language switch ("EN | NL") is a menu's item too
             continue
         if run:
             kept.extend(_outside_menu(doc, run, may_hold_phrase))
@@ -731,12 +737,31 @@ def _outside_menu(
     row ("Community", "Jobs", "Companies", "Salaries", "Sign In"); fewer may be a board's
     "Company / Job Details / Location" lines, and stay."""
     if len(run) >= 5:
-        return []
+        return _site_name_over_menu(doc, run)
     return [
         (s, e)
         for s, e in run
         if not is_page_furniture(doc.view[s:e], may_hold_phrase=may_hold_phrase)
     ]
+
+
+def _site_name_over_menu(doc: Doc, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The page's first line, atop the menu that follows it: the site's name ("Dijkhof
+    Instruments\nHome\nJobs\nAbout us\nContact"), when it is a name of capitalised words
+    that the posting names again; a menu's item ("Home", "Find Jobs") is no such name."""
+    start, end = run[0]
+    if doc.lines[0] != (start, end):
+        return []
+    name = doc.view[start:end].strip()
+    words = name.split()
+    if (
+        len(words) == 2
+        and all(word[:1].isupper() for word in words)
+        and doc.lower.count(name.lower()) >= 3
+        and not is_page_furniture(name)
+    ):
+        return [run[0]]
+    return []
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:

@@ -148,8 +148,17 @@ _FIRST_CITY_WORD = (
 )
 _CITY_CODE_COUNTRY = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
-# Workday's coded places: "US-CA-San Jose", and its newer "US, CA, Santa Clara".
-_WORKDAY_PLACE = re.compile(rf"[A-Z]{{2}}-[A-Z]{{2}}-{_CITY}|[A-Z]{{2}}, [A-Z]{{2}}, {_CITY}")
+# Workday's coded places: "US-CA-San Jose", its newer "US, CA, Santa Clara", and with the
+# state written out, "US, Oregon, Hillsboro" (_workday_place checks the state).
+_WORKDAY_PLACE = re.compile(
+    rf"[A-Z]{{2}}-(?P<code>[A-Z]{{2}})-{_CITY}"
+    rf"|[A-Z]{{2}}, (?:(?P<code2>[A-Z]{{2}})|(?P<state>{_CITY})), {_CITY}"
+)
+
+
+def _workday_place(value: str) -> bool:
+    m = _WORKDAY_PLACE.fullmatch(value)
+    return m is not None and (m.group("state") is None or _is_region(m.group("state")))
 
 
 @cache
@@ -206,7 +215,9 @@ def _city_state() -> re.Pattern:
         rf"(?P<loc>{_FIRST_CITY_WORD}(?:{_NEXT_CITY_WORD}){{0,3}},[ \t]*"
         # "Waterloo, ONWork Term: …": a label glued to the state code still ends it.
         rf"(?:(?:{codes}(?:\b|(?=[A-Z][a-z]))(?:[ \t]+\d{{5}})?|{names}\b)"
-        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States|Canada|India|Australia)\b)?"
+        # "Kanata, ON, CA": Canada's code after a province's (no state list: "WA, CA, NY").
+        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States of America|United States|Canada|"
+        rf"CA(?!,[ \t]*[A-Z]{{2}}\b)|India|Australia)\b)?"
         # "Amsterdam, North Holland, Netherlands": a region the vocabulary does not list.
         rf"|{_CITY_WORD}(?: {_CITY_WORD}){{0,2}},[ \t]*{countries}\b"
         rf"|{countries}\b))"
@@ -274,7 +285,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
             found.extend(
-                _places_in(doc, m.start("value"), m.end("value"), labelled=False, in_prose=True)
+                _places_in(
+                    doc, m.start("value"), _value_list_end(doc, m), labelled=False, in_prose=True
+                )
             )
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if m.start() >= header_limit and _excluded(doc, m.start()):
@@ -374,7 +387,7 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
     out = []
     for m in _TITLE_PART.finditer(str(title.value)):
         value = m.group(1).strip(" ()")
-        if value and m.start(1) > 0 and (_is_region(value) or _WORKDAY_PLACE.fullmatch(value)):
+        if value and m.start(1) > 0 and (_is_region(value) or _workday_place(value)):
             at = title.start + m.start(1) + m.group(1).find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     if not out and "(" in str(title.value):
@@ -399,7 +412,7 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
         if len(line) > 60:
             continue
         value = _LABEL_NOISE.sub(" ", line).strip(" ,-–:/*|#()")
-        if _is_region(value) or _WORKDAY_PLACE.fullmatch(value) or _city_code_country(value):
+        if _is_region(value) or _workday_place(value) or _city_code_country(value):
             at = start + line.find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     return out
@@ -407,6 +420,15 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
 
 _LOCATION_HEADINGS = frozenset(
     {"location", "locations", "job location", "job locations", "work location"}
+    | {"primary location", "additional locations", "additional location", "other locations"}
+)
+
+
+# An address's street line: "Rotterdamseweg 183", "1 Market Street, Suite 400".
+_STREET_LINE = re.compile(
+    rf"[ \t]*(?:\d{{1,5}}[A-Za-z]?[ \t]+{_UPPER}[^\n]{{2,60}}"
+    rf"|{_UPPER}[\w.'’-]+(?:[ \t]{_UPPER}[\w.'’-]+)*[ \t]+\d{{1,5}}[A-Za-z]?(?:[ \t]*[,-][^\n]{{0,40}})?)"
+    r"[ \t]*(?:\n|$)"
 )
 
 
@@ -437,6 +459,8 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         value = doc.view[start:end].strip()
         if (in_menu and not _names_a_place(value)) or _table_header_row(value):
             continue
+        if not _names_a_place(value) and _STREET_LINE.match(doc.view, end + 1, block.end):
+            continue  # an address's first line, the office's name: "Acme BV\nMain Street 183"
         cut = _first_sentence_end(doc.view, start, end)
         if cut < end:
             value = doc.view[start:cut].strip()
@@ -465,13 +489,15 @@ def _names_a_place(value: str) -> bool:
     return (
         _is_region(value)
         or value in _places()["cities"]
-        or bool(_WORKDAY_PLACE.fullmatch(value))
+        or _workday_place(value)
         or any(_is_city(*m.group("loc").split(",")[:2]) for m in _cities_in(value))
     )
 
 
 # A line opening with Workday's coded place: "US, WA, Seattle", "US-TX-Austin".
-_CODED_PLACE_START = re.compile(r"[ \t*-]*[A-Z]{2}(?:, |-)[A-Z]{2}\b")
+_CODED_PLACE_START = re.compile(
+    r"[ \t*-]*[A-Z]{2}(?:, |-)[A-Z](?:[A-Z]\b|[a-z]+(?: [A-Z][a-z]+)*, )"
+)
 
 
 def _coded_place_line(doc: Doc, start: int, end: int) -> list[Found]:
@@ -479,7 +505,10 @@ def _coded_place_line(doc: Doc, start: int, end: int) -> list[Found]:
     North Reading". A pay table's "USA, MA, North Reading - 52.30 - 92.60 USD" is no such line."""
     line = doc.view[start:end].strip(" \t*-")
     m = _WORKDAY_PLACE.fullmatch(line)
-    if m is None or line[4:6] not in _places()["states"] and line[3:5] not in _places()["states"]:
+    if m is None:
+        return []
+    code = m.group("code") or m.group("code2")
+    if not (code in _places()["states"] if code else _is_region(m.group("state"))):
         return []
     at = doc.view.find(line, start, end)
     return [Found(doc.text[at : at + len(line)], at, at + len(line))]
@@ -671,8 +700,9 @@ _JOB_LOCATION_HEADINGS = frozenset(
 
 def _location_label_lines(doc: Doc) -> list[tuple[int, int]]:
     """A line that is only a location label the segmenter did not read as a heading, its
-    value on the next line: "■ Work location\nShibuya, Tokyo or Kyoto". A bare "Locations"
-    line counts only with a heading's mark: a site's menu lists "Jobs", "Locations", "Teams"."""
+    value on the next line: "■ Work location\nShibuya, Tokyo or Kyoto", Workday's "Primary
+    Location:\nUS, Oregon, Hillsboro". A bare "Locations" line counts only with a heading's mark
+    or a colon: a site's menu lists "Jobs", "Locations", "Teams"."""
     spans = []
     view = doc.view
     for pos in doc.find_all("location"):
@@ -680,7 +710,9 @@ def _location_label_lines(doc: Doc) -> list[tuple[int, int]]:
         line = view[line_start:line_end]
         label = line.strip(f" \t*#>-_:：{_HEADING_MARKS}").lower()
         if label not in _LOCATION_HEADINGS or (
-            label not in _JOB_LOCATION_HEADINGS and not any(c in _HEADING_MARKS for c in line)
+            label not in _JOB_LOCATION_HEADINGS
+            and not any(c in _HEADING_MARKS for c in line)
+            and not line.rstrip().endswith((":", "："))  # a form's "Primary Location:", no menu's
         ):
             continue
         start = line_end
@@ -722,6 +754,21 @@ _COMPANY_OFFICE = re.compile(
 
 # "This role is based at our corporate office in Dallas": the job is there after all.
 _WORKS_THERE = re.compile(r"\b(?:based|located|work|works|working|report|reporting|placed)\b")
+
+
+def _value_list_end(doc: Doc, m: re.Match) -> int:
+    """Where a "based in" value ends: at its ";", unless places follow it to the sentence's
+    end ("placed in one of our offices: Austin, TX; Raleigh, NC; or Denver, CO")."""
+    end = m.end("value")
+    if doc.view[end : end + 1] != ";":
+        return end
+    limit = doc.line_at(end)[1]
+    stop = _LIST_STOP.search(doc.view, end, min(limit, end + 160))
+    return stop.start() if stop else min(limit, end + 160)
+
+
+# A sentence's stop after a list of places, whose last may end in capitals ("Denver, CO.").
+_LIST_STOP = re.compile(r"(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|$)")
 
 
 def _office_list(doc: Doc, m: re.Match) -> bool:
@@ -789,11 +836,25 @@ _NOT_CITY = frozenset(
 
 
 def _names_the_job(doc: Doc, pos: int) -> bool:
-    """ "Internship location:" in a section read as the company's: the job's place still."""
+    """ "Internship location:" in a section read as the company's: the job's place still. So
+    is Taleo's "Primary Location:" (and the "Other Locations:" beside it) in a job-details
+    footer that the section above swallowed; never a label in another job's card."""
     line_start, _ = doc.line_at(pos)
-    return doc.kind_at(pos) == "about_company" and bool(
-        _JOB_LABEL_PREFIX.fullmatch(doc.view, line_start, pos)
+    kind = doc.kind_at(pos)
+    if kind == "about_company" and _JOB_LABEL_PREFIX.fullmatch(doc.view, line_start, pos):
+        return True
+    if kind == "related":
+        return False
+    prefix = doc.lower[line_start:pos]
+    if _PRIMARY_LABEL_PREFIX.fullmatch(prefix):
+        return True
+    return bool(_OTHER_LABEL_PREFIX.fullmatch(prefix)) and (
+        "primary location" in doc.lower[max(0, line_start - 120) : line_start]
     )
+
+
+_PRIMARY_LABEL_PREFIX = re.compile(r"[\s*#>-]*primary\s+")
+_OTHER_LABEL_PREFIX = re.compile(r"[\s*#>-]*(?:other|additional|secondary)\s+")
 
 
 def _opens_a_label(doc: Doc, pos: int) -> bool:
@@ -820,9 +881,11 @@ def _is_city(name: str, region: str = "") -> bool:
     """
     name, region = name.strip(), region.strip().split(" ")[0]
     places = _places()
+    # "Singapore, Singapore", "Luxembourg, Luxembourg": a city-state written as its own city.
     named_like_a_state = (
-        name in places["state_names"] and name not in places["city_names"]
-    ) or name in places["countries"]
+        (name in places["state_names"] and name not in places["city_names"])
+        or name in places["countries"]
+    ) and name.split(" ")[0] != region
     return (
         len(name) > 2
         and name not in places["states"]
@@ -943,7 +1006,7 @@ def _places_in(
         if value and (
             _is_region(value)
             or (short and _labelled_place(value))
-            or _WORKDAY_PLACE.fullmatch(value)
+            or _workday_place(value)
             or _country_state_city(value)
             or (
                 dashed
@@ -1282,7 +1345,40 @@ def _unique(found: list[Found]) -> list[Found]:
             out.append(f)
         elif key == place:
             out[seen[place]] = f
+    # Readers run one after another; the posting's order is the places' own.
+    return _one_per_city(sorted(out, key=lambda f: f.start))
+
+
+def _one_per_city(found: list[Found]) -> list[Found]:
+    """ "Delft, Netherlands" in an address below "Delft, Zuid-Holland, Netherlands", and
+    "Annapolis, Maryland" beside "Annapolis, MD": one city, kept as first written. The same
+    city name with another state ("Portland, OR", "Portland, ME") is another city."""
+    out: list[Found] = []
+    kept_parts: dict[str, list[frozenset[str]]] = {}  # a city -> the parts of each kept place
+    for f in found:
+        parts = _place_parts(str(f.value))
+        same_city = kept_parts.setdefault(parts[0], [])
+        whole = frozenset(parts)
+        if len(parts) > 1 and any(whole <= kept or kept <= whole for kept in same_city):
+            continue
+        same_city.append(whole)
+        out.append(f)
     return out
+
+
+def _place_parts(value: str) -> list[str]:
+    """A place's comma-separated parts, lower-case, with a state's code written as its name."""
+    names = _state_name_of_code()
+    return [names.get(part.strip(), part.strip()).lower() for part in value.split(",")]
+
+
+@cache
+def _state_name_of_code() -> dict[str, str]:
+    return {
+        sub["code"]: sub["name"]
+        for sub in load("places").get("subdivision", [])
+        if "code" in sub and sub.get("country") == "US"
+    }
 
 
 # What a place's key may add to a city and its state's code: the ZIP code, the country.

@@ -79,6 +79,7 @@ _RANGE_GLUE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_SPAN = 40
+_BULLET_AFTER_BREAK = re.compile(r"\n[ \t]*[-–•*]")
 _PERIOD_AFTER = re.compile(
     # German pay words arrive in English postings from Germany ("€2,000 brutto monatlich").
     r"[\s.,)*]{0,3}(?:(?:USD|CAD|AUD|EUR|GBP|CHF|US)\s*)?(?:(?:gross|brutto|bruto|base|salary|pay|pre-tax|before tax|\(?doe\)?|"
@@ -222,17 +223,21 @@ _DOLLAR_COUNTRIES = (
     ("SGD", re.compile(r"\bSingapore\b")),
     ("HKD", re.compile(r"\bHong Kong\b")),
 )
-# "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
-# this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
 # Dollars a posting can name beside a bare "$" ("S$", "C$", "AUD"); see _restated_dollar.
 _NAMED_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD"})
 _DOLLAR_CODE = re.compile(r"\b(?:CAD|AUD|SGD|NZD)\b")
+# "Stipend: ₹15,000 /month", or the role's own stipend in a sentence ("The monthly stipend for
+# this role is $9,000"): an intern's pay. Other stipends (phone, housing) are perks.
 _STIPEND_FIELD = re.compile(
     r"(?i)(?:(?:^|\n)[ \t*•-]*(?:monthly\s+)?stipend\s*[:：]"
     r"|\b(?:monthly|weekly|annual|hourly)?\s*stipend\s+for\s+(?:this|the)\s+"
     r"(?:role|position|internship|program(?:me)?)\s+is(?:\s+(?:approximately|about|around))?"
     r")\s*(?:INR|Rs\.?)?\s*$"
 )
+# A bullet's "Monthly allowance of SGD 1,600 – 2,200": Singapore's word for an intern's pay,
+# listed under "Benefits" as often as not. The words after the amount still decide ("...
+# of $100 for your phone plan" is a perk).
+_ALLOWANCE_FIELD = re.compile(r"(?i)(?:^|\n)[ \t*•-]*monthly\s+allowance\s*(?:[:：]|of)\s*$")
 _CLAUSE_BREAK = re.compile(r"(?i)[,;]|\s(?:and|while|with)\s")
 # A job board's own guess at the pay ("$29 - $36 / hr (Glassdoor Est.)", "Glassdoor est. based on
 # 6 salaries: $38 - $49"). "Employer est." is the employer's range as the board shows it: the pay.
@@ -272,7 +277,7 @@ _SPECIFIC_RANGE = re.compile(
     # "For candidates based in the New York City metro area, the range is ...": the people of
     # one place (not of the whole country: "for candidates based in the U.S." is general).
     r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"
-    r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside)\s+"
+    r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside|performed)\s+"
     r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
 )
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
@@ -283,6 +288,7 @@ _MIN_YEARLY_PAY = 1_000.0
 # Currencies with many units to the dollar (rounded; only the order of magnitude matters).
 _UNITS_PER_DOLLAR = {"JPY": 150, "INR": 85, "HUF": 350, "CZK": 23, "MXN": 18, "ZAR": 18}
 _LAKH = 100_000.0
+_LEAST_SINGLE_FIGURE = {"month": 300.0, "year": _MIN_YEARLY_PAY}
 _THRESHOLD = 1.5
 _MAX_CURRENCY_HITS = 200
 _PAY_SECTIONS = frozenset({"compensation"})
@@ -514,6 +520,8 @@ def _pair_ranges(doc: Doc, amounts: list[_Money], local_dollar: str | None) -> l
         b = amounts[i + 1] if i + 1 < len(amounts) else None
         if b is not None and (a.currency or b.currency) and b.start - a.end <= _BETWEEN_SPAN:
             glue = view[a.end : b.start]
+            if "\n" in glue and _BULLET_AFTER_BREAK.search(glue):
+                glue = ""  # "$17.50/hour\n- 50% discount": the next bullet, no range's dash
             if _RANGE_GLUE.match(glue) and (a.big or b.big):
                 i += 2  # "$13-17M per year in research": both ends are millions
                 continue
@@ -725,10 +733,15 @@ def _score(doc: Doc, c: _Candidate) -> float:
     # under "Compensation" too, so only these let the words after the amount pass.
     # "Stipend: ₹15,000 /month" as a field of its own (not a perk under benefits): an
     # internship's pay, not a budget.
+    lower_left = left.lower()
     stipend_field = (
         kind not in _WEAK_SECTIONS
-        and "stipend" in left.lower()  # C speed; the pattern is tried at every character
+        and "stipend" in lower_left  # C speed; the pattern is tried at every character
         and bool(_STIPEND_FIELD.search(left))
+    ) or (
+        kind in ("benefits", "compensation", "other")
+        and "allowance" in lower_left
+        and bool(_ALLOWANCE_FIELD.search(left))
     )
     labelled_here = bool(
         named_after
@@ -804,7 +817,9 @@ def _with_continuations(
 
 
 def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
-    if c.low == c.high:
+    # A single figure counts with its period only, and at a wage's size for it: "• €17.50 per
+    # hour" under "What we offer" is pay, "• €30 per month" a perk.
+    if c.low == c.high and (after is None or c.low < _LEAST_SINGLE_FIGURE.get(c.period, 0)):
         return False
     line_start, line_end = doc.line_at(c.start)
     end = after.end() if after else c.end
@@ -904,6 +919,10 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     figures = [c for c in alike if c.score >= best.score - 1 and c.low == c.high]
     if best.low == best.high and len(figures) >= 2 and _one_figure_per_level(doc, figures):
         return _spanning(figures, best)
+    if _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(best.start)):
+        # "The hourly range is $34 - $52. For roles performed in Washington State, the range is
+        # $37 - $56 per hour": the exception says more (its period), the general range less.
+        peers += [c for c in alike if c.low != c.high and c.score > _THRESHOLD and c not in peers]
     general = _general_among(doc, peers)
     if general is not None:
         return general  # "Pay range: $41 - $55/hr" above "Colorado pay range: $43 - $57/hr"

@@ -108,12 +108,12 @@ _POSSESSIVE_VERB = (
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
     r"writes|creates|powers|supports|operates|keeps|partners|brings|makes|turns|helps|manages|leads|"
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
-    r"trains|studies|researches|applies|analy[sz]es|investigates|sits)\b"
+    r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
-    r"(?:team|group)(?:[ \t]+\([^()\n]{1,30}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
+    r"(?:team|group)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
     + _POSSESSIVE_VERB
 )
 
@@ -184,6 +184,7 @@ def extract_team(
         candidates.extend(
             c for c in _teams_in_title(doc, title, company) if str(c.value).lower() not in cities
         )
+
     for block in doc.blocks:
         m = _ABOUT_TEAM.match(block.heading or "")
         if m:

@@ -460,6 +460,8 @@ _DEGREES = (
                 r"(?-i:B(?:ASc|CS|FA|BA|Comm?|Math|SN|SBA|Des)\b)|"
                 r"(?-i:BA\b(?=\s*[/,]|\s+(?:or|degree|in|program(?:me)?|students?)\b))|b\.?eng\b|b\.?\s?tech\b|(?-i:B\.E\.?)(?=[\s,/;)]|$)|"
                 r"undergrad(?:uate)?s?\b|"
+                # An honours degree is a bachelor's (UK, Ireland, Canada, Australia).
+                r"honou?rs degree\b|"
                 r"junior (?:standing|year)\b|senior (?:standing|year)\b|rising (?:junior|senior)s?\b|"
                 # "Junior or senior pursuing a degree": class years, not seniority.
                 r"juniors? (?:or|and|/) seniors? (?:pursuing|students?|majoring|in college)\b|"
@@ -518,6 +520,8 @@ _DEGREE_TRIGGERS = (
     "bachelor",
     "master",
     "undergrad",
+    "honours degree",
+    "honors degree",
     "graduate",
     "post",
     "ph.",
@@ -745,7 +749,9 @@ _DURATION_CONTEXT = re.compile(
     "(?i)"
     + word_start_alternation(
         r"intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
-        r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session"
+        r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
+        # "You are available for 5 to 6 months": the time the job asks for.
+        r"available"
     )
     + r"\b"
 )
@@ -787,6 +793,12 @@ _EXPERIENCE_BEFORE = re.compile(
 )
 
 
+# A line of the job's terms under "What we offer": "• Start: 01.03.2026, for at least 12 months".
+_TERMS_LABEL = re.compile(
+    r"(?i)[ \t*•·-]*(?:start(?:ing)?(?: date)?|duration|length|contract length|term)[ \t]*:"
+)
+
+
 # A length that names the internship itself ("our 10-week summer internship"): this job's own,
 # even in a company blurb, where other lengths ("5 years ago", "a 12-week sprint") are not.
 _LENGTH_OF_INTERNSHIP = re.compile(
@@ -816,6 +828,7 @@ def extract_duration_weeks(doc: Doc, title: Found | None = None) -> Found | None
             kind in ("benefits", "legal", "related", "about_company")
             and not (title is not None and title.start <= m.start() < title.end)
             and not (kind == "about_company" and _LENGTH_OF_INTERNSHIP.match(doc.view, m.end()))
+            and not (kind == "benefits" and _TERMS_LABEL.match(doc.view, doc.line_at(m.start())[0]))
         ):
             continue
         if _names_job_length(doc, m, unit):
@@ -846,7 +859,14 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
     # the length after it.
     left = _FREQUENCY.sub(" ", left)
     right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
-    if _NOT_DURATION.search(left) or _NOT_DURATION.search(right) or _WITHIN_BEFORE.search(left):
+    # "a six-month co-op rotation": a length said of the internship itself is its length,
+    # whatever word follows ("rotation" alone is one of a rotational program's parts).
+    of_internship = _LENGTH_OF_INTERNSHIP.match(doc.view, m.end(), sentence_end)
+    if (
+        _NOT_DURATION.search(left)
+        or (not of_internship and _NOT_DURATION.search(right))
+        or _WITHIN_BEFORE.search(left)
+    ):
         return False
     if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
         return False
@@ -857,6 +877,7 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         or doc.kind_at(m.start()) == "program"  # "How long is the internship?" answered
         or _in_short_line_with_context(doc, m.start())
         or _STARTS_AFTER.match(doc.view, m.end(), sentence_end)
+        or _TERMS_LABEL.match(doc.view, doc.line_at(m.start())[0])
     ):
         return False
     if unit != "y":

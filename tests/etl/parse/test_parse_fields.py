@@ -627,6 +627,9 @@ def test_degrees_after_glued_headings_class_years_and_copied_postings(text, want
         ("Qualifications\nBBA or BCom students in Finance and Accounting.", ["BS"]),
         ("Qualifications\nActive RN license (BSN preferred).", ["BS"]),
         ("Qualifications\nMASc or PhD candidates in Robotics.", ["MS", "PhD"]),
+        # An honours degree is a bachelor's (Ireland's "Level 8", the UK's "2:1 honours").
+        ("Requirements\n- A 2:1 honours degree (Level 8) in Computer Science", ["BS"]),
+        ("Requirements\n- An honors degree in Mathematics, or a Master's", ["BS", "MS"]),
         # Same letters, other things: multi-factor auth, miles an hour.
         ("Qualifications\nSet up MFA and SSO for every user.", []),
         ("Qualifications\nComfortable driving at 65 MPH on rural routes.", []),
@@ -778,10 +781,16 @@ def test_duration_in_the_title_or_naming_the_internship(text, want):
             104,
         ),
         ("Program\nNew interns attend a 2-week orientation before the internship.", None),
+        # A length said of the co-op itself is its length, whatever word follows; a rotation
+        # alone is one part of a rotational program.
+        ("Program\nThis is a six-month co-op rotation starting in July.", 26),
+        ("Program\nGraduates complete three 8-month rotations across the bank.", None),
         # A length with its start date names the job's own period.
         ("Requirements\n- Able to work in Austin for 11 weeks beginning June 2, 2026", 11),
         ("Requirements\n- Available for 6 months starting in September", 26),
-        ("Requirements\n- Available for 6 months starting as soon as possible", None),
+        ("Requirements\n- Mentoring for 6 months starting as soon as possible", None),
+        # ... and being available for it is the time the job asks for.
+        ("Requirements\n- Available for 6 months starting as soon as possible", 26),
         # A chat's line opens with an emoji where a board's has a bullet.
         ("New role posted\n📅 12 weeks, from mid June\n📍 Boston", 12),
         ("New role posted\n📅 12 weeks ago we shipped v2", None),
@@ -1044,6 +1053,13 @@ def test_dates_that_are_not_start_dates(text):
         ("Data Intern\nAcme\n\nVacancy open date: 2026-01-05\n", None, D(2026, 1, 5)),
         ("Data Intern\nAcme\n\nClosing date: 01/20/2026\n", None, None),
         ("Data Intern\nAcme\n\nThe lab is open; date of closing is 01/20/2026.\n", None, None),
+        # A markdown status line's "Opened:" label; "opened" in a sentence is no label.
+        (
+            "ML Intern\n> **Status:** Open · **Opened:** 2025-10-02 · **Updated:** 2025-10-30\n",
+            None,
+            D(2025, 10, 2),
+        ),
+        ("ML Intern\nAcme\n\nOur Austin office opened on 2025-10-02.\n", None, None),
         # Year first, as Japanese, Chinese and Korean pages write it.
         ("Data Engineer\nAcme KK\n\nPosted: 2025/11/20\n", None, D(2025, 11, 20)),
         ("Data Engineer\nAcme KK\n\nPublished: 2025.11.20\n", None, D(2025, 11, 20)),
@@ -1313,6 +1329,16 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
             "Verification Intern\nUS, CA, Santa Clara\ntime type\nFull time\n",
             ["US, CA, Santa Clara"],
         ),
+        # Workday's form with the state written out, its value under a "Primary Location:"
+        # label, below a "Benefits" section: a label with a colon is no menu item.
+        (
+            "Validation Intern\nAcme\n\nBenefits\nPaid holidays.\n\nPrimary Location:\n"
+            "US, Oregon, Hillsboro\nAdditional Locations:\nUS, New Mexico, Rio Rancho\n",
+            ["US, Oregon, Hillsboro", "US, New Mexico, Rio Rancho"],
+        ),
+        ("Validation Intern\nAcme\nUS, Oregon, Hillsboro\n", ["US, Oregon, Hillsboro"]),
+        # Not a state in the middle: no such coded place.
+        ("Validation Intern\nAcme\n\nBenefits\nUS, Bright Futures, Hillsboro\n", []),
         (
             "Graduate Engineer\nCoral Reef Analytics\nBrisbane QLD, Australia · Hybrid\n",
             ["Brisbane QLD, Australia"],
@@ -1324,6 +1350,12 @@ def test_a_company_label_line_does_not_hide_the_location_under_it():
         ),
         ("Growth Engineer\nCleo\n\nLondon or remote (UK)\n", ["London", "UK"]),
         ("Engineer\nAcme\nSeattle, speed, and quality matter here\n", []),
+        # A "placed in" list of places split by semicolons, up to the sentence's stop.
+        (
+            "Program FAQ\nInterns will be placed in one of our offices: Austin, TX; Raleigh, NC; "
+            "or Denver, CO. Our headquarters in Portland, OR hosts no interns.",
+            ["Austin, TX", "Raleigh, NC", "Denver, CO"],
+        ),
         # Where the job is, said in a sentence.
         (
             "Where is it?\nThe internship is in Denver, CO. Interns work from the office.",
@@ -1646,6 +1678,9 @@ def test_job_boards_and_careers_sites_are_not_the_company(text, company):
         ("Copied from Handshake on Tue Nov 4 2025\n\nHelp Desk Assistant\nPosted 2 days ago\n", dt.date(2025, 11, 2)),
         ("Backend Intern – Berlin\nPublished 12.11.2025 · Engineering\n", dt.date(2025, 11, 12)),
         ("GIS Intern\nOpening Date\n11/10/2025\nClosing Date\n12/5/2025\n", dt.date(2025, 11, 10)),
+        # The day an email bringing the posting was sent is the day the page was seen.
+        ("From: Career Center <jobs@hawthorne.edu>\nDate: Monday, November 17, 2025 at 8:02 AM\nSubject: Quant Intern\n\nQuant Intern\nPosted 3 days ago\n", dt.date(2025, 11, 14)),
+        ("From: Ana <ana@acme.com>\nSent: Tue, Nov 4, 2025 9:12 AM\nSubject: Fwd: Data Intern\n\nData Intern\nPosted 2 days ago\n", dt.date(2025, 11, 2)),
     ],
 )  # fmt: skip
 def test_page_dates_from_print_headers_and_copy_notes(text, posted):

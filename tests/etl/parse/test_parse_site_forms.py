@@ -1,0 +1,187 @@
+"""Fields as applicant-tracking sites and pages outside the US write them (our own text).
+
+Taleo's and SuccessFactors' label footers, Personio's and Recruitee's European pages, Workable's
+Singapore allowance, Oracle's panels: each case holds the form and a near miss that must not
+be read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse import parse_posting
+
+
+def pay(text: str):
+    p = parse_posting(text)
+    return p.pay_min, p.pay_max, p.pay_currency, p.pay_period
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Taleo's footer of labels, swallowed by the pay paragraph above it.
+        (
+            "Validation Intern\nAcme\n\nPay transparency: the hourly range is $30 - $40.\n"
+            "Job: Engineering\nPrimary Location: United States-Texas-Austin\n"
+            "Other Locations: United States-Oregon-Hillsboro\nOrganization: Client Group\n",
+            ["United States-Texas-Austin", "United States-Oregon-Hillsboro"],
+        ),
+        # Another job's card keeps its labels to itself.
+        (
+            "Validation Intern\nAcme\nAustin, TX\n\nSimilar Jobs\nFirmware Intern\n"
+            "Primary Location: United States-Oregon-Hillsboro\n",
+            ["Austin, TX"],
+        ),
+        # The country written out in full, and Canada's code after a province's.
+        (
+            "Bio ML Intern\nAcme\nCambridge, Massachusetts, United States of America\n",
+            ["Cambridge, Massachusetts, United States of America"],
+        ),
+        ("Hardware Co-op\nAcme\n\nLocation: Kanata, ON, CA, K2K 3J1\n", ["Kanata, ON, CA"]),
+        ("Hardware Co-op\nAcme\n\nLocations: Seattle, WA, CA, NY\n", ["Seattle, WA"]),
+        # A city-state written as its own city.
+        ("Platform Intern\nAcme\nSingapore, Singapore\nInternship\n", ["Singapore, Singapore"]),
+        # An address under "Location": the office's name is no place; the city below it is the
+        # one the header names already.
+        (
+            "FPGA Intern\nAcme\nDelft, Zuid-Holland, Netherlands\n\nLocation\nAcme Instruments BV\n"
+            "Rotterdamseweg 183\n2629 HD Delft, Netherlands\n",
+            ["Delft, Zuid-Holland, Netherlands"],
+        ),
+        (
+            "Analyst\nAcme\n\nLocations\nAnnapolis, MD\n\nAbout us\nOur office\nAnnapolis, Maryland\n",
+            ["Annapolis, MD"],
+        ),
+        # The same city name in two states is two cities.
+        ("Analyst\nAcme\nPortland, OR\nPortland, ME\n", ["Portland, OR", "Portland, ME"]),
+    ],
+)
+def test_locations_in_site_forms(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A single figure with its period, alone on a bullet under "What we offer".
+        (
+            "Working Student Data\nAcme GmbH\n\nWhat we offer\n• €17.50 per hour\n"
+            "• Subsidy of €30/month for your train ticket\n",
+            (17.5, 17.5, "EUR", "hour"),
+        ),
+        ("Intern\nAcme\n\nWhat we offer\n• €30 per month\n", (None, None, None, None)),
+        # A pay line's bullet is no range's dash: "$17.50/hour" and "- 50% discount".
+        (
+            "Marketing Intern\nAcme\n\nPay and perks\n- $17.50/hour\n- 50% employee discount\n",
+            (17.5, 17.5, "USD", "hour"),
+        ),
+        # Singapore's "monthly allowance" is the intern's pay, even under "Benefits"...
+        (
+            "Platform Intern\nAcme Pte Ltd\n\nBenefits\n- Monthly allowance of SGD 1,600 – 2,200, "
+            "depending on your year of study\n- Up to SGD 500 learning budget\n",
+            (1600, 2200, "SGD", "month"),
+        ),
+        # ... but not one for a phone plan.
+        (
+            "Platform Intern\nAcme Pte Ltd\n\nBenefits\n- Monthly allowance of SGD 50 for your "
+            "phone plan\n",
+            (None, None, None, None),
+        ),
+        # The general range first, a state's own range after it.
+        (
+            "Validation Intern\nAcme\n\nPay transparency: The hourly pay range for this internship "
+            "is $34.00 - $52.00. For roles performed in Washington State, the range is $37.00 - "
+            "$56.00 per hour.",
+            (34, 52, "USD", "hour"),
+        ),
+    ],
+)
+def test_pay_in_site_forms(text, want):
+    assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A term's length in a "Start:" line under "What we offer".
+        (
+            "Working Student\nAcme GmbH\n\nWhat we offer\n• Flexible hours\n"
+            "• Start: 01.03.2026 or later, for at least 12 months\n",
+            52,
+        ),
+        ("Working Student\nAcme GmbH\n\nWhat we offer\n• 6 months of free gym access\n", None),
+        # "available for" is the time the job asks for.
+        ("Thesis Intern\nAcme\n\nRequirements\n· You are available for 5 to 6 months\n", 22),
+    ],
+)
+def test_duration_in_site_forms(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # SuccessFactors: the title, then its "Date:" field.
+        (
+            "Acme Careers\n\nCo-op Student – Hardware Design\n\nDate: Nov 18, 2025\n"
+            "Location: Kanata, ON, CA\n",
+            dt.date(2025, 11, 18),
+        ),
+        # An email's "Date:" beside its From/Subject lines is the day it was sent.
+        (
+            "Fwd: an opening\n\nFrom: Ana <ana@acme.com>\nDate: Nov 18, 2025\nSubject: Data "
+            "Intern\n\nData Intern\nAcme\n",
+            None,
+        ),
+        ("Data Intern\nAcme\n\nKey dates\nDate: TBD\n", None),
+    ],
+)
+def test_posted_date_from_a_header_date_field(text, want):
+    assert parse_posting(text).posted_date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A site's language switch is no company.
+        (
+            "Acme Energie GmbH\nAll jobs\nWebsite\nDE | EN\n\nWorking Student Data Engineering\n"
+            "Berlin · Part-time\n",
+            "Acme Energie GmbH",
+        ),
+        # The site's name atop its menu written down the page, named again in the posting.
+        (
+            "Dijkhof Instruments\nHome\nJobs\nAbout us\nContact\nEN | NL\n\n"
+            "Graduation Internship – FPGA Test\nDelft, Netherlands\n\nJob description\n"
+            "Dijkhof Instruments makes digitizers. At Dijkhof Instruments you test them.",
+            "Dijkhof Instruments",
+        ),
+        # A menu's item is never the site's name.
+        (
+            "Find Jobs\nHome\nJobs\nAbout us\nContact\n\nGraduation Internship – FPGA Test\n"
+            "Delft, Netherlands\n\nJob description\nFind jobs here. Find jobs there. Find jobs.",
+            None,
+        ),
+    ],
+)
+def test_company_past_site_menus(text, want):
+    assert parse_posting(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A long note in brackets before the verb, and "looks after".
+        (
+            "Working Student\nAcme\n\nJob description\nOur Data Platform team (five engineers and "
+            "one very patient product manager) looks after the pipelines.",
+            "Data Platform",
+        ),
+        ("Working Student\nAcme\n\nJob description\nOur team looks after the pipelines.", None),
+    ],
+)
+def test_team_with_a_note_before_its_verb(text, want):
+    assert parse_posting(text).team == want
