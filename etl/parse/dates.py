@@ -390,9 +390,11 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     if doc.is_boilerplate(start) and not _labelled_start_in_offer(doc, start):
         return False
     if doc.in_heading(start):
-        # "Start dates: June 1, June 15 and July 6" heads its section and holds the dates.
+        # "Start dates: June 1, June 15 and July 6" heads its section and holds the dates; so
+        # does a table's row, "Start dates | Monday, June 8 or Monday, June 22".
         block = doc.sections.at(start)
-        if not (block.kind == "start_dates" and ":" in doc.view[block.start : start]):
+        label = doc.view[block.start : start]
+        if not (block.kind == "start_dates" and (":" in label or "|" in label or "\t" in label)):
             return False
     line_start, _ = doc.line_at(start)
     prefix = doc.view[line_start:start]

@@ -396,6 +396,10 @@ class Doc:
                 continue
             m = pattern.search(view, lo, hi)
             while m is not None and m.start() <= pos + after:
+                if m.end() == hi < size:
+                    # The window's edge may have cut the match short ("June 2" of "June 22"):
+                    # the match at that start, as the whole text has it.
+                    m = pattern.match(view, m.start()) or m
                 if m.start() > seen:
                     seen = m.start()
                     yield m

@@ -18,7 +18,7 @@ from etl.parse.dates import PAGE_DATE_NOTE
 from etl.parse.doc import Doc, Found
 from etl.parse.locations import is_place_line
 from etl.parse.segment import HEADER_KIND
-from etl.parse.vocab import heading_kinds, load
+from etl.parse.vocab import field_labels, heading_kinds, load
 
 _TITLE_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:job\s+title|position\s+title|title\s+of\s+position|job\s+name|title|position|role)"
@@ -425,6 +425,8 @@ def extract_title(doc: Doc) -> Found | None:
         found = _title_value(doc, m.start("value"), m.end("value"), strict=False)
         if found is not None:
             return found
+    if _is_faq_page(doc):
+        return None  # the programme's FAQ: a heading names the programme, no job's title line
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
     return (
@@ -434,6 +436,29 @@ def extract_title(doc: Doc) -> Found | None:
         or _first_title_line(doc, weaker_ok=True)
         or _glued_top_card(doc)[0]
     )
+
+
+_FAQ_PAGE_LINES = 10
+_FAQ_QUESTIONS = 3
+
+
+def _is_faq_page(doc: Doc) -> bool:
+    """A page that opens as an FAQ ("Frequently Asked Questions" among its first lines) and
+    goes on in questions: a programme's FAQ, not a job's posting with an FAQ at its end."""
+    first_heading = next((b.start for b in doc.blocks if b.heading), len(doc.view))
+    for start, end in doc.lines[:_FAQ_PAGE_LINES]:
+        if start > first_heading:
+            return False  # the posting's own sections come first: an FAQ at its end
+        line = doc.view[start:end].lstrip(" \t#*>-")
+        if line[:1] in "fF" and _FAQ_HEADING.match(line):
+            questions = 0
+            for q_start, q_end in doc.lines:
+                if doc.view[q_start:q_end].rstrip(" *").endswith("?"):
+                    questions += 1
+                    if questions >= _FAQ_QUESTIONS:
+                        return True
+            return False
+    return False
 
 
 # A job board's top card pasted with its line breaks lost: "Android Engineering Intern (Spring
@@ -809,6 +834,9 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False
     if _is_breadcrumb(line):
         return False  # "Careers > Engineering > Internships" is the site's path, not the job
+    colon = line.find(":")
+    if 0 < colon <= 30 and line[:colon].strip(" *").lower() in field_labels():
+        return False  # "Employer: Cartwheel Retail", "Program: 2026 New Grad": a field's value
     if line[0] in "fF" and _FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
     lower = line.lower()

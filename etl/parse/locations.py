@@ -39,7 +39,7 @@ _BASED_IN = re.compile(
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     # "All roles are on-site at our engineering campus in Seattle, WA".
     r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
-    r"report(?:ing)? to our|"
+    r"report(?:ing)? to our|sits? in(?: either)?|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
 # "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
@@ -74,6 +74,8 @@ _BASED_IN_TRIGGERS = (
     "working at our",
     "placed at",
     "placed in",
+    "sit in",
+    "sits in",
 )
 # How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
 # placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
@@ -284,11 +286,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             found.extend(_mode_place(doc, pos))
     for m in _based_in_matches(doc):
         if not _excluded(doc, m.start()) and not _office_list(doc, m):
-            found.extend(
-                _places_in(
-                    doc, m.start("value"), _value_list_end(doc, m), labelled=False, in_prose=True
-                )
+            places = _places_in(
+                doc, m.start("value"), _value_list_end(doc, m), labelled=False, in_prose=True
             )
+            found.extend(f for f in places if not _NOT_HERE.match(doc.view, f.end))
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if m.start() >= header_limit and _excluded(doc, m.start()):
             continue  # the header's lines are the posting's own, as for places above
@@ -756,6 +757,13 @@ _COMPANY_OFFICE = re.compile(
 _WORKS_THERE = re.compile(r"\b(?:based|located|work|works|working|report|reporting|placed)\b")
 
 
+# "Our liaison office in Washington, DC does not host interns": a place the job is not in.
+_NOT_HERE = re.compile(
+    r"(?i)[ \t,]*(?:(?:office|offices|campus|site|lab)[ \t]+)?"
+    r"(?:(?:does|do|is|are|will)[ \t]+not|doesn't|don't|isn't|aren't|won't|hosts?[ \t]+no)\b"
+)
+
+
 def _value_list_end(doc: Doc, m: re.Match) -> int:
     """Where a "based in" value ends: at its ";", unless places follow it to the sentence's
     end ("placed in one of our offices: Austin, TX; Raleigh, NC; or Denver, CO")."""
@@ -769,6 +777,11 @@ def _value_list_end(doc: Doc, m: re.Match) -> int:
 
 # A sentence's stop after a list of places, whose last may end in capitals ("Denver, CO.").
 _LIST_STOP = re.compile(r"(?<!\bSt)(?<!\bFt)(?<!\bMt)\.(?=\s|$)")
+
+
+_MANY_OF_US = re.compile(
+    r"(?i)\bour\s+(?:[\w&-]+\s+){0,3}(?:teams|offices|labs|sites|employees|people)\s+(?:are\s+)?$"
+)
 
 
 def _office_list(doc: Doc, m: re.Match) -> bool:
@@ -787,8 +800,12 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
         and _COMPANY_OFFICE.search(doc.lower, max(sentence_start, m.start() - 20), m.start() + 6)
         and not _WORKS_THERE.search(doc.lower, sentence_start, m.start())
     )
+    # "Our R&D teams are based in South San Francisco and Cambridge, MA": the company's
+    # teams, many, where the hire's ("our team is based in Austin") is one.
+    many_teams = _MANY_OF_US.search(doc.view, sentence_start, m.start()) is not None
     return (
         "headquartered" in sentence
+        or many_teams
         or perk
         or bool(company_office)
         or (

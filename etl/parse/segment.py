@@ -157,10 +157,19 @@ def _capitalised_hits(view: str, lower_hits) -> list[_Hit]:
 
 
 def _capitalised(phrase: str) -> set[str]:
-    """ "what you'll do" -> "What you'll do", "What You'll Do", "WHAT YOU'LL DO"."""
+    """ "what you'll do" -> "What you'll do", "What You'll Do", "WHAT YOU'LL DO"; and in
+    headline case, small words kept small: "About the Role", "Terms of Employment"."""
     words = phrase.split(" ")
     title = " ".join(w[:1].upper() + w[1:] for w in words)
-    return {phrase[:1].upper() + phrase[1:], title, phrase.upper()}
+    headline = " ".join(
+        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+    return {phrase[:1].upper() + phrase[1:], title, headline, phrase.upper()}
+
+
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "as"}
+)
 
 
 def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=None) -> list[Block]:

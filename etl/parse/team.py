@@ -40,7 +40,7 @@ _NOT_TEAM = re.compile(
     r"(?:with|w/|using|incl\.?|including|plus)\s.*|"
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
-    r"(?:new grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career)(?:\s+20\d{2})?|experienced|"
+    r"(?:new (?:college )?grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career)(?:\s+20\d{2})?|experienced|"
     # "UX Research Assistant (Student)": who may apply, not a team.
     r"(?:working |university |college |graduate )?students?|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
@@ -83,8 +83,15 @@ _WE_ARE_TEAM = re.compile(
     # "on the **Motion Control team**": Markdown's bold may open the name.
     r"|(?i:join|in|on|within|as part of|part of)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
-    r"(?:\s+(?:engineering|software|data|product|research|platform|design|security|infrastructure))?"
+    r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure))?"
     r"\s+(?i:team|group|organization|department|division|practice|squad)\b(?!\s+of\b)"  # not "group of companies"
+)
+# "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
+# a proper name the sentence itself calls a team or group.
+_CALLED_A_TEAM = re.compile(
+    r"(?i:sit with|work with|join|part of)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}),\s+(?i:the|a|our)\s+"
+    r"(?i:team|group)\s+(?i:that|which|who|responsible)\b(?P<proper>)"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -217,6 +224,7 @@ def extract_team(
             90,
             100,  # past a note before the verb
         ),
+        *doc.search_near(_CALLED_A_TEAM, doc.find_all(", the team", ", the group"), 90, 30),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
             if team_words
@@ -234,7 +242,7 @@ def extract_team(
         glued = _GLUED_TEAM_HEADING.match(name)
         if glued:  # "About The TeamOur Mobile team ships": the heading ends at the capital
             name, start = name[glued.end() :], start + glued.end()
-        joined = m.re is _WE_ARE_TEAM
+        joined = m.re is _WE_ARE_TEAM or m.re is _CALLED_A_TEAM
         if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end(), joined=joined):
             continue
         if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
@@ -360,7 +368,8 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
             offset = pos + len(piece)
             segments.append((pos, pos + len(piece)))
         segments = segments[1:]
-    first_role_end = segments[0][0] if segments else len(unparenthesised)
+    # The first piece ends where the separator before the next begins.
+    first_role_end = len(pieces[0]) if segments else len(unparenthesised)
     comma = unparenthesised.find(",", 0, first_role_end)
     if comma > 0 and _ROLEISH.search(unparenthesised[:comma]):
         segments.insert(0, (comma + 1, first_role_end))

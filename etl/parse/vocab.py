@@ -34,6 +34,14 @@ def name_labels() -> frozenset[str]:
 
 
 @cache
+def field_labels() -> frozenset[str]:
+    """Lower-case labels of any field ("Location:", "Employer:"): what a title line never opens with."""
+    return name_labels() | frozenset(
+        label.lower() for label in load("headings")["field_labels"]["labels"]
+    )
+
+
+@cache
 def heading_prefixes() -> tuple[tuple[str, str], ...]:
     """(lower-case prefix, kind), longest first."""
     pairs = [

@@ -185,3 +185,118 @@ def test_company_past_site_menus(text, want):
 )
 def test_team_with_a_note_before_its_verb(text, want):
     assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A programme's FAQ: the heading under "Frequently Asked Questions" names the programme.
+        (
+            "Frequently Asked Questions\n2026 Software Engineering Internship\n\n"
+            "What is the internship?\nA paid summer program.\nWhere will I be based?\nChicago.\n"
+            "How much does it pay?\n$49 per hour.\n",
+            None,
+        ),
+        # A posting with an FAQ at its end keeps its title.
+        (
+            "Software Engineering Intern\nAcme\n\nWhat you'll do\nBuild things.\n\nFAQ\n"
+            "Is it paid?\nYes.\nIs it remote?\nNo.\nWhen does it start?\nJune.\n",
+            "Software Engineering Intern",
+        ),
+        # A field's label opens the line: its value, not the title.
+        ("Job Specifications\nEmployer: Cartwheel Retail Intelligence\nLocation: Remote\n", None),
+        ("Job Specifications\nProgram: 2026 New Grad – Machine Learning\nSalary: TBD\n", None),
+        (
+            "Software Engineer: Payments\nAcme\n\nWhat you'll do\nBuild things.\n",
+            "Software Engineer: Payments",
+        ),
+    ],
+)
+def test_title_of_faq_pages_and_field_lists(text, want):
+    assert parse_posting(text).title == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "sit in" names the offices the interns sit in; an office that hosts none is not.
+        (
+            "Internship FAQ\nWhere will I be based?\nInterns sit in either our Chicago, IL office "
+            "or our Austin, TX office.",
+            ["Chicago, IL", "Austin, TX"],
+        ),
+        (
+            "Internship FAQ\nWhere will I work?\nInterns are placed at the main campus in Los Lunas, "
+            "NM. The liaison office in Washington, DC does not host interns.",
+            ["Los Lunas, NM"],
+        ),
+        # The company's teams, many of them, are where the company is.
+        (
+            "Scientist Intern\nAcme Bio\nSouth San Francisco, CA\n\nJob description\nAcme is a "
+            "biotech. Our R&D teams are based in South San Francisco and Cambridge, MA.",
+            ["South San Francisco, CA"],
+        ),
+        (
+            "Scientist Intern\nAcme Bio\n\nJob description\nOur team is based in Cambridge, MA.",
+            ["Cambridge, MA"],
+        ),
+    ],
+)
+def test_locations_said_in_answers(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The site's own estimate, under its heading or with its note, is not the employer's.
+        (
+            "Biology Intern\nAcme\n\nInternship details\nThe anticipated hourly rate for this "
+            "internship is $48.00 to $56.00.\n\nSalary estimate\n$61K – $79K /yr\nThis estimate is "
+            "calculated from similar jobs.\n",
+            (48, 56, "USD", "hour"),
+        ),
+        (
+            "Design Co-op\nAcme\n\nCompensation\nThis co-op pays $27/hour.\n\nSimilar jobs near "
+            "Somerville, MA\n  Hardware Co-op · Brightmere · Waltham, MA · $25 – $29/hr\n",
+            (27, 27, "USD", "hour"),
+        ),
+    ],
+)
+def test_pay_beside_a_boards_figures(text, want):
+    assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A proper name the sentence calls a group; a discipline word before "team".
+        (
+            "Quant Intern\nAcme\n\nThe team\nYou will sit with Trading Systems & Infrastructure, "
+            "the group that builds our order gateways.",
+            "Trading Systems & Infrastructure",
+        ),
+        (
+            "Data Intern\nAcme\n\nThe role\nYou'll be part of the Live Ops & Monetisation analytics "
+            "team, who help our game teams.",
+            "Live Ops & Monetisation",
+        ),
+        # A headline-case heading glued to the blurb ends it: the team below is the job's.
+        (
+            "Physical Design Engineer, New College Grad – 2026 Start\nAcme\n\nJob DescriptionAbout "
+            "UsFounded in 2009, Acme designs chips.About the RoleYou'll join the CPU Implementation "
+            "group, the team that tapes out.ResponsibilitiesRun the flow.",
+            "CPU Implementation",
+        ),
+    ],
+)
+def test_team_named_in_site_forms(text, want):
+    assert parse_posting(text).team == want
+
+
+def test_start_dates_in_a_table_row_heading():
+    text = (
+        "Quant Intern (Summer 2026)\nAcme\n\nProgram details\nLength | 10 weeks\n"
+        "Start dates | Monday, June 8 or Monday, June 22\nLocation | New York, NY\n"
+    )
+    assert parse_posting(text).start_dates == [dt.date(2026, 6, 8), dt.date(2026, 6, 22)]
