@@ -397,9 +397,14 @@ class Doc:
             m = pattern.search(view, lo, hi)
             while m is not None and m.start() <= pos + after:
                 if m.end() == hi < size:
-                    # The window's edge may have cut the match short ("June 2" of "June 22"):
-                    # the match at that start, as the whole text has it.
-                    m = pattern.match(view, m.start()) or m
+                    # The window's edge may have cut the match short ("June 2" of "June 22",
+                    # "May 20" of "May 2026"): the match at that start as the whole text has
+                    # it, or none there.
+                    whole = pattern.match(view, m.start())
+                    if whole is None:
+                        m = pattern.search(view, m.start() + 1, hi)
+                        continue
+                    m = whole
                 if m.start() > seen:
                     seen = m.start()
                     yield m

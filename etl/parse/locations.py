@@ -784,6 +784,9 @@ _MANY_OF_US = re.compile(
 )
 
 
+_TOWNS_BEFORE_LAST = re.compile(rf"{_CITY}(?:, {_CITY})*,? (?:and|or|&) {_CITY}, [A-Z]{{2}}\b")
+
+
 def _office_list(doc: Doc, m: re.Match) -> bool:
     """ "Headquartered in Redmond, WA, with offices in New York, NY; Boulder, CO; ...", "offices
     in Austin, Texas, Denver, Colorado": where the company sits, not where the job is done
@@ -813,6 +816,8 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
             and (
                 doc.view[m.end("value") : m.end("value") + 1] == ";"
                 or len(list(_cities_in(m.group("value")))) > 1
+                # "offices in Charlotte, Raleigh and Greenville, SC": bare towns before the last
+                or _TOWNS_BEFORE_LAST.match(m.group("value")) is not None
             )
         )
     )

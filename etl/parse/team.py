@@ -129,7 +129,7 @@ _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).
-    r"[A-Zot](?<!\w[A-Zot])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,5})"
+    r"[A-Zot](?<!\w[A-Zot])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
     rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
 # "The Data Platform team" standing as a line of its own: a heading naming the team.

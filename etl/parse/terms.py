@@ -267,6 +267,7 @@ _GRADUATION = re.compile(
     )
     + r")[^.\n]{0,30}$"
 )
+_NEW_GRAD_WORDS = (" new", " recent", " university", " college")
 _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
 )  # .match(text, pos): no "^"
@@ -409,7 +410,12 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         for m in _YEAR.finditer(doc.view, title.start, title.end):
             if _REQUISITION_AFTER.match(doc.view, m.end()):
                 continue  # "2024-7224_QA Engineer II": a requisition number
-            if not _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
+            before = doc.view[max(0, m.start() - 40) : m.start()]
+            # "New Graduate – Billing Platform (2026)": the role, not someone's graduation.
+            graduation = _GRADUATION.search(before)
+            if graduation is None or (" " + before[: graduation.start()]).rstrip().lower().endswith(
+                _NEW_GRAD_WORDS
+            ):
                 return Found(int(m.group(1)), m.start(), m.end())
     votes: Counter[int] = Counter()
     first: dict[int, Found] = {}

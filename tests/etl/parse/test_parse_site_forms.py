@@ -300,3 +300,48 @@ def test_start_dates_in_a_table_row_heading():
         "Start dates | Monday, June 8 or Monday, June 22\nLocation | New York, NY\n"
     )
     assert parse_posting(text).start_dates == [dt.date(2026, 6, 8), dt.date(2026, 6, 22)]
+
+
+def test_about_the_co_op_is_the_role_not_the_company():
+    text = (
+        "Data Analyst Co-op\nAcme Health\n\nAbout the Co-op\nOur Population Health Analytics group "
+        "turns claims data into dashboards. This is a 6-month co-op beginning Monday, July 6, 2026."
+    )
+    posting = parse_posting(text)
+    assert (posting.team, posting.start_dates) == (
+        "Population Health Analytics",
+        [dt.date(2026, 7, 6)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        # "New Graduate" names the role; the year beside it is the job's.
+        ("Software Engineer, New Graduate – Billing Platform (2026)", 2026),
+        ("Software Engineer (graduating 2026)", None),
+    ],
+)
+def test_year_in_a_new_grad_title(title, want):
+    assert parse_posting(f"{title}\nAcme\n\nWhat you'll do\nBuild billing.").year == want
+
+
+def test_a_month_and_year_far_into_a_long_line_is_no_start_date():
+    # A degree completed by "May 2026" deep in a long bullet: the search window around "May"
+    # must not cut "2026" to a day.
+    filler = "Mechanical Engineering, Civil Engineering, Architecture or a related field, " * 3
+    text = (
+        "Project Engineer – New Graduate\nAcme\n\nStart date: Monday, June 15, 2026.\n\n"
+        f"Requirements\n* Bachelor's degree in {filler}completed by your start date "
+        "(December 2025 and May 2026 graduates encouraged to apply)\n"
+    )
+    assert parse_posting(text).start_dates == [dt.date(2026, 6, 15)]
+
+
+def test_offices_listed_with_bare_towns_are_the_companys():
+    text = (
+        "Assistant Project Engineer\nAcme\nCharlotte, NC, US\n\nJob Description\nAcme is a "
+        "contractor founded in 1978. With offices in Charlotte, Raleigh and Greenville, SC and "
+        "650 employees, we build HVAC systems."
+    )
+    assert parse_posting(text).locations == ["Charlotte, NC, US"]
