@@ -198,9 +198,14 @@ def extract_team(
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
     label_windows = _team_label_windows(doc)
+    broad_labels: list[Found] = []  # "Organization: Client Silicon Group": a unit over teams
     for m in doc.search_near(_TEAM_LABEL, label_windows, 12, 80, needs=LABEL_COLON):
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
+            if candidates[-1] is not None and not m.group(0).lstrip(" \t*#>-").lower().startswith(
+                "team"
+            ):
+                broad_labels.append(candidates[-1])
     if "\t" in doc.text:  # a table row's label needs its tab (see _tab_label_value)
         for pos in doc.find_all(*_LABEL_WORDS, word_start=True):
             value = _tab_label_value(doc, pos)
@@ -255,6 +260,8 @@ def extract_team(
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, []
+    if candidates[0] in broad_labels:
+        candidates = _inside_the_labelled_unit(doc, candidates)
     if company:
         # "Join the Snowflake team" at Snowflake names the company, not a team.
         candidates = [c for c in candidates if str(c.value).strip().lower() != company.lower()]
@@ -275,6 +282,18 @@ def extract_team(
     start = primary.start + str(primary.value).find(primary_name)
     aliases = [s for s in spellings if s != primary_name]
     return Found(primary_name, start, start + len(primary_name)), aliases
+
+
+def _inside_the_labelled_unit(doc: Doc, candidates: list[Found]) -> list[Found]:
+    """Taleo's "Organization: Client Silicon Group" below "The Memory Subsystem Validation
+    team, part of the Client Silicon Group, is looking for interns": the team the body places
+    inside the labelled unit is the hire's, first."""
+    unit = str(candidates[0].value).lower()
+    for c in candidates[1:]:
+        sentence_start, sentence_end = doc.sentence_at(c.start)
+        if unit in doc.lower[sentence_start:sentence_end] and str(c.value).lower() != unit:
+            return [c, *(other for other in candidates if other is not c)]
+    return candidates
 
 
 def _team_label_windows(doc: Doc) -> list[int]:

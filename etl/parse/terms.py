@@ -516,9 +516,15 @@ _DEGREES = (
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
 # "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked
 # for; and sent elsewhere: "PhD candidates should apply to our Research Scientist roles instead".
+# Sent elsewhere in other words too: "PhD students:** this role isn't for you", "should apply to
+# the separate ... PhD posting rather than this one", "to our Research Internship, which has a
+# different timeline".
 _DEGREE_EXCLUDE_RIGHT = re.compile(
-    r"(?i)[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered|not accepted"
-    r"|(?:should|please|can|may) apply (?:to|for|via|through) [^.;:\n()]{0,60}?\binstead\b)"
+    r"(?i)(?:[ \t]+(?:students?|candidates?|applicants?))?[:*\s]{0,6}"
+    r"[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered"
+    r"|not accepted|(?:is not|isn't|isn’t) for you"
+    r"|(?:should|please|can|may) apply (?:to|for|via|through) [^.;:\n()]{0,80}?"
+    r"\b(?:instead|rather than|separate(?:ly)?|different)\b)"
 )
 
 
@@ -648,6 +654,7 @@ def _degrees_found(doc: Doc, positions: list[int], glued: list[int]) -> list[Fou
     found: dict[str, Found] = {}
     view = doc.view
     for level, pattern in _DEGREES:
+        sent_away: set[int] = set()  # sentences that send this level elsewhere
         for start, end, text in _degree_matches(doc, pattern, positions, glued):
             kind = doc.kind_at(start)
             if kind in ("benefits", "legal", "related", "about_company"):
@@ -655,7 +662,10 @@ def _degrees_found(doc: Doc, positions: list[int], glued: list[int]) -> list[Fou
             if _DEGREE_EXCLUDE_LEFT.search(view[max(0, start - 60) : start]):
                 continue
             if _DEGREE_EXCLUDE_RIGHT.match(view, end):
+                sent_away.add(doc.sentence_at(start)[0])
                 continue
+            if sent_away and doc.sentence_at(start)[0] in sent_away:
+                continue  # "... should apply to the separate Intern, PhD posting rather than this one"
             if text == "MFA" and not _is_degree_mfa(doc, start, end):
                 continue
             found.setdefault(level, Found(level, start, end))

@@ -345,3 +345,38 @@ def test_offices_listed_with_bare_towns_are_the_companys():
         "650 employees, we build HVAC systems."
     )
     assert parse_posting(text).locations == ["Charlotte, NC, US"]
+
+
+def test_a_team_inside_the_labelled_organization_is_the_hires():
+    text = (
+        "Validation Intern\nAcme\n\nDescription\nThe Memory Subsystem Validation team, part of the "
+        "Client Silicon Group, is looking for interns to bring up our controller.\n\n"
+        "Job: Engineering\nOrganization: Client Silicon Group\nSchedule: Full-time\n"
+    )
+    assert parse_posting(text).team == "Memory Subsystem Validation"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Software Engineer Intern\nAcme\n\nQualifications\n- BS or MS in Computer Science\n"
+            "PhD students should apply to the separate Software Engineering Intern, PhD posting "
+            "rather than this one.",
+            ["BS", "MS"],
+        ),
+        (
+            "Quant Dev Intern\nAcme\n\nRequirements\n- Bachelor's or Master's in CS\n> **PhD "
+            "students:** this role isn't for you - please apply to our research programme.",
+            ["BS", "MS"],
+        ),
+        # Sent to a programme with the same door, not elsewhere: still asked for.
+        (
+            "Software Engineer Intern\nAcme\n\nQualifications\n- BS, MS or PhD in Computer Science\n"
+            "PhD students should apply to this posting too.",
+            ["BS", "MS", "PhD"],
+        ),
+    ],
+)
+def test_degrees_sent_to_another_posting(text, want):
+    assert parse_posting(text).degree_levels == want
