@@ -19,7 +19,9 @@ from etl.parse.vocab import heading_kinds, load
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
     # "Location: …", "Location - …", and a copied table's "Location<TAB>…" or "Location US-TX-Austin".
-    r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s)|\t|(?=[ \t]+[A-Z]{2}-[A-Z]{2}-[A-Z]))[ \t]*"
+    # A board's two-column panel sets the value apart by a wide gap: "Location       London".
+    r"(?i)locations?(?:\s*\(s\))?[ \t]*(?:[:：]|-(?=\s)|\t|(?=[ \t]+[A-Z]{2}-[A-Z]{2}-[A-Z])"
+    r"|(?<=[ \t]{2})(?=[A-Z]))[ \t]*"
     r"(?P<value>[^\n]{2,200})"
 )
 # A line of labels one after another: it opens with "Position:", "Job Title:", "Role:".
@@ -132,7 +134,10 @@ _NAME_PREFIXES = ("Mc", "Mac", "De", "La", "Le", "Du", "O'")  # "McAllen", "DeKa
 # is matched in one step and a group one letter at a time; possessive ("++") because a word
 # ends where its letters do, so giving letters back never lets the pattern go on.
 _CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
-_CITY_WORD_END = rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++)?"
+# "Winston-Salem", and a Japanese or Korean ward's suffix: "Minato-ku", "Gangnam-gu".
+_CITY_WORD_END = (
+    rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++|-(?:ku|shi|gu|si|dong|cho|machi)\b)?"
+)
 _CITY_WORD = rf"(?:{'|'.join(_NAME_PREFIXES)})?{_UPPER}{_CITY_WORD_END}"
 # A city's later words may follow a particle: "Coeur d'Alene", "Rio de Janeiro", "São José dos
 # Campos".
@@ -149,6 +154,8 @@ _FIRST_CITY_WORD = (
     rf"(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
 )
 _CITY_CODE_COUNTRY = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
+# Australia's way: the state's code and the postcode after the town, "Sydney NSW 2000".
+_CITY_CODE_POSTCODE = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}) \d{{4}}")
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 # Workday's coded places: "US-CA-San Jose", its newer "US, CA, Santa Clara", and with the
 # state written out, "US, Oregon, Hillsboro" (_workday_place checks the state).
@@ -410,13 +417,19 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
     after_title = doc.lines_within(title.end, zone_end + 1)
     for start, end in after_title[:_REGION_LINES]:
         line = doc.view[start:end]
-        if len(line) > 60:
+        if len(line) > 80:
             continue
-        value = _LABEL_NOISE.sub(" ", line).strip(" ,-–:/*|#()")
-        if _is_region(value) or _workday_place(value) or _city_code_country(value):
-            at = start + line.find(value)
-            out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
+        # "Sydney NSW 2000  |  Internship  |  Technology": the place is one of the line's parts.
+        for part in _META_PARTS.split(line) if "  " in line or "|" in line else (line,):
+            value = _LABEL_NOISE.sub(" ", part).strip(" ,-–:/*|#()")
+            if value and (_is_region(value) or _workday_place(value) or _city_code_country(value)):
+                at = start + line.find(value)
+                out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
+                break
     return out
+
+
+_META_PARTS = re.compile(r"[ \t]+[|·*][ \t]+|[ \t]{2,}")
 
 
 _LOCATION_HEADINGS = frozenset(
@@ -936,8 +949,9 @@ def is_place_line(line: str) -> bool:
 
 
 def is_place_name(value: str) -> bool:
-    """A country, region or state/province name as the vocabulary spells it."""
-    return _is_region(value)
+    """A country, region or state/province name, or a large job market's city ("Dublin"), as
+    the vocabulary spells it."""
+    return _is_region(value) or value.strip() in _places()["cities"]
 
 
 def _excluded(doc: Doc, pos: int) -> bool:
@@ -1109,7 +1123,11 @@ def _labelled_place(value: str) -> bool:
     if _LABELLED_PLACE.fullmatch(value):
         return True
     town, _, country = value.rpartition(", ")
+    town = _POSTAL_DISTRICT.sub("", town)  # "Dublin 2, Ireland": the city's postal district
     return bool(town) and _is_region(country) and bool(_LABELLED_PLACE.fullmatch(town))
+
+
+_POSTAL_DISTRICT = re.compile(r" \d{1,2}$")
 
 
 def _town_list(parts: list[str]) -> bool:
@@ -1319,9 +1337,13 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or
 
 
 def _city_code_country(value: str) -> bool:
-    """ "Brisbane QLD, Australia", "Toronto ON, Canada": a city, its state's code, the country."""
+    """ "Brisbane QLD, Australia", "Toronto ON, Canada": a city, its state's code, the country;
+    or "Sydney NSW 2000": the city, its state's code, the postcode."""
     m = _CITY_CODE_COUNTRY.fullmatch(value)
-    return bool(m) and m.group("code") in _places()["states"] and _is_region(m.group("country"))
+    if m is None:
+        m = _CITY_CODE_POSTCODE.fullmatch(value)
+        return bool(m) and m.group("code") in _places()["states"]
+    return m.group("code") in _places()["states"] and _is_region(m.group("country"))
 
 
 def _country_state_city(value: str) -> bool:

@@ -218,7 +218,13 @@ _DOLLAR_COUNTRIES = (
             r"British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
         ),
     ),
-    ("AUD", re.compile(r"\bAustralia\b|,\s*(?:NSW|VIC|QLD)\b")),
+    # "Sydney, NSW", and with the postcode, "Sydney NSW 2000".
+    (
+        "AUD",
+        re.compile(
+            r"\bAustralia\b|,\s*(?:NSW|VIC|QLD)\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT)\s+\d{4}\b"
+        ),
+    ),
     ("NZD", re.compile(r"\bNew Zealand\b")),
     ("SGD", re.compile(r"\bSingapore\b")),
     ("HKD", re.compile(r"\bHong Kong\b")),

@@ -17,7 +17,7 @@ from functools import cache
 import ahocorasick
 
 from etl.parse.text import line_spans
-from etl.parse.vocab import heading_kinds, heading_prefixes, name_labels
+from etl.parse.vocab import heading_kinds, heading_prefixes, link_phrases, name_labels
 
 # Kinds whose text is boilerplate: no location, pay, duration or team comes from them.
 BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "application", "related"})
@@ -183,9 +183,15 @@ def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=N
     if not headings or headings[0].start > 0:
         first_end = headings[0].start if headings else len(view)
         blocks.append(Block(HEADER_KIND, 0, 0, first_end))
+    in_header = True  # no section of the posting's own has begun
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(view)
         kind = HEADER_KIND if _is_name_label(view, h) else h.kind
+        if in_header and kind == "related" and h.text.lower().strip(" .:*") in link_phrases():
+            # "View all jobs" under the company's name: a link among the title's meta lines
+            # ("Quarry Bay, Hong Kong SAR", "Internship"), not a list of other jobs.
+            kind = "title_meta"
+        in_header = in_header and kind in (HEADER_KIND, "title_meta")
         blocks.append(Block(kind, h.start, h.body_start, end, h.text))
     return blocks
 

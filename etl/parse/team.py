@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
-from etl.parse.locations import is_place_name
+from etl.parse.locations import is_place_line, is_place_name
 from etl.parse.mentions import term_names
 from etl.parse.vocab import load
 
@@ -29,6 +29,7 @@ _NOT_TEAM = re.compile(
     r"20\d{2}(?:\s*(?:summer|fall|spring|winter|start|intake))*(?:\s*\(.*\))?|"
     # A start month: "Placement Student - September 2026", "(Jan-Apr 2026)".
     rf"{_MONTH}(?:\s*(?:[-–/]|to)\s*{_MONTH})?,?\s+20\d{{2}}(?:\s+(?:intake|start|cohort|class))?|"
+    rf"{_MONTH}\s*(?:[-–/]|to)\s*{_MONTH}|"  # a co-op's term, "(Jan–Apr)"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
     # "W2 or C2C", "W2/1099": how a contractor is paid, alone or several.
@@ -41,6 +42,10 @@ _NOT_TEAM = re.compile(
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"(?:new (?:college )?grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career)(?:\s+20\d{2})?|experienced|"
+    # What kind of hire, in other countries' words: "Software Engineer - Fresher", "Praktikum",
+    # "Year in Industry", "(2025/2026 Batch)".
+    r"freshers?|praktikum|werkstudent(?:in)?|stage|stagiaire|alternance|trainee(?:ship)?|apprentice(?:ship)?|"
+    r"(?:industrial |sandwich |summer )?placement(?: year)?|year in industry|(?:20\d{2}\s*/\s*)?20\d{2} batch|"
     # "UX Research Assistant (Student)": who may apply, not a team.
     r"(?:working |university |college |graduate )?students?|"
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
@@ -393,8 +398,12 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     if comma > 0 and _ROLEISH.search(unparenthesised[:comma]):
         segments.insert(0, (comma + 1, first_role_end))
     for seg_start, seg_end in segments:
+        if is_place_line(unparenthesised[seg_start:seg_end].strip()):
+            continue  # "... - Nashville, TN": where, as a whole; not a team in its parts
         for piece in _COMMA_PART.finditer(unparenthesised[seg_start:seg_end]):
             value = piece.group(0).strip()
+            if value and is_place_name(value):
+                break  # "Nashville, TN ...": the parts after a city are its state's, not a team
             if not value or not _is_team_like(value, company):
                 continue
             start = title.start + seg_start + piece.start() + piece.group(0).find(value)

@@ -34,6 +34,13 @@ def name_labels() -> frozenset[str]:
 
 
 @cache
+def link_phrases() -> frozenset[str]:
+    """Related-kind headings that are a page's links ("View all jobs", "Show more"): in the
+    header they are among the title's meta lines, not a list of other jobs."""
+    return frozenset(phrase.lower() for phrase in load("headings")["link_phrases"]["phrases"])
+
+
+@cache
 def field_labels() -> frozenset[str]:
     """Lower-case labels of any field ("Location:", "Employer:"): what a title line never opens with."""
     return name_labels() | frozenset(

@@ -380,3 +380,49 @@ def test_a_team_inside_the_labelled_organization_is_the_hires():
 )
 def test_degrees_sent_to_another_posting(text, want):
     assert parse_posting(text).degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A link under the company's name is one of the title's meta lines, not a job list.
+        (
+            "Jobsdb\n\nTechnology Summer Analyst Programme 2026\nSai Kung Partners Limited\n"
+            "View all jobs\n\nQuarry Bay, Hong Kong SAR\nInternship\n\nAbout Sai Kung Partners\n"
+            "We have offices in Hong Kong, Singapore and London.\n",
+            ["Quarry Bay, Hong Kong SAR"],
+        ),
+        # A board's two-column panel, a city's postal district, a ward, a state and postcode.
+        ("Intern\nAcme\n\nLocation       London\nSalary         £28,000 pa\n", ["London"]),
+        ("Intern\nAcme\n\nLocation: Dublin 2, Ireland\n", ["Dublin 2, Ireland"]),
+        ("Intern\nAcme\n\nLocation: Minato-ku, Tokyo, Japan\n", ["Minato-ku, Tokyo, Japan"]),
+        ("Intern\nAcme\nSydney NSW 2000  |  Internship  |  Technology\n", ["Sydney NSW 2000"]),
+        ("Intern\nAcme\nNSW 2000  |  Internship\n", []),
+    ],
+)
+def test_locations_as_other_countries_write_them(text, want):
+    assert parse_posting(text).locations == want
+
+
+def test_a_bare_dollar_in_sydney_is_australian():
+    text = "Software Intern\nAcme\nSydney NSW 2000  |  Internship\n\nPay\n$95,000 p.a. (pro rata) + super\n"
+    assert pay(text) == (95_000, 95_000, "AUD", "year")
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("Quantitative Developer Intern – Summer 2026 (Dublin)", None),
+        ("Software Engineer - Fresher (2025/2026 Batch)", None),
+        (
+            "Energy Trading Intern (Praktikum) – Short-Term Power Trading",
+            "Short-Term Power Trading",
+        ),
+        ("Data Engineering Co-op Student – Winter 2027 (Jan–Apr)", None),
+        ("Electronics Engineer – Year in Industry", None),
+        ("Data Analyst Intern - Acme - Nashville, TN", None),
+        ("Data Analyst Intern - Payments - Nashville, TN", "Payments"),
+    ],
+)
+def test_title_parts_that_are_no_team(title, want):
+    assert parse_posting(f"{title}\nAcme\n\nWhat you'll do\nAnalyse data.").team == want
