@@ -74,6 +74,9 @@ def _ends_after(text: str, char: str) -> list[int]:
     return ends
 
 
+_WRAPPED_BEFORE = re.compile(r"[a-z,]")
+
+
 def _stop_ends(view: str, stops: re.Pattern) -> list[int]:
     """Offsets just after each . ! or ? that ends a sentence (see `_STOPS`)."""
     ends = []
@@ -288,7 +291,14 @@ class Doc:
         """Offsets just after each sentence end: . ! ? before a space/capital, a newline, ';',
         or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
         view = self.view
-        ends = _ends_after(view, "\n") + _ends_after(view, ";")
+        # A hard-wrapped line (a PDF's, an email's) goes on: "a placement starting\non Monday".
+        ends = [
+            end
+            for end in _ends_after(view, "\n")
+            if not (
+                _WRAPPED_BEFORE.match(view[end - 2 : end - 1]) and view[end : end + 1].islower()
+            )
+        ] + _ends_after(view, ";")
         if "*" in view:
             ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
         for stop, stops in zip(".!?", _STOPS, strict=True):

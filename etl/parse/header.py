@@ -387,7 +387,9 @@ def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
         return False  # most lines with a gap are prose: no need to split them all up
     wide = [item for item in _WIDE_GAP.split(line) if item]
     items = [item for item in _ITEM_GAP.split(line) if item.strip()]
-    short = all(len(item.split()) <= 3 for item in items)
+    # Four words at most in a menu of four wide-set items or more ("Internship Experience UK 2026").
+    most_words = 4 if len(wide) >= 4 else 3
+    short = all(len(item.split()) <= most_words for item in items)
     # Wide gaps set a menu apart ("Find a Doctor   Locations   Careers"); " / " and " | " may
     # also part a title, so those need four items and no job named
     # ("Algo Trading Developer / Python / Backtrader / VectorBT" is a title).
@@ -1059,10 +1061,13 @@ def _clean_name(name: str) -> str:
         return ""
     if name.lower() in heading_kinds():
         return ""
+    if "." in name and _SITE_DOMAIN.fullmatch(name):
+        return ""  # "naukri.com" atop the page: the board's logo, not the employer
     return name
 
 
 _LEADING_THE = re.compile(r"(?i)^(?:the)\s+")
+_SITE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z]{2,6}){1,2}")
 _TERMS_LINE = re.compile(
     r"(?:full|part)[- ]?time|permanent|temporary|regular|seasonal|internship|contract(?:or)?"
 )

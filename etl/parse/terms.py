@@ -812,6 +812,7 @@ _EXPERIENCE_BEFORE = re.compile(
 # A line of the job's terms under "What we offer": "• Start: 01.03.2026, for at least 12 months".
 _TERMS_LABEL = re.compile(
     r"(?i)[ \t*•·-]*(?:start(?:ing)?(?: date)?|duration|length|contract length|term)[ \t]*:"
+    r"|[ \t*•·-]*(?:internship |contract |placement )?(?:duration|length) of\b"
 )
 
 

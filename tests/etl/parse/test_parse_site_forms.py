@@ -426,3 +426,47 @@ def test_a_bare_dollar_in_sydney_is_australian():
 )
 def test_title_parts_that_are_no_team(title, want):
     assert parse_posting(f"{title}\nAcme\n\nWhat you'll do\nAnalyse data.").team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A hard-wrapped line goes on: the start word on one line, the date on the next.
+        (
+            "Placement\nAcme\n\nAbout the placement\nYou'll join for a 12-month placement starting\n"
+            "on Monday 7th September 2026, working alongside engineers.",
+            [dt.date(2026, 9, 7)],
+        ),
+        # British spelling of the programme's heading.
+        (
+            "Summer Analyst Programme 2026\nAcme\n\nAbout Acme\nAn investment bank.\n\nThe Programme\n"
+            "A 10-week paid internship running from 8 June to 14 August 2026.",
+            [dt.date(2026, 6, 8)],
+        ),
+    ],
+)
+def test_start_dates_in_wrapped_and_british_pages(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+def test_internship_duration_listed_under_what_we_offer():
+    text = "Praktikum\nAcme GmbH\n\nWhat we offer\n• Internship duration of 6 months, start on 01.04.2026\n"
+    assert parse_posting(text).duration_weeks == 26
+
+
+def test_a_member_of_the_team():
+    text = "Software Intern\nAcme\n\nAbout the program\nYou'll spend 10 weeks as a member of our Trading Systems team."
+    assert parse_posting(text).team == "Trading Systems"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The board's domain atop the page is its logo.
+        ("naukri.com\nJobs   Companies   Services\n\nSoftware Engineer - Fresher\nTungabhadra Cloudworks\n3.9 ★\n", "Tungabhadra Cloudworks"),
+        # A board's menu of wide-set items, one of four words, is no title.
+        ("Bright Network\nOpportunities  Events  Advice  Bright Network Academy  Internship Experience UK 2026\n\nTECHNOLOGY\nTechnology Summer Internship 2026\nHalcyon Ledger\n\nAbout the role\nHalcyon Ledger builds payment rails.\n", "Halcyon Ledger"),
+    ],
+)  # fmt: skip
+def test_company_under_a_boards_logo_and_menu(text, want):
+    assert parse_posting(text).company == want
