@@ -465,7 +465,7 @@ def test_a_member_of_the_team():
         # The board's domain atop the page is its logo.
         ("naukri.com\nJobs   Companies   Services\n\nSoftware Engineer - Fresher\nTungabhadra Cloudworks\n3.9 ★\n", "Tungabhadra Cloudworks"),
         # A board's menu of wide-set items, one of four words, is no title.
-        ("Bright Network\nOpportunities  Events  Advice  Bright Network Academy  Internship Experience UK 2026\n\nTECHNOLOGY\nTechnology Summer Internship 2026\nHalcyon Ledger\n\nAbout the role\nHalcyon Ledger builds payment rails.\n", "Halcyon Ledger"),
+        ("Bright Network\nOpportunities  Events  Advice  Bright Network Academy  Internship Experience UK 2026\nMy Dashboard   Messages (2)   Profile\n\n← Back to opportunities\n\nTECHNOLOGY\nTechnology Summer Internship 2026\nHalcyon Ledger\n\nAbout the role\nHalcyon Ledger builds payment rails. At Halcyon Ledger you ship code.\n", "Halcyon Ledger"),
     ],
 )  # fmt: skip
 def test_company_under_a_boards_logo_and_menu(text, want):
