@@ -342,6 +342,7 @@ _CHAT_HEADER = re.compile(
     r"(?i)\s*\S.{0,40}?\s[—–-]\s(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s(?:at\s)?\d{1,2}:\d{2}"
 )
 _CHANNEL = re.compile(r"#[a-z0-9][a-z0-9_-]+\s*$")
+_PAGE_NUMBER = re.compile(r"\b[Pp]age \d{1,3} of \d{1,3}\b")
 _SITE_LANGUAGE = r"(?:[A-Z]{2}|English|Deutsch|Français|Español|Nederlands|Italiano|Português)"
 _LANGUAGE_SWITCH = re.compile(rf"\s*{_SITE_LANGUAGE}(?:\s*[|/]\s*{_SITE_LANGUAGE})+\s*$")
 _WIDE_GAP = re.compile(r"\s{2,}")
@@ -366,6 +367,8 @@ def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
     if (" at " in line or "/" in line) and _CHAT_HEADER.match(line):
         return True  # a chat message's author and time ("priya_k — Today at 2:14 PM")
+    if "age " in line and _PAGE_NUMBER.search(line):
+        return True  # a printed page's running header or footer ("... Page 1 of 2")
     if ("|" in line or "/" in line) and _LANGUAGE_SWITCH.match(line):
         return True  # a site's language switch ("DE | EN")
     if line[:1] == "#" and _CHANNEL.match(line):
@@ -824,6 +827,11 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?")
+# A university's career office heading its portal's pages, set apart from the school's name.
+_CAREER_OFFICE_LINE = re.compile(
+    r"(?i)\b(?:university|college)\b[^*·|—–\n]*[*·|—–][^*·|—–\n]*\b(?:careers?|co-?op|experiential)\b"
+    r"[^*·|—–\n]*\b(?:cent(?:er|re)|services|office|education|learning)\b"
+)
 _TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")
 _DOCUMENT_KIND = re.compile(r"\b(?:position|job|role) description$")
 _MAX_TITLE_WORDS = 22
@@ -844,6 +852,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False
+    if ("university" in lower or "college" in lower) and _CAREER_OFFICE_LINE.search(line):
+        return False  # "Buckeye State University · Center for Career & Co-op Education": the portal
     if lower.endswith("description") and _DOCUMENT_KIND.search(lower):
         return False  # "Acme Photonics Inc.      CO-OP POSITION DESCRIPTION": a form's header
     if strict and (
@@ -866,7 +876,8 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, Found] = {}
 
-    title_text = str(title.value).lower() if title is not None else ""
+    # As the view writes it (dashes and quotes made plain), like the lines voted for below.
+    title_text = doc.view[title.start : title.end].lower() if title is not None else ""
 
     def vote(raw: str, start: int, weight: float) -> None:
         name = _clean_name(raw)

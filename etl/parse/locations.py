@@ -239,10 +239,15 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     zone_start, zone_end = doc.title_zone
     header_end = doc.blocks[0].end if doc.blocks and doc.blocks[0].heading is None else zone_end
     for m in doc.match_at(_LOCATION_LABEL, doc.find_all("location")):
-        if not _opens_a_label(doc, m.start()) or (
-            _excluded(doc, m.start()) and not _names_the_job(doc, m.start())
-        ):
+        # A two-column page's right column ("About Veltrane      Location: Burnaby, BC"): the
+        # label opens its column, and the left column's section says nothing of it (another
+        # job's card still keeps its labels to itself).
+        column = _COLUMN_GAP.search(doc.view, doc.line_at(m.start())[0], m.start()) is not None
+        if not (column or _opens_a_label(doc, m.start())):
             continue
+        if _excluded(doc, m.start()) and not _names_the_job(doc, m.start()):
+            if not column or doc.kind_at(m.start()) == "related":
+                continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
@@ -868,6 +873,9 @@ _NOT_CITY = frozenset(
         "Anywhere",
     }
 )
+
+
+_COLUMN_GAP = re.compile(r"\S[ \t]{3,}$")
 
 
 def _names_the_job(doc: Doc, pos: int) -> bool:

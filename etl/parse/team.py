@@ -86,7 +86,7 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure))?"
     r"\s+(?i:team|group|organization|department|division|practice|squad)\b(?!\s+of\b)"  # not "group of companies"
@@ -115,6 +115,9 @@ _WE_ARE_TRIGGERS = (
     "part of our",
     "member of the",
     "member of our",
+    "reporting to the",
+    "report to the",
+    "reports to the",
 )
 # "... team ships": the part of _TEAM_POSSESSIVE a window must hold (see _possessive_windows).
 _POSSESSIVE_VERB = (

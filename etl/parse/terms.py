@@ -134,6 +134,13 @@ _PART_TIME_HIRE_BEFORE = re.compile(
 )
 
 
+_CONTRACT_TITLE = re.compile(
+    r"[\s*#>-]*(?P<word>[Cc]ontract(?:or)?|CONTRACT)[ \t]+(?!(?i:manager|specialist|administrator|"
+    r"analyst|attorney|lawyer|negotiator|officer|coordinator|associate|assistant|clerk|"
+    r"management|administration|compliance|review)\b)[A-Z]"
+)
+
+
 def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
     """internship | full_time | part_time | contract, or None when the text does not say."""
     if title is not None:
@@ -154,6 +161,11 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
                 )
             ):
                 return Found(kind, m.start(), m.end())
+        # "Contract Frontend Engineer": the title opens with the type; a "Contract Manager"
+        # manages contracts.
+        m = _CONTRACT_TITLE.match(doc.view, title.start, title.end)
+        if m:
+            return Found("contract", m.start("word"), m.end("word"))
     if title is None:
         intern_words = doc.trigger_starts("intern_body_words", _INTERN_TRIGGERS, word_start=True)
         m = _first_outside_boilerplate(doc, _INTERN_BODY, intern_words)

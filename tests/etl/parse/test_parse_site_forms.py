@@ -470,3 +470,62 @@ def test_a_member_of_the_team():
 )  # fmt: skip
 def test_company_under_a_boards_logo_and_menu(text, want):
     assert parse_posting(text).company == want
+
+
+def test_a_printed_pages_running_header_is_no_title():
+    text = (
+        "Veltrane Dynamics Inc. — Co-op & Internship Opportunities                 Page 1 of 2\n\n"
+        "POWER ELECTRONICS HARDWARE CO-OP STUDENT (FALL 2026)\n"
+        "Posting ref: VD-2611        Issued: November 4, 2025        Closes: December 1, 2025\n\n"
+        "About Veltrane                                 Location: Burnaby, BC (on-site)\n"
+        "Veltrane designs inverters.                    Work term: 4 months\n"
+    )
+    posting = parse_posting(text)
+    assert (posting.title, posting.posted_date, posting.locations) == (
+        "POWER ELECTRONICS HARDWARE CO-OP STUDENT (FALL 2026)",
+        dt.date(2025, 11, 4),
+        ["Burnaby, BC"],
+    )
+
+
+def test_a_location_label_in_another_jobs_card_column_stays_the_cards():
+    text = (
+        "Data Intern\nAcme\nAustin, TX\n\nSimilar jobs\n"
+        "Firmware Intern                  Location: Boston, MA\n"
+    )
+    assert parse_posting(text).locations == ["Austin, TX"]
+
+
+def test_a_university_portals_header_is_no_title():
+    text = (
+        "Buckeye State University · Center for Career & Co-op Education\n"
+        "Employer Position Description — Posting ID 48213\nPage 1 of 2\n\n"
+        "Supply Chain Analytics Co-op – Spring 2026\nGreyfield Foods, Inc.\n\nPosition summary\n"
+        "Reporting to the Network Planning team, the co-op will support weekly planning.\n"
+    )
+    posting = parse_posting(text)
+    assert (posting.title, posting.team) == (
+        "Supply Chain Analytics Co-op – Spring 2026",
+        "Network Planning",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("Contract Frontend Engineer — Fennick Health", "contract"),
+        ("Contract Manager", None),
+        ("Contracts Administrator", None),
+    ],
+)
+def test_a_title_opening_with_contract(title, want):
+    assert parse_posting(f"{title}\n\nWhat you'd do\nBuild things.").employment_type == want
+
+
+def test_a_title_repeated_with_other_dashes_is_no_company():
+    # The page's <title> and its <h1>: one en dash, one plain.
+    text = (
+        "Working Student (m/f/d) – Data Engineering\n← All jobs\n"
+        "Working Student (m/f/d) - Data Engineering\nData Platform · Berlin, Germany\n"
+    )
+    assert parse_posting(text).company is None
