@@ -245,9 +245,12 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         column = _COLUMN_GAP.search(doc.view, doc.line_at(m.start())[0], m.start()) is not None
         if not (column or _opens_a_label(doc, m.start())):
             continue
-        if _excluded(doc, m.start()) and not _names_the_job(doc, m.start()):
-            if not column or doc.kind_at(m.start()) == "related":
-                continue
+        if (
+            _excluded(doc, m.start())
+            and not _names_the_job(doc, m.start())
+            and (not column or doc.kind_at(m.start()) == "related")
+        ):
+            continue
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
