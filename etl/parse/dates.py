@@ -44,7 +44,9 @@ _START_CUE = re.compile(
     r"joining date|date of joining|join(?:s|ing) on)\b"
 )
 _NOT_START_CUE = re.compile(
-    r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|graduat\w*|"
+    # "graduating", "graduation", "graduates in May": not "our graduate programme begins on".
+    r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|"
+    r"graduat(?:ion|ing|ed)\w*|graduates?[ \t]+(?:in|by|on|before|from)|"
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth)\b"
 )
@@ -405,7 +407,11 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         return False  # the end of "May 12 - August 8"
     kind = doc.kind_at(start)
     heading = doc.sections.at(start).heading or ""
-    if kind == "start_dates" or re.search(r"(?i)start", heading):
+    if (
+        kind == "start_dates"
+        or re.search(r"(?i)start", heading)
+        or _listed_under_start_label(doc, line_start, start, end)
+    ):
         near = doc.lower[max(line_start, start - 40) : start]
         # Only this item of a list counts: "May 26 (after Memorial Day May 25), June 8".
         near = near[max(near.rfind(")"), near.rfind(","), near.rfind(";")) + 1 :]
@@ -430,6 +436,30 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
     between = left[cue.end() :]
     # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
     return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
+
+
+_DATE_LIST_ITEM = re.compile(r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*")
+_START_LIST_LABEL = re.compile(r"(?i)\bstart(?:ing)?[ \t]+dates?\b[^\n]{0,20}[:：][ \t]*$")
+
+
+def _listed_under_start_label(doc: Doc, line_start: int, start: int, end: int) -> bool:
+    """A date alone on its line, in a list of such lines under "Summer 2026 internship start
+    dates:" (a label no heading list knows)."""
+    if not _DATE_LIST_ITEM.fullmatch(doc.view, line_start, start):
+        return False
+    _, line_end = doc.line_at(start)
+    if doc.view[end:line_end].strip(" \t.,;"):
+        return False
+    lines = doc.lines_within(max(0, line_start - 400), line_start)
+    for above_start, above_end in reversed(lines):
+        if _START_LIST_LABEL.search(doc.view, above_start, above_end):
+            return True
+        if not _DATE_ALONE.fullmatch(doc.view, above_start, above_end):
+            return False
+    return False
+
+
+_DATE_ALONE = re.compile(r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*[\w ,.']{4,30}?\d[ \t.,;]*")
 
 
 def _labelled_start_in_offer(doc: Doc, start: int) -> bool:

@@ -106,6 +106,11 @@ def _common_characters_first(key: str) -> list[int]:
     return [_CHARACTER_RANK.get(char, len(_COMMON_FIRST)) for char in key]
 
 
+# How near the window's edge a match must end for the edge to have cut it: an optional tail
+# (", 2026") may have been dropped whole.
+_EDGE = 12
+
+
 class _TriggerIndex:
     """Every literal any extractor looks for, found in one Aho-Corasick pass per posting.
 
@@ -406,10 +411,10 @@ class Doc:
                 continue
             m = pattern.search(view, lo, hi)
             while m is not None and m.start() <= pos + after:
-                if m.end() == hi < size:
+                if hi < size and m.end() > hi - _EDGE:
                     # The window's edge may have cut the match short ("June 2" of "June 22",
-                    # "May 20" of "May 2026"): the match at that start as the whole text has
-                    # it, or none there.
+                    # "May 20" of "May 2026", "June 1" of "June 1, 20|26"): the match at that
+                    # start as the whole text has it, or none there.
                     whole = pattern.match(view, m.start())
                     if whole is None:
                         m = pattern.search(view, m.start() + 1, hi)

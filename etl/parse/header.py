@@ -207,6 +207,17 @@ _COMPANY_PHRASES = (
         _NAME_BEFORE_TRIGGER,
     ),
     (
+        # An FAQ about one posting: "The position is offered by Aldergate, a trading firm".
+        ("offered by ",),
+        re.compile(
+            rf"\b(?:position|role|job|internship|program(?:me)?|opportunity) is offered by "
+            rf"(?P<name>{_NAME})(?=[\s.,;:)]|$)"
+        ),
+        2.0,
+        None,
+        _NAME_AFTER_TRIGGER,
+    ),
+    (
         ("and its affiliates",),
         re.compile(rf"{_WORD_NAME} and its affiliates"),
         1.5,

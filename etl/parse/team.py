@@ -42,6 +42,7 @@ _NOT_TEAM = re.compile(
     r"teams?|(?:active\s+)?pooling|talent pool|evergreen|(?:un)?paid|volunteer|stipend|"
     r"(?:fixed[- ](?:term|project)\s+)?contract(?:or|ors)?(?:\s+(?:role|position|only))?|.*\bfocus(?:ed)?|.*\bremote\b.*|"
     r"(?:new (?:college )?grad(?:uate)?|university grad(?:uate)?|entry[- ]level|early career)(?:\s+20\d{2})?|experienced|"
+    r"(?:phd|ph\.d\.?|masters?|ms|bs|undergraduate|graduate)\s+grad(?:uate)?s?(?:\s+20\d{2})?|graduates?\s+20\d{2}|"
     # What kind of hire, in other countries' words: "Software Engineer - Fresher", "Praktikum",
     # "Year in Industry", "(2025/2026 Batch)".
     r"freshers?|praktikum|werkstudent(?:in)?|stage|stagiaire|alternance|trainee(?:ship)?|apprentice(?:ship)?|"

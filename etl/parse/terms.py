@@ -279,6 +279,7 @@ _GRADUATION = re.compile(
     )
     + r")[^.\n]{0,30}$"
 )
+_COHORT_GRADUATE = re.compile(r"(?i)graduates?[ \t]*(?:class[ \t]*(?:of[ \t]*)?)?[(\[]?")
 _NEW_GRAD_WORDS = (" new", " recent", " university", " college")
 _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
@@ -425,8 +426,11 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
             before = doc.view[max(0, m.start() - 40) : m.start()]
             # "New Graduate – Billing Platform (2026)": the role, not someone's graduation.
             graduation = _GRADUATION.search(before)
-            if graduation is None or (" " + before[: graduation.start()]).rstrip().lower().endswith(
-                _NEW_GRAD_WORDS
+            if (
+                graduation is None
+                or (" " + before[: graduation.start()]).rstrip().lower().endswith(_NEW_GRAD_WORDS)
+                # "PhD Graduate 2026": the hire's cohort, named as a noun, not a graduation
+                or _COHORT_GRADUATE.fullmatch(before, graduation.start())
             ):
                 return Found(int(m.group(1)), m.start(), m.end())
     votes: Counter[int] = Counter()

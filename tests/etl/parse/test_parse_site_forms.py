@@ -529,3 +529,50 @@ def test_a_title_repeated_with_other_dashes_is_no_company():
         "Working Student (m/f/d) - Data Engineering\nData Platform · Berlin, Germany\n"
     )
     assert parse_posting(text).company is None
+
+
+def test_start_dates_listed_under_a_label_line():
+    text = (
+        "Job Specifications\nDate posted: Nov 4, 2025\nProfession: Software Engineering\n"
+        "Location: Redmond, Washington, United States\nOverview\nA 12-week paid internship.\n"
+        "Summer 2026 internship start dates:\nMay 18, 2026\nJune 1, 2026\nJune 15, 2026\n"
+        "Applications are accepted until January 30, 2026.\n"
+    )
+    posting = parse_posting(text)
+    assert posting.title is None
+    assert posting.start_dates == [dt.date(2026, 5, 18), dt.date(2026, 6, 1), dt.date(2026, 6, 15)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A degree word in a product name far into a long line: the window's edge must not
+        # cut the look-ahead that tells "MS Excel" from a master's.
+        (
+            "Clerk\nAcme\n\nRequirements\nProficient software skills utilizing various "
+            "applications which include, but are not limited, to the following: MS Windows, "
+            "MS Outlook, MS Word, MS Excel, health care databases.",
+            [],
+        ),
+    ],
+)
+def test_degrees_in_long_lines(text, want):
+    assert parse_posting(text).degree_levels == want
+
+
+def test_a_phd_graduate_title_names_a_cohort_year_and_no_team():
+    posting = parse_posting(
+        "Deep Learning Compiler Engineer - PhD Graduate 2026\nParallax\n\nAbout the team\n"
+        "We are the Accelerated Compilers team (ACT). We build the graph compiler."
+    )
+    assert (posting.year, posting.team) == (2026, "Accelerated Compilers")
+
+
+def test_an_faq_names_its_company_and_its_graduate_programmes_start():
+    text = (
+        "What is the job?\nThe position is offered by Aldergate, a systematic trading firm.\n"
+        "When does the role start?\nThe graduate programme begins on 7 September 2026 with a "
+        "six-week training course.\nWhere is it?\nLondon.\n"
+    )
+    posting = parse_posting(text)
+    assert (posting.company, posting.start_dates) == ("Aldergate", [dt.date(2026, 9, 7)])
