@@ -305,6 +305,8 @@ def _dated_header_field(doc: Doc) -> Found | None:
     """A bare "Date:" field among the header lines under the title: the day the job was
     posted. An email's "Date:" among its From/To/Subject lines is the day it was sent."""
     zone_start, zone_end = doc.title_zone
+    if not any(zone_start <= p < zone_end for p in doc.find_all("date")):
+        return None  # most headers have no "date" at all: no line to look at
     lines = doc.lines_within(zone_start, zone_end + 1)
     for i, (start, end) in enumerate(lines):
         m = _DATE_FIELD.match(doc.view, start, end)

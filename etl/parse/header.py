@@ -461,8 +461,11 @@ _FAQ_QUESTIONS = 3
 def _is_faq_page(doc: Doc) -> bool:
     """A page that opens as an FAQ ("Frequently Asked Questions" among its first lines) and
     goes on in questions: a programme's FAQ, not a job's posting with an FAQ at its end."""
+    top = doc.lines[:_FAQ_PAGE_LINES]
+    if not top or not any(p < top[-1][1] for p in doc.find_all("faq", "frequently asked")):
+        return False  # no FAQ heading among the first lines: the usual page, at C speed
     first_heading = next((b.start for b in doc.blocks if b.heading), len(doc.view))
-    for start, end in doc.lines[:_FAQ_PAGE_LINES]:
+    for start, end in top:
         if start > first_heading:
             return False  # the posting's own sections come first: an FAQ at its end
         line = doc.view[start:end].lstrip(" \t#*>-")
