@@ -74,7 +74,9 @@ def _ends_after(text: str, char: str) -> list[int]:
     return ends
 
 
-_WRAPPED_BEFORE = re.compile(r"[a-z,]")
+# A newline inside a sentence: after a lower-case letter or a comma, before one (an indent
+# may go before it: "graduating\n   in summer 2028").
+_WRAPPED_NEWLINE = re.compile(r"\n(?<=[a-z,]\n)(?=[ \t]*[a-z])")
 
 
 def _stop_ends(view: str, stops: re.Pattern) -> list[int]:
@@ -297,13 +299,11 @@ class Doc:
         or a " * " bullet run into the text (LinkedIn glues bullets into one line)."""
         view = self.view
         # A hard-wrapped line (a PDF's, an email's) goes on: "a placement starting\non Monday".
-        ends = [
-            end
-            for end in _ends_after(view, "\n")
-            if not (
-                _WRAPPED_BEFORE.match(view[end - 2 : end - 1]) and view[end : end + 1].islower()
-            )
-        ] + _ends_after(view, ";")
+        ends = _ends_after(view, "\n")
+        wrapped = {m.end() for m in _WRAPPED_NEWLINE.finditer(view)}
+        if wrapped:
+            ends = [end for end in ends if end not in wrapped]
+        ends += _ends_after(view, ";")
         if "*" in view:
             ends += [m.end() + 1 for m in _BULLET_IN_LINE.finditer(view)]  # after the space too
         for stop, stops in zip(".!?", _STOPS, strict=True):

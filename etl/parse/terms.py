@@ -384,7 +384,7 @@ def _seasons_in(
             )
         ):
             continue  # "this summer" in prose; labels write Summer, "summer 2026", "summer internship"
-        left = doc.view[max(0, m.start() - 40) : m.start()]
+        left = _unwrapped(doc.view[max(0, m.start() - 40) : m.start()])
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue
         if _PAST_EVENT_AFTER.match(doc.view, m.end(), m.end() + 40):
@@ -394,6 +394,14 @@ def _seasons_in(
         name = m.group(1).capitalize()
         out.append(Found("Fall" if name == "Autumn" else name, m.start(), m.end()))
     return _unique_values(out)
+
+
+# A hard-wrapped line's break inside a sentence ("graduating\n   in summer 2028").
+_WRAPPED_BREAK = re.compile(r"(?<=[a-z,])\n[ \t]*(?=[a-z])")
+
+
+def _unwrapped(text: str) -> str:
+    return _WRAPPED_BREAK.sub(" ", text) if "\n" in text else text
 
 
 def _season_context(doc: Doc, start: int, end: int) -> bool:

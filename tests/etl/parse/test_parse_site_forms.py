@@ -576,3 +576,11 @@ def test_an_faq_names_its_company_and_its_graduate_programmes_start():
     )
     posting = parse_posting(text)
     assert (posting.company, posting.start_dates) == ("Aldergate", [dt.date(2026, 9, 7)])
+
+
+def test_a_graduation_season_across_a_wrapped_line_is_not_the_jobs():
+    text = (
+        "Electronics Placement\nAcme\n\nAbout you\n • You'll be returning to university to complete "
+        "your final year after the placement, graduating\n   in summer 2028\n"
+    )
+    assert parse_posting(text).seasons == []
