@@ -484,9 +484,10 @@ def _is_faq_page(doc: Doc) -> bool:
 # 2026) Glimmerfox · United States (Remote) 2 weeks ago · ...". The title runs to the bracket
 # that ends it, the company to the first "·" (read as "*" in the view).
 _GLUED_TOP_CARD = re.compile(
-    r"[ \t*#>-]*(?P<title>[^\n*|()]{5,100}\([^\n*|()]{2,50}\))[ \t]+"
+    r"[ \t*#>-]*(?P<title>[^\n*|()]{5,100}\([^\n*|()]{2,50}\))[ \t]*"
     r"(?P<company>[A-Z][^\n*|()]{1,40}?)[ \t]+\*[ \t]"
 )
+_TOP_CARD_LINES = 3  # under a site's menu line or two
 
 
 def _glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
@@ -498,19 +499,25 @@ def _glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
 
 
 def _read_glued_top_card(doc: Doc) -> tuple[Found | None, Found | None]:
-    if not doc.lines:
-        return None, None
-    start, end = doc.lines[0]
-    if end - start <= _MAX_TITLE_CHARS:
-        return None, None  # a line short enough to be a title was read as one already
-    m = _GLUED_TOP_CARD.match(doc.view, start, end)
-    if m is None or not _names_a_job(m.group("title")):
-        return None, None
-    title = _title_value(doc, m.start("title"), m.end("title"))
-    company = Found(
-        doc.text[m.start("company") : m.end("company")], m.start("company"), m.end("company")
-    )
-    return title, company
+    for start, end in doc.lines[:_TOP_CARD_LINES]:
+        if end - start <= _MAX_TITLE_CHARS:
+            continue  # a line short enough to be a title was read as one already
+        m = _GLUED_TOP_CARD.match(doc.view, start, end)
+        if m is None or not _names_a_job(m.group("title")):
+            return None, None
+        title = _title_value(doc, m.start("title"), m.end("title"))
+        # "... (2026 Start)New York, NY · Austin, TX": the card's next part is its place.
+        company = (
+            None
+            if is_place_line(m.group("company").strip())
+            else Found(
+                doc.text[m.start("company") : m.end("company")],
+                m.start("company"),
+                m.end("company"),
+            )
+        )
+        return title, company
+    return None, None
 
 
 # How far below a careers page's menu its title line may stand.

@@ -76,6 +76,12 @@ _LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit", "
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
+# A table's row, with or without its outer bars: "| **Team** | Execution Technology |",
+# "Team | Execution Technology".
+_TABLE_ROW_LABEL = re.compile(
+    r"(?im)^[ \t]*\|?[ \t]*[*_]*(?:team|department|dept\.?|group|division)[*_]*[ \t]*\|[ \t]*[*_]*"
+    r"(?P<value>[^|*_\n]{2,60}?)[*_]*[ \t]*(?:\||$)"
+)
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
 _ABBREVIATED = re.compile(
     # "The"/"Our" is matched before the word-boundary look back so the engine can skip ahead to
@@ -217,6 +223,10 @@ def extract_team(
                 "team"
             ):
                 broad_labels.append(candidates[-1])
+    if "|" in doc.text:  # a markdown table's row: "| **Team** | Execution Technology |"
+        for m in doc.search_near(_TABLE_ROW_LABEL, doc.find_all(*_LABEL_WORDS), 8, 80):
+            if not doc.is_boilerplate(m.start()):
+                candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
     if "\t" in doc.text:  # a table row's label needs its tab (see _tab_label_value)
         for pos in doc.find_all(*_LABEL_WORDS, word_start=True):
             value = _tab_label_value(doc, pos)

@@ -584,3 +584,23 @@ def test_a_graduation_season_across_a_wrapped_line_is_not_the_jobs():
         "your final year after the placement, graduating\n   in summer 2028\n"
     )
     assert parse_posting(text).seasons == []
+
+
+def test_team_in_a_tables_row():
+    text = (
+        "Quant Dev Intern – Summer 2026\nKestrel Hill Capital\n\nAt a glance\n"
+        "Location | London, UK\nTeam | Execution Technology\nProgramme length | 10 weeks\n"
+    )
+    assert parse_posting(text).team == "Execution Technology"
+
+
+def test_a_top_card_glued_under_the_menu_gives_the_title_not_a_place_for_company():
+    text = (
+        "Tessellate Careers Home Teams Locations Benefits Students Search roles Sign in\n"
+        "Software Engineer, New Grad (2026 Start)New York, NY · Austin, TXFull-timeEngineering"
+        "Posted 5 days agoApply for this jobSave About TessellateTessellate makes the "
+        "observability platform that 9,000 engineering teams use every day to find slow code.\n"
+    )
+    posting = parse_posting(text)
+    assert posting.title == "Software Engineer, New Grad (2026 Start)"
+    assert posting.company != "New York, NY"
