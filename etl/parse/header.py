@@ -10,6 +10,7 @@ employer"); the best-supported name wins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from functools import cache
@@ -322,6 +323,11 @@ def _not_company() -> frozenset[str]:
 
 
 @cache
+def _not_company_names() -> frozenset[str]:
+    return frozenset(load("roles")["not_company_names"])
+
+
+@cache
 def _not_company_last() -> frozenset[str]:
     return frozenset(load("roles")["not_company_last"])
 
@@ -545,7 +551,15 @@ def _is_search_query(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     above_start, above_end = doc.line_at(start - 1)
-    return doc.view[above_start:above_end].strip(" :").lower() in _SEARCH_BOX_LABELS
+    if doc.view[above_start:above_end].strip(" :").lower() not in _SEARCH_BOX_LABELS:
+        return False
+    # "data intern\nAustin, TX\nSearch": the search box's button, under its query, not its
+    # label over one.
+    if above_start == 0:
+        return True
+    query_start, query_end = doc.line_at(above_start - 1)
+    query = doc.view[query_start:query_end].strip()
+    return not (query.islower() or is_place_line(query))
 
 
 def _title_cased(line: str) -> bool:
@@ -739,6 +753,22 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             # the posting's.
             signature_left = _SIGNATURE_LINES
             continue
+        if line.lower() in _SEARCH_BUTTONS:
+            # "mechanical engineering co op\nDayton, OH\nSearch": a search box's query and
+            # place, above its button, are the reader's, not the posting's.
+            if run:
+                kept.extend(_outside_menu(doc, run, may_hold_phrase))
+                run = []
+            while (
+                kept
+                and kept[-1][0] >= _line_start_before(doc, s, 3)
+                and (
+                    view[kept[-1][0] : kept[-1][1]].islower()
+                    or is_place_line(view[kept[-1][0] : kept[-1][1]])
+                )
+            ):
+                kept.pop()
+            continue
         # Split no further than a third word: a long line need not be cut into all its words.
         if (
             len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line)
@@ -754,6 +784,15 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             kept.append((s, e))
     kept.extend(_outside_menu(doc, run, may_hold_phrase))
     return kept[:max_lines]
+
+
+_SEARCH_BUTTONS = frozenset({"search", "search jobs", "find jobs", "go"})
+
+
+def _line_start_before(doc: Doc, pos: int, count: int) -> int:
+    """Where the line `count` lines above the one at `pos` starts."""
+    i = bisect.bisect_right(doc._line_starts, pos) - 1
+    return doc.lines[max(i - count, 0)][0]
 
 
 _SIGN_OFFS = frozenset(
@@ -798,21 +837,32 @@ def _outside_menu(
 
 def _site_name_over_menu(doc: Doc, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The page's first line, atop the menu that follows it: the site's name ("Dijkhof
-    Instruments\nHome\nJobs\nAbout us\nContact"), when it is a name of capitalised words
-    that the posting names again; a menu's item ("Home", "Find Jobs") is no such name."""
-    start, end = run[0]
-    if doc.lines[0] != (start, end):
-        return []
+    Instruments\nHome\nJobs\nAbout us\nContact"); or the line after the menu, set apart
+    from it by a blank line, just above the title: a board's company line ("Sign in\n\n
+    Grayhollow Trading\nQuantitative Research Intern"). Either only when it is a name of
+    capitalised words that the posting names again; a menu's item ("Home", "Find Jobs") is
+    no such name."""
+    kept = []
+    first_start, first_end = run[0]
+    if doc.lines[0] == (first_start, first_end) and _names_the_site(doc, first_start, first_end):
+        kept.append(run[0])
+    (last_start, last_end), (_, before_end) = run[-1], run[-2]
+    if doc.view.count("\n", before_end, last_start) >= 2 and _names_the_site(
+        doc, last_start, last_end
+    ):
+        kept.append(run[-1])
+    return kept
+
+
+def _names_the_site(doc: Doc, start: int, end: int) -> bool:
     name = doc.view[start:end].strip()
     words = name.split()
-    if (
+    return (
         len(words) == 2
         and all(word[:1].isupper() for word in words)
-        and doc.lower.count(name.lower()) >= 3
+        and doc.lower.count(name.lower()) >= 2
         and not is_page_furniture(name)
-    ):
-        return [run[0]]
-    return []
+    )
 
 
 def _title_value(doc: Doc, start: int, end: int, *, strict: bool = True) -> Found | None:
@@ -1035,6 +1085,9 @@ def _looks_like_name_line(line: str) -> bool:
         and not digit_name
     ):
         return False  # "dLocal", "octoenergy" are names; a lower-case sentence is not
+    words = line.split()
+    if len(words) >= 4 and sum(word[0].isupper() for word in words) * 2 < len(words):
+        return False  # a startup card's tagline: "Grid-edge software for community solar"
     # A season or year, and a date, hold a digit; few names do.
     has_digit = _DIGIT.search(line) is not None
     if has_digit and _SEASON_OR_YEAR.search(line):
@@ -1087,7 +1140,11 @@ def _clean_name(name: str) -> str:
     if not name or len(name) > 60 or ":" in name or _is_breadcrumb(name):
         return ""  # "State Role Title: 19034" is a label line, not a name
     words = name.lower().split()
-    if words[0] in _not_company() or name.lower() in _not_company():
+    if (
+        words[0] in _not_company()
+        or name.lower() in _not_company()
+        or name.lower() in _not_company_names()
+    ):
         return ""
     if words[-1] in _not_company_last():
         return ""

@@ -1385,11 +1385,14 @@ def _unique(found: list[Found]) -> list[Found]:
     cities = _places()["cities"]
     said_in_full = {str(f.value).split(",")[0] for f in found if "," in str(f.value)}
     seen: dict[str, int] = {}  # a place's key -> its index in `out`
+    plain: set[str] = set()  # places kept as written plain (no ZIP, no country after them)
     out: list[Found] = []
     for i, f in enumerate(found):
         if i in inside or (str(f.value) in said_in_full and str(f.value) in cities):
             continue
-        key = _NON_WORD.sub(" ", str(f.value)).strip().lower()
+        # "US" in the header, "United States" in the Location line: one country.
+        country = _country_of().get(str(f.value).strip())
+        key = _NON_WORD.sub(" ", country or str(f.value)).strip().lower()
         if not key or key == "remote":
             continue
         # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
@@ -1398,8 +1401,10 @@ def _unique(found: list[Found]) -> list[Found]:
         if place not in seen:
             seen[place] = len(out)
             out.append(f)
-        elif key == place:
+        elif key == place and place not in plain:
             out[seen[place]] = f
+        if key == place:
+            plain.add(place)
     # Readers run one after another; the posting's order is the places' own.
     return _one_per_city(sorted(out, key=lambda f: f.start))
 

@@ -280,6 +280,8 @@ _GRADUATION = re.compile(
     + r")[^.\n]{0,30}$"
 )
 _COHORT_GRADUATE = re.compile(r"(?i)graduates?[ \t]*(?:class[ \t]*(?:of[ \t]*)?)?[(\[]?")
+_CLASS_OF = re.compile(r"class\s+of\s+20[2-4]\d")
+_BATCH_AFTER = re.compile(r"(?i)(?:\s*/\s*(?:20)?\d{2})?\s+batch\b")
 _NEW_GRAD_WORDS = (" new", " recent", " university", " college")
 _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
@@ -431,6 +433,8 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         for m in _YEAR.finditer(doc.view, title.start, title.end):
             if _REQUISITION_AFTER.match(doc.view, m.end()):
                 continue  # "2024-7224_QA Engineer II": a requisition number
+            if _BATCH_AFTER.match(doc.view, m.end(), title.end):
+                continue  # "Fresher (2025/2026 Batch)": the years the hires graduate in
             before = doc.view[max(0, m.start() - 40) : m.start()]
             # "New Graduate – Billing Platform (2026)": the role, not someone's graduation.
             graduation = _GRADUATION.search(before)
@@ -461,6 +465,11 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         starts = _START_WORD.match(doc.view, m.start())
         if not starts and _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
             continue
+        if m.group(1) and doc.lower.startswith("class", m.start()):
+            # "Class of 2025 or 2026": the years the hires graduate, unless the class is the
+            # employer's own intake ("our 2026 intern class" reads the other way round).
+            if _CLASS_OF.match(doc.lower, m.start()):
+                continue
         if _REQUISITION_AFTER.match(doc.view, m.end(group)):
             continue
         year = int(m.group(group))
@@ -801,7 +810,7 @@ _NOT_DURATION = re.compile(
         r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
         r"bereavement|every|after|first|per year|a year|annually|probation\w*|training|"
         # "a two-week graduate induction": the program's first part, not its length.
-        r"onboarding|induction|orientation|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
+        r"onboarding|induction|orientation|curriculum|course|bootcamp|boot camp|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
         r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
         r"shifts?|of tenure"
     )
@@ -833,6 +842,9 @@ _EXPERIENCE_BEFORE = re.compile(
 )
 
 
+_INTERNSHIP_IS_A = re.compile(
+    r"(?i)\b(?:internship|co-?op|placement|program(?:me)?)\s+(?:is|will be)\s+(?:an?\s+)?$"
+)
 # A line of the job's terms under "What we offer": "• Start: 01.03.2026, for at least 12 months".
 _TERMS_LABEL = re.compile(
     r"(?i)[ \t*•·-]*(?:start(?:ing)?(?: date)?|duration|length|contract length|term)[ \t]*:"
@@ -902,7 +914,9 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
     right = doc.view[m.end() : min(sentence_end, m.end() + 30)]
     # "a six-month co-op rotation": a length said of the internship itself is its length,
     # whatever word follows ("rotation" alone is one of a rotational program's parts).
-    of_internship = _LENGTH_OF_INTERNSHIP.match(doc.view, m.end(), sentence_end)
+    of_internship = _LENGTH_OF_INTERNSHIP.match(doc.view, m.end(), sentence_end) or (
+        _INTERNSHIP_IS_A.search(left)  # "The Winter/Spring 2027 co-op is a six-month rotation"
+    )
     if (
         _NOT_DURATION.search(left)
         or (not of_internship and _NOT_DURATION.search(right))
