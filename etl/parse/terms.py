@@ -465,11 +465,10 @@ def extract_year(doc: Doc, title: Found | None, seasons: list[Found]) -> Found |
         starts = _START_WORD.match(doc.view, m.start())
         if not starts and _GRADUATION.search(doc.view[max(0, m.start() - 40) : m.start()]):
             continue
-        if m.group(1) and doc.lower.startswith("class", m.start()):
-            # "Class of 2025 or 2026": the years the hires graduate, unless the class is the
-            # employer's own intake ("our 2026 intern class" reads the other way round).
-            if _CLASS_OF.match(doc.lower, m.start()):
-                continue
+        # "Class of 2025 or 2026": the years the hires graduate ("our 2026 intern class" is
+        # the employer's own intake, and reads the other way round).
+        if m.group(1) and _CLASS_OF.match(doc.lower, m.start()):
+            continue
         if _REQUISITION_AFTER.match(doc.view, m.end(group)):
             continue
         year = int(m.group(group))
