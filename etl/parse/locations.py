@@ -251,7 +251,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             and (not column or doc.kind_at(m.start()) == "related")
         ):
             continue
-        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
+        # In a column (or a menu set out in wide gaps: "Benefits   Locations   Search Jobs")
+        # only a value the place patterns know is a place.
+        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=not column))
     for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for start, end in _location_heading_values(doc, title):
@@ -1325,6 +1327,19 @@ def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
     capitals line that is only "CITY, ST" may be an employer ("HOUSTON CANCER INSTITUTE, PA")."""
     separators = _part_separators(doc.view, start, end)
     if not separators:
+        # Lever's header puts each meta on its own line in capitals: "BOSTON, MA" under the
+        # title. A name of three words at most, and no institution's word, is the city.
+        part = doc.view[start:end].strip(" \t*-•·")
+        m = _UPPER_PLACE.fullmatch(part)
+        if (
+            m
+            and len(part.split()) <= 4
+            and not _INSTITUTION_WORD.search(part)
+            and _is_upper_case_city(m)
+            and _just_below_a_title(doc, start)
+        ):
+            at = doc.view.find(part, start, end)
+            return [Found(doc.text[at : at + len(part)], at, at + len(part))]
         return []
     part = doc.view[start : separators[0][0]].strip(" \t*-•·")
     m = _UPPER_PLACE.fullmatch(part)
@@ -1332,6 +1347,19 @@ def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
         at = doc.view.find(part, start, separators[0][0])
         return [Found(doc.text[at : at + len(part)], at, at + len(part))]
     return []
+
+
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:INSTITUTE|CENTER|CENTRE|HOSPITAL|UNIVERSITY|COLLEGE|COMPANY|INC|LLC|GROUP|BANK|CLINIC|SCHOOL)\b"
+)
+
+
+def _just_below_a_title(doc: Doc, start: int) -> bool:
+    """Whether the line above the one at `start` names a job ("... Intern — Summer 2026")."""
+    if start == 0:
+        return False
+    above_start, above_end = doc.line_at(start - 1)
+    return _JOB_NOUN.search(doc.view, above_start, above_end) is not None
 
 
 def _upper_case_places(doc: Doc, start: int, end: int) -> list[Found]:

@@ -81,7 +81,9 @@ _CUE_AFTER = _Caseless(
 # "Excel-VBA" stay names; "R.Exemplify" is a sentence glued on. Used with .match(text, pos),
 # so no "^" (it would only match at the text's very start).
 _BAD_NEXT = re.compile(
-    r"(?:&|\.(?:[a-z]|[A-Z](?![a-z]))|'s\b|’s\b|\s+(?:To|Ahead|Live|Back|Out)\b)"
+    r"(?:&|\.(?:[a-z]|[A-Z](?![a-z]))|'s\b|’s\b|\s+(?:To|Ahead|Live|Back|Out)\b"
+    # "Go/No-Go checks": a decision, not the language.
+    r"|\s*/\s*(?i:no)[- ]?(?i:go)\b)"
 )
 _BAD_HYPHEN = re.compile(
     r"-(?!(?i:based|first|native|powered|driven|centric|heavy|focused)\b)[A-Za-z]"

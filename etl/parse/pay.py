@@ -158,6 +158,7 @@ _NOT_PAY_CUES = re.compile(
         r"contracts? (?:worth|valued)|in size|worth|grants?|donat\w*|fees?\b|costs?\b|"
         r"price[sd]?|discount|per mile|mileage|equity|stock|rsus?|wellness|gym|learning|"
         r"development fund|home office|internet|phone|meal|lunch|transit|commuter|parking|"
+        r"lease|leasing|vehicle|off a|"
         r"housing|childcare|gifts?|donors?|award|prize|scholarship|loan|debt|investment|"
         r"portfolio|compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
         r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|"
@@ -753,7 +754,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
         named_after
         or marked
         or stipend_field
-        or _STRONG_PAY_CUES.search(left)
+        or _STRONG_PAY_CUES.search(_own_line(left))
         # "€2,000 gross per month", "€2,000 brutto monatlich": gross pay, wherever it is listed.
         or (after and _GROSS.search(after.group(0)))
     )
@@ -875,9 +876,19 @@ def _board_statistic(left: str, right: str) -> bool:
     return bool(_MEDIAN.search(left[-12:]))
 
 
+def _own_line(left: str) -> str:
+    """The words before an amount on its own line; the line above only when it labels the
+    amount ("Relocation stipend:\n$5,000"), not when it is another line ("Pinecrest Learning
+    Labs · Ann Arbor, MI", "* Competitive compensation and equity grants")."""
+    newline = left.rfind("\n")
+    if newline == -1 or left[:newline].rstrip().endswith(":"):
+        return left
+    return left[newline + 1 :]
+
+
 def _is_not_pay(left: str, right: str, strong: bool, named_after: bool) -> bool:
     """Benefit/business words next to the amount, unless a pay word stands closer to it."""
-    near_left = left[-45:]
+    near_left = _own_line(left[-45:])
     if _READER_PAY.search(near_left):
         return True
     bad_left = [m.end() for m in _NOT_PAY_CUES.finditer(near_left)]
