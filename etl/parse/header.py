@@ -768,7 +768,7 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
                 )
             ):
                 kept.pop()
-            continue
+            # The button itself goes on as a menu's item would.
         # Split no further than a third word: a long line need not be cut into all its words.
         if (
             len(line.split(maxsplit=2)) <= 2 and line[-1:].isalpha() and not _names_a_job(line)
