@@ -48,7 +48,7 @@ _NOT_START_CUE = re.compile(
     r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|"
     r"graduat(?:ion|ing|ed)\w*|graduates?[ \t]+(?:in|by|on|before|from)|"
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
-    r"thanksgiving|christmas|juneteenth)\b"
+    r"thanksgiving|christmas|juneteenth|closed|closure)\b"
 )
 # A line that labels its date as the start: "Start date:", "Internship start:", "Starting:".
 _START_LABEL = re.compile(

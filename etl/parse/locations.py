@@ -273,7 +273,13 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     headquartered = doc.find_all("headquartered")
     header_limit = max(header_end, zone_end) + 1
     city_starts = _city_starts(doc)
+    # Above a forwarded posting, the sender's note and signature ("Chicago | Milwaukee |
+    # Minneapolis"): the firm's offices, not the job's.
+    forwarded = doc.find_all("forwarded", "original message")
+    forward_line = _FORWARD_MARKER.search(doc.view, 0, forwarded[0] + 40) if forwarded else None
     for start, end in doc.lines:
+        if forward_line is not None and end <= forward_line.start():
+            continue
         if end > header_limit and (
             end - start > 90 or doc.view.find(", ", start, end) == -1 or _excluded(doc, start)
         ):
@@ -637,14 +643,18 @@ def _city_and_state_labels(doc: Doc) -> list[Found]:
         city_name = city.group("value").strip()
         if not (_LABELLED_PLACE.fullmatch(city_name) and _is_city(city_name)):
             continue
-        for next_start, next_end in doc.lines_within(line_end + 1, line_end + 200)[:2]:
+        # The state's field below the city's, or (a co-op portal's "Country / Province / City"
+        # order) above it.
+        below = doc.lines_within(line_end + 1, line_end + 200)[:2]
+        above = doc.lines_within(max(0, line_start - 200), line_start)[-2:]
+        for next_start, next_end in [*below, *reversed(above)]:
             state = _STATE_FIELD.fullmatch(view, next_start, next_end)
             if state is None:
                 continue
             state_name = state.group("value").strip()
             if _is_region(state_name) or state_name in _places()["states"]:
-                start = city.start("value")
-                end = state.start("value") + len(state_name)
+                start = min(city.start("value"), state.start("value"))
+                end = max(city.end("value"), state.start("value") + len(state_name))
                 found.append(Found(f"{city_name}, {state_name}", start, end))
             break
     return found
@@ -880,6 +890,9 @@ _NOT_CITY = frozenset(
 )
 
 
+_FORWARD_MARKER = re.compile(
+    r"(?im)^[ \t>]*(?:-{3,}[ \t]*(?:forwarded|original)[ \t]+(?:message|posting|email)|begin forwarded message)"
+)
 _COLUMN_GAP = re.compile(r"\S[ \t]{3,}$")
 
 

@@ -70,11 +70,13 @@ _PREFERRED_TRIGGERS = (
 _CUE_BEFORE = _Caseless(
     r"(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
     r"fluen\w*|written|develop\w*|write|writing|using|use|with|in|including|like|such as|e\.g\.,?|stack|"
-    r"backend|back-end|services|frameworks?|librar(?:y|ies)|tools?|technologies)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
+    r"backend|back-end|services|frameworks?|librar(?:y|ies)|tools?|technologies|modify|"
+    r"embedded|bare-metal)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
 )
 _CUE_AFTER = _Caseless(
     r"^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
-    r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|/)"
+    r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|"
+    r"drivers?(?!['’]?s?\s+licen[cs]e)|firmware|/)"
 )
 # What follows a name and turns it into something else: "C-suite", "Go-live", "R&D", "R.N.",
 # "Go's", "Go To Market". A hyphen only after a letter or two: "Scala-based", "RAG-ready" and

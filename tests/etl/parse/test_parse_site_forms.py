@@ -604,3 +604,46 @@ def test_a_top_card_glued_under_the_menu_gives_the_title_not_a_place_for_company
     posting = parse_posting(text)
     assert posting.title == "Software Engineer, New Grad (2026 Start)"
     assert posting.company != "New York, NY"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("FPGA Intern\nAcme\n\nDuties\n* Write small bare-metal C drivers for the on-chip Arm cores\n", ["C"]),
+        ("Red Team Co-op\nAcme\n\nRequirements\n- Scripting in Python; ability to read and modify C.\n", ["Python", "C"]),
+        ("Planner\nCity of Acme\n\nLicense: A valid California Class C Driver License may be required.\n", []),
+        ("Site Inspector Co-op\nAcme\n\nDuties\n• Complete inspections, including Go/No-Go checks before pours\n", []),
+    ],
+)  # fmt: skip
+def test_letter_languages_by_what_is_done_with_them(text, want):
+    assert parse_posting(text).languages == want
+
+
+def test_city_and_province_fields_in_either_order():
+    text = (
+        "Mechanical Co-op\nAcme\n\nJob - Country:Canada\nJob - Province / State:Ontario\n"
+        "Job - City:Burlington\nSalary: $24.00 - $27.00 per hour\n"
+    )
+    posting = parse_posting(text)
+    assert (posting.locations, posting.pay_currency) == (["Burlington, Ontario"], "CAD")
+
+
+def test_a_forwarders_signature_lists_no_job_locations():
+    text = (
+        "Hi all,\nHere's the posting.\n\nPriya\nCampus Recruiting | Halvorsen Pryce LLP\n"
+        "Chicago | Milwaukee | Minneapolis | Indianapolis\n\n---------- Forwarded posting ----------\n\n"
+        "Audit & Assurance Intern – Winter 2027\nHalvorsen Pryce LLP\nLocations: Chicago, IL; Milwaukee, WI\n"
+        "Our interns start on Tuesday, January 5 (the firm is closed Monday, January 4).\n"
+    )
+    posting = parse_posting(text)
+    assert posting.locations == ["Chicago, IL", "Milwaukee, WI"]
+    assert posting.start_dates == [dt.date(2027, 1, 5)]
+
+
+def test_more_openings_on_a_team_are_other_jobs():
+    text = (
+        "Perception Intern\nAcme\nPittsburgh, PA\n\nMore openings on the Autonomy team\n"
+        "Perception Engineer II — Pittsburgh, PA / Boston, MA — $145,000–$175,000/yr\n"
+        "Simulation Engineer — Remote (US) — $130,000–$160,000/yr\n"
+    )
+    assert parse_posting(text).locations == ["Pittsburgh, PA"]
