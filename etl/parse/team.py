@@ -101,9 +101,9 @@ _WE_ARE_TEAM = re.compile(
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
 _CALLED_A_TEAM = re.compile(
-    r"(?i:sit with|work with|join|part of)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}),\s+(?i:the|a|our)\s+"
-    r"(?i:team|group)\s+(?i:that|which|who|responsible)\b(?P<proper>)"
+    r"(?i:sit with|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
+    r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4})(?:\*\*)?(?:\s+(?i:group|team))?,\s+"
+    r"(?i:the|a|our)\s+(?i:team|group)\s+(?i:that|which|who|responsible|of)\b(?P<proper>)"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -146,7 +146,8 @@ _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).
-    r"[A-Zot](?<!\w[A-Zot])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
+    # A capital may follow a glued heading's last letter ("About the teamThe Compiler group").
+    r"[A-Zot](?<!\w[ot])(?<![A-Z0-9_][A-Z])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
     rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
 # "The Data Platform team" standing as a line of its own: a heading naming the team.
@@ -250,7 +251,12 @@ def extract_team(
             90,
             100,  # past a note before the verb
         ),
-        *doc.search_near(_CALLED_A_TEAM, doc.find_all(", the team", ", the group"), 90, 30),
+        *doc.search_near(
+            _CALLED_A_TEAM,
+            doc.find_all(", the team", ", the group", ", a team", ", a group"),
+            90,
+            30,
+        ),
         *(
             doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
             if team_words
@@ -599,6 +605,10 @@ def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -
     """
     sentence_start, sentence_end = doc.sentence_at(start)
     sentence = doc.lower[sentence_start:sentence_end]
+    # "The Compiler & Runtime group turns graphs into code — lowering, scheduling, planning":
+    # the sentence's subject; what follows it describes its work.
+    before = doc.view[sentence_start:start].strip(" \t*-•")
+    joined = joined or not before or before == doc.sections.at(start).heading  # a glued heading
     if joined:
         # "You'll join our Technology division and rotate through areas such as ...": examples
         # after the team the hire joins are of what it does.

@@ -386,6 +386,9 @@ def _seasons_in(
             )
         ):
             continue  # "this summer" in prose; labels write Summer, "summer 2026", "summer internship"
+        line_start = doc.line_at(m.start())[0]
+        if doc.view.startswith("Select", line_start):
+            continue  # an application form's drop-down: "Select... (Fall 2025 / Spring 2026)"
         left = _unwrapped(doc.view[max(0, m.start() - 40) : m.start()])
         if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue

@@ -647,3 +647,42 @@ def test_more_openings_on_a_team_are_other_jobs():
         "Simulation Engineer — Remote (US) — $130,000–$160,000/yr\n"
     )
     assert parse_posting(text).locations == ["Pittsburgh, PA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A glued "About the team" heading before the sentence's subject.
+        (
+            "ML Systems Intern\nAcme\n\nAbout the teamThe Compiler & Runtime group turns PyTorch "
+            "graphs into code: graph lowering, kernel scheduling, memory planning and autotuning.",
+            "Compiler & Runtime",
+        ),
+        # Hired into a group the sentence calls a team; a bold name, "a team of four".
+        (
+            "Offensive Security Co-op\nAcme\n\nThe role\nWe're hiring Spring 2027 co-ops into the "
+            "Adversary Emulation group, the team that plans intrusion exercises.",
+            "Adversary Emulation",
+        ),
+        (
+            "Product Design Intern\nAcme\n\nThe role\nYou'll join **Growth Design**, a team of four "
+            "designers inside the Growth tribe.",
+            "Growth Design",
+        ),
+        # Examples after a subject that is no team stay examples.
+        (
+            "Intern\nAcme\n\nAbout\nOur teams, such as Search, Ads, Maps and Cloud, ship fast.",
+            None,
+        ),
+    ],
+)
+def test_team_as_a_sentences_subject_or_object(text, want):
+    assert parse_posting(text).team == want
+
+
+def test_an_application_forms_drop_down_names_no_season():
+    text = (
+        "Physical Design Engineer, New College Grad\nAcme\n\nApply for this job\nGraduation term *\n"
+        "Select...   (Fall 2025 / Spring 2026 / Summer 2026)\n"
+    )
+    assert parse_posting(text).seasons == []
