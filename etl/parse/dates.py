@@ -29,7 +29,8 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 _DATE = re.compile(
     rf"(?i)(?:(?<![\w/])|(?<=\d)(?-i:(?=[A-Z][a-z])))(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
     rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}})|\s?'\s?(?P<mshort>\d{{2}}))?"
-    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dname>{_MONTH})\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})|\s?'\s?(?P<dshort>\d{{2}}))?"
+    # Day first, and with dashes: "14-Oct-2025".
+    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dname>{_MONTH})\.?(?:(?:,?\s+|-)(?P<dyear>(?:19|20)\d{{2}})|(?:\s?'\s?|-)(?P<dshort>\d{{2}}))?"
     # Year first: ISO, and the slashes or dots of Japanese, Chinese and Korean pages.
     r"|(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})"
     r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"

@@ -686,3 +686,15 @@ def test_an_application_forms_drop_down_names_no_season():
         "Select...   (Fall 2025 / Spring 2026 / Summer 2026)\n"
     )
     assert parse_posting(text).seasons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Graduate Engineer\nAcme\nSydney NSW 2000  |  Internship\nPosted 14-Oct-2025  |  Applications close 9 November 2025\n", dt.date(2025, 10, 14)),
+        ("Teacher\nAcme School\n\nDetails\n\nPosted: 05-Feb-24\n\nType: Full Time\n", dt.date(2024, 2, 5)),
+        ("Research Intern\nAcme Lab\n\nAnnouncement date: November 17, 2025\nApplication deadline: January 9, 2026\n", dt.date(2025, 11, 17)),
+    ],
+)  # fmt: skip
+def test_posted_dates_written_with_dashes_and_announcements(text, want):
+    assert parse_posting(text).posted_date == want
