@@ -443,7 +443,9 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
 
 
 _DATE_LIST_ITEM = re.compile(r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*")
-_START_LIST_LABEL = re.compile(r"(?i)\bstart(?:ing)?[ \t]+dates?\b[^\n]{0,20}[:：][ \t]*$")
+_START_LIST_LABEL = re.compile(r"(?i)\bstart(?:ing)?[ \t]+dates?\b[^\n]{0,50}[:：][ \t]*$")
+# What may follow a listed date on its line: "(the day after Memorial Day, May 25)".
+_DATE_NOTE = re.compile(r"[ \t.,;]*(?:\([^()\n]*\))?[ \t.,;]*")
 
 
 def _listed_under_start_label(doc: Doc, line_start: int, start: int, end: int) -> bool:
@@ -452,7 +454,7 @@ def _listed_under_start_label(doc: Doc, line_start: int, start: int, end: int) -
     if not _DATE_LIST_ITEM.fullmatch(doc.view, line_start, start):
         return False
     _, line_end = doc.line_at(start)
-    if doc.view[end:line_end].strip(" \t.,;"):
+    if not _DATE_NOTE.fullmatch(doc.view, end, line_end):
         return False
     lines = doc.lines_within(max(0, line_start - 400), line_start)
     for above_start, above_end in reversed(lines):
@@ -463,7 +465,9 @@ def _listed_under_start_label(doc: Doc, line_start: int, start: int, end: int) -
     return False
 
 
-_DATE_ALONE = re.compile(r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*[\w ,.']{4,30}?\d[ \t.,;]*")
+_DATE_ALONE = re.compile(
+    r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*[\w ,.']{4,30}?\d[ \t.,;]*(?:\([^()\n]*\))?[ \t.,;]*"
+)
 
 
 def _labelled_start_in_offer(doc: Doc, start: int) -> bool:

@@ -208,10 +208,11 @@ _COMPANY_PHRASES = (
         _NAME_BEFORE_TRIGGER,
     ),
     (
-        # An FAQ about one posting: "The position is offered by Aldergate, a trading firm".
-        ("offered by ",),
+        # An FAQ about one posting: "The position is offered by Aldergate, a trading firm",
+        # "The role is with Harborcart, the online marketplace".
+        ("offered by ", " is with "),
         re.compile(
-            rf"\b(?:position|role|job|internship|program(?:me)?|opportunity) is offered by "
+            rf"\b(?:position|role|job|internship|program(?:me)?|opportunity) is (?:offered by|with) "
             rf"(?P<name>{_NAME})(?=[\s.,;:)]|$)"
         ),
         2.0,

@@ -698,3 +698,30 @@ def test_an_application_forms_drop_down_names_no_season():
 )  # fmt: skip
 def test_posted_dates_written_with_dashes_and_announcements(text, want):
     assert parse_posting(text).posted_date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Co-op\nAcme\n\nProgram\nThis is a 6-month Fall co-op. Co-op start dates for the Fall 2026 "
+            "term:\n- Monday, August 24, 2026\n- Tuesday, September 8 (following Labor Day, September 7)\n",
+            [dt.date(2026, 8, 24), dt.date(2026, 9, 8)],
+        ),
+        (
+            "Job Specifications\nPlease note our 2026 start dates when listing your availability:\n"
+            "Tuesday, May 26 (the day after Memorial Day, May 25)\nMonday, June 8\nMonday, June 22\n",
+            [dt.date(2026, 5, 26), dt.date(2026, 6, 8), dt.date(2026, 6, 22)],
+        ),
+    ],
+)
+def test_start_dates_listed_with_notes_under_a_long_label(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+def test_an_faq_says_whom_the_role_is_with():
+    text = (
+        "Frequently Asked Questions\n\nWhich company is hiring for this role?\nThe role is with "
+        "Harborcart, the online marketplace.\n\nWhere is it?\nSeattle, WA.\n\nIs it paid?\nYes.\n"
+    )
+    assert parse_posting(text).company == "Harborcart"
