@@ -589,6 +589,8 @@ def _title_past_menu(doc: Doc) -> Found | None:
     ]
     for i, (start, end) in enumerate(lines):
         line = view[start:end]
+        if is_page_furniture(line):
+            continue  # a cookie banner's sentences are the page's, not the posting's body
         if doc.kind_at(start) not in _ABOVE_TITLE_KINDS and _is_prose(line):
             # The posting's body has begun: a job named below is not the title. A board's
             # tab ("Overview", "Jobs 4") may read as a section heading with short lines under.
@@ -598,7 +600,6 @@ def _title_past_menu(doc: Doc) -> Found | None:
             or _BULLET.match(line)  # a duty ("* Design and test ...")
             or _LEADING_LABEL.match(line)  # "Shift: 2nd shift / Monday - Friday"
             or doc.in_heading(start)
-            or is_page_furniture(line)
         ):
             continue
         found = _title_value(doc, start, end)
@@ -678,9 +679,15 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     if jobs:
         # A title has capitals; an all lower-case line ("new internship drop") is a chat's or a
         # search box's words, taken only when no other line names a job.
-        cased = [found for found in jobs if not str(found.value).islower()]
+        # So is a note's "internship apps — week of Nov 10": a title opens with a capital.
+        cased = [found for found in jobs if not _opens_lower_case(str(found.value))]
         return _repeated_as_heading(doc, jobs) or (cased or jobs)[0]
     return weaker if weaker_ok else None
+
+
+def _opens_lower_case(line: str) -> bool:
+    """ "new internship drop", "🚨 new internship drop 🚨", "internship apps — week of Nov 10"."""
+    return next((char for char in line if char.isalpha()), "A").islower()
 
 
 def _repeated_as_heading(doc: Doc, jobs: list[Found]) -> Found | None:
@@ -693,7 +700,8 @@ def _repeated_as_heading(doc: Doc, jobs: list[Found]) -> Found | None:
     for found in jobs:
         line = view[found.start : found.end]
         if (
-            _LEADING_LABEL.match(line)
+            " " not in line.strip()  # "Internship": a badge, repeated in the details box
+            or _LEADING_LABEL.match(line)
             or _BULLET.match(view, doc.line_at(found.start)[0])
             or not _title_cased(line)
         ):

@@ -41,7 +41,7 @@ _BASED_IN = re.compile(
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     # "All roles are on-site at our engineering campus in Seattle, WA".
     r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
-    r"report(?:ing)? to our|sits? in(?: either)?|"
+    r"report(?:ing)? to our|sits? in(?: either)?|hired into (?:our|the)|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
 # "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
@@ -78,6 +78,7 @@ _BASED_IN_TRIGGERS = (
     "placed in",
     "sit in",
     "sits in",
+    "hired into",
 )
 # How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
 # placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
@@ -1478,7 +1479,8 @@ def _state_name_of_code() -> dict[str, str]:
     return {
         sub["code"]: sub["name"]
         for sub in load("places").get("subdivision", [])
-        if "code" in sub and sub.get("country") == "US"
+        # US states' and Canadian provinces' codes never clash (Australia's WA and NT would).
+        if "code" in sub and sub.get("country") in ("US", "CA")
     }
 
 

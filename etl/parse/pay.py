@@ -193,7 +193,9 @@ _ZONE_LABEL_BEFORE = re.compile(
 )
 # A pay line that only names its zone first: "* Zone A: $187,000 - $263,600".
 _ZONE_LINE_LABEL = re.compile(
-    r"(?i)[ \t*•-]*(?:zone|tier|band|region|market|level|grade|step)[ \t]*[\w-]{1,3}[ \t]*[:)-][ \t]*"
+    # "Zone A (Seattle, Sunnyvale, New York): ": the zone's places in brackets.
+    r"(?i)[ \t*•-]*(?:zone|tier|band|region|market|level|grade|step)[ \t]*[\w-]{1,3}"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*[:)-][ \t]*"
 )
 # "McLean, VA: $54,000 - $54,000", "Plano,TX $45.67 Hourly": a line that opens with a place
 # names that place's pay, a zone of its own (a list of them, with no general range, reads as

@@ -838,7 +838,8 @@ _ROTA = re.compile(
 )
 # "6 months of relevant experience", "experience of 3 months": a requirement, not a length; a
 # team named "Patient Experience" before "for 10 weeks" is no such thing.
-_EXPERIENCE_AFTER = re.compile(r"(?i)\s*(?:of\s+)?(?:[\w-]+\s+){0,2}experience\b")
+_FLOOR = re.compile(r"\D*\d+\s*\+")
+_EXPERIENCE_AFTER = re.compile(r"(?i)\s*(?:of\s+)?(?:[\w-]+\s+){0,4}experience\b")
 _EXPERIENCE_BEFORE = re.compile(
     "(?i)" + word_start_alternation(r"experience\s+(?:of|for)?\s*(?:at least|over|about)?\s*$")
 )
@@ -927,6 +928,8 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         return False
     if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
         return False
+    if "+" in m.group(0) and _FLOOR.match(m.group(0)):
+        return False  # "6+ months of ...": a floor, not a job's length ("6-12+ months" is one)
     if _WORK_MODE.match(right) and _ROTA.search(sentence):
         return False  # "1 week in office 2 weeks WFH": how weeks are split, not how many
     if not (

@@ -725,3 +725,67 @@ def test_an_faq_says_whom_the_role_is_with():
         "Harborcart, the online marketplace.\n\nWhere is it?\nSeattle, WA.\n\nIs it paid?\nYes.\n"
     )
     assert parse_posting(text).company == "Harborcart"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A cookie banner between a careers menu and the title is no posting body.
+        (
+            "Skip to main content\nCorridan\nCareers\nSearch jobs\nLife at Corridan\nBenefits\nSign in\n\n"
+            "We use cookies to improve your experience. By continuing, you agree to our use of "
+            "cookies. Accept all  Reject non-essential\n\n< Back to search results\n\n"
+            "Software Engineer Intern (Summer 2026)\nJob ID: 2025-118402\n\nOverview\nWe build.\n",
+            "Software Engineer Intern (Summer 2026)",
+        ),
+        # A one-word badge repeated in the details box is no title.
+        (
+            "Handshake\nHome\nJobs\nEvents\n\nPlinth Health\nHealthcare · 51-200 employees\n\n"
+            "UX Design Intern (Summer 2026)\nApply externally\n\nAt a glance\nPaid $30/hr\nInternship\n"
+            "Remote (US)\n\nJob description\nDesign things.\n\nJob type\nInternship\n",
+            "UX Design Intern (Summer 2026)",
+        ),
+        # A note's lower-case heading above the saved page.
+        (
+            "internship apps — week of Nov 10\nsaved this one from their careers site!!\n"
+            "Fernleaf Careers\nProduct Design Intern (Summer 2026)\nDesign · Internship\n",
+            "Product Design Intern (Summer 2026)",
+        ),
+    ],
+)
+def test_title_past_banners_badges_and_notes(text, want):
+    assert parse_posting(text).title == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tech Support\nAcme\n\nRequirements\n* 6+ months of help desk or tech support experience\n",
+            None,
+        ),
+        (
+            "Data Labeler\nAcme\n\nTerms\nWe ask for 40 hours per week for a duration of 6-12+ months.\n",
+            26,
+        ),
+    ],
+)
+def test_a_floor_on_experience_is_no_length(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+def test_zone_lines_naming_their_places_are_zones():
+    text = (
+        "SWE Intern\nAcme\n\nCompensation\nThe US base pay for this internship varies by zone:\n"
+        "Zone A (Seattle, Sunnyvale, New York): $48.00/hr – $58.00/hr\nZone B: $44.00/hr – $53.00/hr\n"
+        "Zone C: $42.00/hr – $50.00/hr\n"
+    )
+    assert pay(text) == (42, 58, "USD", "hour")
+
+
+def test_hired_into_our_offices():
+    text = (
+        "Where would I work?\nTechnology Summer Analysts are hired into our New York, NY; Jersey "
+        "City, NJ; and Charlotte, NC offices.\nIs it paid?\nYes.\nWho can apply?\nStudents.\n"
+    )
+    assert parse_posting(text).locations == ["New York, NY", "Jersey City, NJ", "Charlotte, NC"]
