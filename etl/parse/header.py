@@ -172,9 +172,19 @@ _COMPANY_PHRASES = (
             " is a fast",
             " has been a",
             " has been the",
+            # "Tulpa is Europe's fastest-growing marketplace".
+            " is europe's",
+            " is america's",
+            " is asia's",
+            " is canada's",
+            " is india's",
+            " is africa's",
+            " is australia's",
+            " is the uk's",
         ),
         re.compile(
-            rf"{_WORD_NAME} (?:is|has been) (?:the|a|an) (?:world's |global |leading |premier |fast|industry)"
+            rf"{_WORD_NAME} (?:is|has been) (?:(?:the|a|an) (?:world's |global |leading |premier |fast|industry)"
+            r"|(?:Europe|America|Asia|Canada|India|Africa|Australia|the UK)'s )"
         ),
         1.5,
         None,

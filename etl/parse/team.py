@@ -101,9 +101,11 @@ _WE_ARE_TEAM = re.compile(
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
 _CALLED_A_TEAM = re.compile(
-    r"(?i:sit with|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
+    r"(?i:sit with|sit within|within|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
     r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4})(?:\*\*)?(?:\s+(?i:group|team))?,\s+"
-    r"(?i:the|a|our)\s+(?i:team|group)\s+(?i:that|which|who|responsible|of)\b(?P<proper>)"
+    # "..., the design pod responsible for": a word may say what kind of team it is.
+    r"(?i:the|a|our)\s+(?:[a-z]+\s+)?(?i:team|group|pod|squad)\s+"
+    r"(?i:that|which|who|responsible|of)\b(?P<proper>)"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -137,7 +139,7 @@ _POSSESSIVE_VERB = (
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
-    r"(?:team|group)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
+    r"(?:team|group|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
     + _POSSESSIVE_VERB
 )
 
@@ -253,7 +255,7 @@ def extract_team(
         ),
         *doc.search_near(
             _CALLED_A_TEAM,
-            doc.find_all(", the team", ", the group", ", a team", ", a group"),
+            doc.find_all(", the team", ", the group", ", a team", ", a group", " pod ", " squad "),
             90,
             30,
         ),
@@ -348,12 +350,17 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     """The " team"/" group" whose _TEAM_POSSESSIVE window (90 before, 30 after) can hold a
     match: one with "team" or "group" before a verb ("team builds") inside it."""
     view = doc.view
-    tails = [pos for pos in doc.find_all("team", "group") if _POSSESSIVE_TAIL_AT.match(view, pos)]
+    tails = [
+        pos
+        for pos in doc.find_all("team", "group", "department", "division")
+        if _POSSESSIVE_TAIL_AT.match(view, pos)
+    ]
     if not tails:
         return []
+    unit_words = doc.find_all(" department", " division")  # "Our Programs & Impact department is"
     return [
         pos
-        for pos in sorted(team_words + group_words)
+        for pos in sorted(team_words + group_words + unit_words)
         if any(pos - 90 <= tail < pos + 30 for tail in tails)
     ]
 

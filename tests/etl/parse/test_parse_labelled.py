@@ -1,4 +1,4 @@
-"""Two hundred and ten postings labelled by hand before the parser saw them (our own text, messy on purpose).
+"""Two hundred and forty-six postings labelled by hand before the parser saw them (our own text, messy on purpose).
 
 A second person wrote each posting the way pages are saved (menus, cookie banners, print
 headers, glued headings, HTML remnants, benefits with dollar amounts, office lists) and
@@ -70,7 +70,8 @@ def test_the_open_disagreements_are_few_and_explained():
     # Hacker News, a README list; 41-88: big-tech careers sites, the seeds' shapes, raw HTML,
     # PDF text, mojibake, chat posts; 89-100: a held-out week of ordinary postings; 101-208:
     # more applicant-tracking sites, pages from other countries (two not in English), messy
-    # extractions, job boards, and non-software and off-season roles), came with their own:
-    # 100 of the 3,360 labelled fields are open.
-    assert len(open_fields) <= 100, open_fields
+    # extractions, job boards, and non-software and off-season roles; 125-136 and 209-220:
+    # two more held-out weeks; 221-232: the seeds' shapes for other companies), came with
+    # their own: 116 of the 3,936 labelled fields are open.
+    assert len(open_fields) <= 116, open_fields
     assert all(label["open"][field] for label in LABELS for field in label.get("open", {}))

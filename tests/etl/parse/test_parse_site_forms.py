@@ -789,3 +789,30 @@ def test_hired_into_our_offices():
         "City, NJ; and Charlotte, NC offices.\nIs it paid?\nYes.\nWho can apply?\nStudents.\n"
     )
     assert parse_posting(text).locations == ["New York, NY", "Jersey City, NJ", "Charlotte, NC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Product Design Intern\nAcme\n\nAbout the team\nYou'll sit within Creator Tools, the "
+            "design pod responsible for everything our community uses to publish.",
+            "Creator Tools",
+        ),
+        (
+            "Data Assistant (Part-Time)\nAcme Food Bank\n\nThe role\nOur Programs & Impact "
+            "department is responsible for measuring what our pantries deliver.",
+            "Programs & Impact",
+        ),
+    ],
+)
+def test_team_as_a_pod_or_department(text, want):
+    assert parse_posting(text).team == want
+
+
+def test_a_company_named_as_its_regions_leader():
+    text = (
+        "Data Science Intern – Pricing\nAmsterdam, Netherlands (Hybrid)\n\nApply\n\n"
+        "Tulpa is Europe's fastest-growing marketplace for second-hand furniture.\n"
+    )
+    assert parse_posting(text).company == "Tulpa"
