@@ -813,6 +813,7 @@ def test_team_as_a_pod_or_department(text, want):
 def test_a_company_named_as_its_regions_leader():
     text = (
         "Data Science Intern – Pricing\nAmsterdam, Netherlands (Hybrid)\n\nApply\n\n"
-        "Tulpa is Europe's fastest-growing marketplace for second-hand furniture.\n"
+        "Tulpa is Europe's fastest-growing marketplace for second-hand furniture.\n\n"
+        "About the team\nTulpa's team of twelve owns price suggestions.\n"
     )
     assert parse_posting(text).company == "Tulpa"
