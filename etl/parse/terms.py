@@ -850,7 +850,7 @@ _INTERNSHIP_IS_A = re.compile(
 )
 # A line of the job's terms under "What we offer": "• Start: 01.03.2026, for at least 12 months".
 _TERMS_LABEL = re.compile(
-    r"(?i)[ \t*•·-]*(?:start(?:ing)?(?: date)?|duration|length|contract length|term)[ \t]*:"
+    r"(?i)[ \t*•·-]*(?:start(?:ing)?(?: date)?|duration|length|contract length|term|program(?:me)?)[ \t]*:"
     r"|[ \t*•·-]*(?:internship |contract |placement )?(?:duration|length) of\b"
 )
 
@@ -884,7 +884,12 @@ def extract_duration_weeks(doc: Doc, title: Found | None = None) -> Found | None
             kind in ("benefits", "legal", "related", "about_company")
             and not (title is not None and title.start <= m.start() < title.end)
             and not (kind == "about_company" and _LENGTH_OF_INTERNSHIP.match(doc.view, m.end()))
-            and not (kind == "benefits" and _TERMS_LABEL.match(doc.view, doc.line_at(m.start())[0]))
+            # The job's terms as a labelled line under "What we offer" or SmartRecruiters'
+            # "Additional Information" (read as legal text): "Program: The internship runs ...".
+            and not (
+                kind in ("benefits", "legal")
+                and _TERMS_LABEL.match(doc.view, doc.line_at(m.start())[0])
+            )
         ):
             continue
         if _names_job_length(doc, m, unit):

@@ -817,3 +817,12 @@ def test_a_company_named_as_its_regions_leader():
         "About the team\nTulpa's team of twelve owns price suggestions.\n"
     )
     assert parse_posting(text).company == "Tulpa"
+
+
+def test_the_programs_length_under_additional_information():
+    text = (
+        "Gameplay Intern\nAcme Games\n\nQualifications\n- C++\n\nAdditional Information\n\n"
+        "Program: The internship runs 10 to 12 weeks. Interns work on-site.\n\n"
+        "Acme is an equal opportunity employer.\n"
+    )
+    assert parse_posting(text).duration_weeks == 10
