@@ -284,6 +284,13 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
                 return Found(anchor, m.start("just"), m.end("just"))
             continue
         if m.group("rel"):
+            # "Posted 2 weeks ago (11/4/2025 9:12 AM)": the site gives the day in brackets.
+            bracket = _BRACKETED_DATE.match(doc.view, m.end("rel"))
+            if bracket:
+                for d_start, d_end, parts in find_dates(doc, bracket.end(), bracket.end() + 30):
+                    value, _ = to_date(parts, None)
+                    if value is not None and d_start == bracket.end():
+                        return Found(value, d_start, d_end)
             if anchor is None:
                 continue
             value = _resolve_relative(m, anchor)
@@ -298,6 +305,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
     return _dated_header_field(doc)
 
 
+_BRACKETED_DATE = re.compile(r"[ \t]*\(")
 # SuccessFactors' job header: the title, then "Date: Nov 18, 2025", "Location: …".
 _DATE_FIELD = re.compile(r"(?i)[ \t*]*date[ \t]*[:：][ \t]*(?=\S)")
 _EMAIL_FIELD = re.compile(r"(?i)[ \t>*]*(?:from|to|cc|subject|sent|reply-to)[ \t]*:")

@@ -364,7 +364,9 @@ def _furniture_phrases() -> re.Pattern:
 _EMAIL_LINE = re.compile(
     r"(?i)^\s*(?:(?:from|to|cc|bcc|subject|date|sent|reply-to)\s*:|(?:hi|hello|dear|hey)\s+[\w .-]{1,40},\s*$"
     # ... or a job board's search box kept in the copy ("Search: data intern   Location: Austin")
-    r"|(?:search|keywords?|what)\s*:)"
+    r"|(?:(?:job\s+)?search(?:\s+(?:roles|jobs|positions|openings))?|keywords?|what)\s*:"
+    # A search form's fields copied as text: "[ quant developer ]   [ München ]".
+    r"|.*\[[^\]\n]{1,40}\][^\[\n]*\[[^\]\n]{1,40}\])"
 )
 _CHAT_HEADER = re.compile(
     r"(?i)\s*\S.{0,40}?\s[—–-]\s(?:today|yesterday|\d{1,2}/\d{1,2}/\d{2,4})\s(?:at\s)?\d{1,2}:\d{2}"

@@ -85,7 +85,9 @@ _CUE_AFTER = _Caseless(
 _BAD_NEXT = re.compile(
     r"(?:&|\.(?:[a-z]|[A-Z](?![a-z]))|'s\b|’s\b|\s+(?:To|Ahead|Live|Back|Out)\b"
     # "Go/No-Go checks": a decision, not the language.
-    r"|\s*/\s*(?i:no)[- ]?(?i:go)\b)"
+    r"|\s*/\s*(?i:no)[- ]?(?i:go)\b"
+    # "C$38 billion": Canada's dollar.
+    r"|\$)"
 )
 _BAD_HYPHEN = re.compile(
     r"-(?!(?i:based|first|native|powered|driven|centric|heavy|focused)\b)[A-Za-z]"

@@ -826,3 +826,35 @@ def test_the_programs_length_under_additional_information():
         "Acme is an equal opportunity employer.\n"
     )
     assert parse_posting(text).duration_weeks == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kestrelgate Careers\nSearch roles: [ quant developer ]   Location: [ All locations ▾ ]   "
+            "Team: [ Technology ▾ ]\n\nQuantitative Developer Intern – Risk Technology (Summer 2026)\n",
+            "Quantitative Developer Intern – Risk Technology (Summer 2026)",
+        ),
+        (
+            "Veldmark Careers\nJob search: [ Werkstudent embedded ]   [ München ]   Search\n\n"
+            "Working Student (m/f/d) Embedded Software – Battery Management Systems\n",
+            "Working Student (m/f/d) Embedded Software – Battery Management Systems",
+        ),
+    ],
+)
+def test_a_search_forms_fields_are_no_title(text, want):
+    assert parse_posting(text).title == want
+
+
+def test_a_relative_age_with_its_day_in_brackets():
+    text = "Data Intern\nAcme\n\nPosted Date\n2 weeks ago (11/4/2025 9:12 AM)\n"
+    assert parse_posting(text).posted_date == dt.date(2025, 11, 4)
+
+
+def test_canadas_dollar_sign_is_no_c():
+    text = (
+        "Quant Developer Intern\nAcme Capital\n\nAbout us\nAcme manages C$38 billion for pension "
+        "plans.\n\nWhat you'll do\nWrite production code in C++ and Python for our risk engine.\n"
+    )
+    assert parse_posting(text).languages == ["C++", "Python"]
