@@ -94,7 +94,7 @@ _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date)(?=\s*[:：])|"
+    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date)(?=\s*[:：])|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
     r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"
@@ -261,6 +261,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
             "opened",
             "issued",
             "announcement date",
+            "publication date",
             "job posting",
             "open date",
             "open & clos",

@@ -80,6 +80,7 @@ _BLURB_OPENING = re.compile(
     rf"\s*(?P<name>{_NAME})(?:,| is| was| has| helps| builds| makes| powers| runs| provides| offers| operates| designs| develops| creates| serves| delivers)\b"
 )
 _FAQ_HEADING = re.compile(r"(?i)\s*(?:frequently asked questions|faqs?)\b")
+_FAQ_PART = re.compile(r"(?i)[-–—|:][ \t]*(?:frequently asked questions|faqs?)[ \t]*$")
 _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S.*?(?:>|»|›)")
 _COMPANY_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
@@ -941,6 +942,8 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
         return False  # "Employer: Cartwheel Retail", "Program: 2026 New Grad": a field's value
     if line[0] in "fF" and _FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
+    if _FAQ_PART.search(line):
+        return False  # "Engineering Internship Program — Frequently Asked Questions"
     lower = line.lower()
     if lower.rstrip(" :") in heading_kinds() or _DATE_ONLY.match(line):
         return False

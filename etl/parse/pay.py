@@ -283,6 +283,8 @@ _PLACED_PAY_LABEL = re.compile(r"[\s*•-]*(?:[A-Z][a-z]+\.?\s){1,3}(?i:" + _PAY
 _SPECIFIC_RANGE = re.compile(
     r"(?i)\b(?:different|separate|specific)\b[^.$]{0,40}\b(?:range|locations?|markets?)\b"
     r"|\bin (?:those|these|the following|select) (?:locations|areas|markets|cities|states)\b"
+    # "In the San Francisco Bay Area and New York City metropolitan areas, the range is ...".
+    r"|\bmetro(?:politan)? areas?\b"
     # "For candidates based in the New York City metro area, the range is ...": the people of
     # one place (not of the whole country: "for candidates based in the U.S." is general).
     r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"

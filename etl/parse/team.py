@@ -96,7 +96,7 @@ _WE_ARE_TEAM = re.compile(
     r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure))?"
-    r"\s+(?i:team|group|organization|department|division|practice|squad)\b(?!\s+of\b)"  # not "group of companies"
+    r"\s+(?i:team|group|organization|department|division|practice|squad|pod)\b(?!\s+of\b)"  # not "group of companies"
 )
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
@@ -263,7 +263,9 @@ def extract_team(
             doc.match_at(_WE_ARE_TEAM, doc.trigger_starts("we_are_team", _WE_ARE_TRIGGERS))
             if team_words
             or group_words
-            or doc.find_all(" organization", " department", " division", " practice", " squad")
+            or doc.find_all(
+                " organization", " department", " division", " practice", " squad", " pod"
+            )
             else ()
         ),
     ]

@@ -289,7 +289,7 @@ _GRADUATION_AFTER = re.compile(
 _SEASON_CONTEXT = re.compile(
     "(?i)"
     + word_start_alternation(
-        r"intern\w*|co-?op|program|term|semester|quarter|start\w*|cohort|session|class|"
+        r"intern\w*|co-?op|program(?:me)?|term|semester|quarter|start\w*|cohort|session|class|"
         r"season|placement|during|this|next|upcoming"
     )
     + r"\b"
@@ -303,7 +303,7 @@ _MONTH_NAME = (
     + ")"
 )
 _PROGRAM_WORD = alternation(
-    r"internship|intern|co-?op|program|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
+    r"internship|intern|co-?op|program(?:me)?|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
 )
 _START_WORD = re.compile(r"(?i)start|begin")
 _INTERN_YEAR = re.compile(
@@ -799,10 +799,10 @@ _FREQUENCY = re.compile(
 _DURATION_CONTEXT = re.compile(
     "(?i)"
     + word_start_alternation(
-        r"intern\w*|program|period|commit\w*|duration|assignment|contract|length|long|runs?|"
+        r"intern\w*|program(?:me)?|period|commit\w*|duration|assignment|contract|length|long|runs?|"
         r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
         # "You are available for 5 to 6 months": the time the job asks for.
-        r"available"
+        r"available|availability"
     )
     + r"\b"
 )

@@ -858,3 +858,34 @@ def test_canadas_dollar_sign_is_no_c():
         "plans.\n\nWhat you'll do\nWrite production code in C++ and Python for our risk engine.\n"
     )
     assert parse_posting(text).languages == ["C++", "Python"]
+
+
+def test_british_programme_length_and_a_metro_areas_range():
+    text = (
+        "Quant Research Intern\nAcme\n\nThe internship\nIt is a 10-week programme running from Monday "
+        "29 June 2026. Interns then spend nine weeks on a research project.\n\nPay\nThe typical base "
+        "pay range across the U.S. is $48.00 – $62.00 per hour. In the San Francisco Bay Area and New "
+        "York City metropolitan areas, the base pay range is $53.00 – $68.00 per hour.\n"
+    )
+    posting = parse_posting(text)
+    assert (posting.duration_weeks, posting.pay_min, posting.pay_max) == (10, 48, 62)
+
+
+def test_an_faq_page_title_ending_in_faq_is_no_title():
+    text = (
+        "# Engineering Internship Program — Frequently Asked Questions\n\nWho can apply?\nStudents.\n"
+        "Is it paid?\nYes.\nWhere is it?\nArlington, VA.\n"
+    )
+    assert (parse_posting(text).title, parse_posting(text).team) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        ("PM Intern\nAcme\n\nThe role\nYou'll be embedded in the Care Navigation product pod, with a designer.\n", "team", "Care Navigation"),
+        ("Working Student\nAcme GmbH\nPublication date: 04.11.2025\n\nProfile\n- Availability of 16–20 hours per week, for a minimum of 6 months\n", "duration_weeks", 26),
+        ("Working Student\nAcme GmbH\nPublication date: 04.11.2025\n\nProfile\n- Python\n", "posted_date", dt.date(2025, 11, 4)),
+    ],
+)  # fmt: skip
+def test_pods_availability_and_publication_dates(text, field, want):
+    assert getattr(parse_posting(text), field) == want
