@@ -10,7 +10,6 @@ employer"); the best-supported name wins.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from functools import cache
@@ -812,9 +811,11 @@ _SEARCH_BUTTONS = frozenset({"search", "search jobs", "find jobs", "go"})
 
 
 def _line_start_before(doc: Doc, pos: int, count: int) -> int:
-    """Where the line `count` lines above the one at `pos` starts."""
-    i = bisect.bisect_right(doc._line_starts, pos) - 1
-    return doc.lines[max(i - count, 0)][0]
+    """Where the line `count` lines above the one at `pos` starts (the text's first line's
+    start when there are fewer)."""
+    line_start, _ = doc.line_at(pos)
+    above = doc.lines_within(0, line_start)
+    return above[-count][0] if len(above) >= count else 0
 
 
 _SIGN_OFFS = frozenset(
