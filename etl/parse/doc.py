@@ -76,7 +76,7 @@ def _ends_after(text: str, char: str) -> list[int]:
 
 # A newline inside a sentence: after a lower-case letter or a comma, before one (an indent
 # may go before it: "graduating\n   in summer 2028").
-_WRAPPED_NEWLINE = re.compile(r"\n(?<=[a-z,]\n)(?=[ \t]*[a-z])")
+WRAPPED_BREAK = re.compile(r"\n(?<=[a-z,]\n)[ \t]*(?=[a-z])")
 
 
 def _stop_ends(view: str, stops: re.Pattern) -> list[int]:
@@ -300,7 +300,7 @@ class Doc:
         view = self.view
         # A hard-wrapped line (a PDF's, an email's) goes on: "a placement starting\non Monday".
         ends = _ends_after(view, "\n")
-        wrapped = {m.end() for m in _WRAPPED_NEWLINE.finditer(view)}
+        wrapped = {m.start() + 1 for m in WRAPPED_BREAK.finditer(view)}
         if wrapped:
             ends = [end for end in ends if end not in wrapped]
         ends += _ends_after(view, ";")

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from etl.parse.doc import LABEL_COLON, Doc, Found
+from etl.parse.doc import LABEL_COLON, WRAPPED_BREAK, Doc, Found
 from etl.parse.patterns import alternation, word_start_alternation
 
 # --- employment type -------------------------------------------------------------------------
@@ -401,12 +401,10 @@ def _seasons_in(
     return _unique_values(out)
 
 
-# A hard-wrapped line's break inside a sentence ("graduating\n   in summer 2028").
-_WRAPPED_BREAK = re.compile(r"(?<=[a-z,])\n[ \t]*(?=[a-z])")
-
-
 def _unwrapped(text: str) -> str:
-    return _WRAPPED_BREAK.sub(" ", text) if "\n" in text else text
+    """The text with a hard-wrapped line's break inside a sentence made a space ("graduating\n
+    in summer 2028")."""
+    return WRAPPED_BREAK.sub(" ", text) if "\n" in text else text
 
 
 def _season_context(doc: Doc, start: int, end: int) -> bool:
