@@ -47,6 +47,8 @@ _START_CUE = re.compile(
 _NOT_START_CUE = re.compile(
     # "graduating", "graduation", "graduates in May": not "our graduate programme begins on".
     r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|"
+    # The period's other end: "begins on June 1 and concludes on August 7", "wraps up on".
+    r"conclud\w*|finish(?:es|ing)?|wraps?[ \t]+up|wrapping[ \t]+up|(?:last|final)[ \t]+day|"
     r"graduat(?:ion|ing|ed)\w*|graduates?[ \t]+(?:in|by|on|before|from)|"
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth|closed|closure)\b"
@@ -61,7 +63,7 @@ _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 # Words that make a date range the job's own period (not an application window).
 _JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:intern\w*|co-?op|program(?:me)?|term|placement|assignment|session|cohort|"
-    r"(?:work|employment) period|runs?|dates?|schedule|available|availability)\b"
+    r"(?:work|employment) period|runs?|dates?|schedule|available|availability|duration)\b"
 )
 _NOT_JOB_PERIOD_CUE = re.compile(
     r"(?i)\b(?:apply|applications?|applicants?|accept\w*|open|submi\w*|interview\w*|recruit\w*|hiring|review\w*|event|"
@@ -93,7 +95,8 @@ _SHORT_UNITS = {
 _POSTED = re.compile(
     rf"(?i)\b(?:re)?posted(?:\s+(?:on|date))?\s*[:：]?\s*(?P<rel>{_AGE}"
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
-    r"|\b(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
+    # A glued meta line's label opens right after the last value: "R-26-0419Posted: 11/03/2025".
+    r"|(?:\b|(?<=[a-z0-9])(?-i:(?=Posted\b)))(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
     r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date)(?=\s*[:：])|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
@@ -101,7 +104,11 @@ _POSTED = re.compile(
     r"open(?:ing)?\s*(?:&|and|/)\s*clos(?:e|ing)\s+dates?)\s*[:：]?\s*(?P<abs>[^\n]{6,40})"
 )
 # A board's meta line that starts with the age of the posting: "1 week ago · Over 100 applicants".
-_AGO_LINE = re.compile(rf"(?im)^[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})")
+# LinkedIn's top card puts it among other fields: "Pittsburgh, PA · 3 weeks ago · Over 100
+# applicants" (the matching view writes "·" as "*").
+_AGO_LINE = re.compile(
+    rf"(?im)^(?:[^\n*|]{{0,80}}[*|])?[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})"
+)
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\s*$"
@@ -418,6 +425,11 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         return False  # "(Memorial Day May 26)"
     if i > 0 and _RANGE_END.match(doc.view[dates[i - 1][1] : start]):
         return False  # the end of "May 12 - August 8"
+    if "|" in prefix:
+        # A table's column says what its dates are: "| Start date |" over "| May 4, 2026 |".
+        column = doc.table_column_header(start)
+        if column is not None and _START_CUE.search(column):
+            return not _NOT_START_CUE.search(column)  # not "| Start – end dates |"
     kind = doc.kind_at(start)
     heading = doc.sections.at(start).heading or ""
     if (

@@ -74,9 +74,27 @@ def _ends_after(text: str, char: str) -> list[int]:
     return ends
 
 
-# A newline inside a sentence: after a lower-case letter or a comma, before one (an indent
-# may go before it: "graduating\n   in summer 2028").
-WRAPPED_BREAK = re.compile(r"\n(?<=[a-z,]\n)[ \t]*(?=[a-z])")
+_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?")
+
+
+def _table_cells(view: str, start: int, end: int) -> int:
+    """How many cells a table row holds ("a | b | c", "| a | b |"); 1 for any other line."""
+    bars = view.count("|", start, end)
+    if not bars:
+        return 1
+    line = view[start:end].strip()
+    return bars + 1 - line.startswith("|") - line.endswith("|")
+
+
+# A newline inside a sentence: after a lower-case letter, before one (an indent may go
+# before it: "graduating\n   in summer 2028"); or after a comma or a word no sentence ends on,
+# whatever follows ("All interns start together on\nMonday 29 June 2026", "May 18,\n2026").
+_OPEN_WORDS = ("on", "in", "at", "of", "the", "a", "an", "to", "from", "by", "with", "for")
+WRAPPED_BREAK = re.compile(
+    r"\n(?:(?<=[a-z]\n)[ \t]*(?=[a-z])|(?<=,\n)|"
+    + "|".join(rf"(?<=[ \t]{word}\n)" for word in _OPEN_WORDS)
+    + r")[ \t]*"
+)
 
 
 def _stop_ends(view: str, stops: re.Pattern) -> list[int]:
@@ -292,6 +310,35 @@ class Doc:
         if i < 0:
             return 0, 0
         return self.lines[i]
+
+    def table_column_header(self, pos: int) -> str | None:
+        """The header cell above `pos` when `pos` lies in a table's body row: "Start date" for
+        "May 4, 2026" in "| Toronto, ON | Summer 2026 | May 4, 2026 |". Markdown's rows (with
+        their bars and a "|---|" row under the header) and rendered tables' ("Toronto, ON |
+        Summer 2026 | May 4, 2026") alike: the header is the top row of the run of rows with
+        as many cells."""
+        view = self.view
+        line_start, line_end = self.line_at(pos)
+        cells = _table_cells(view, line_start, line_end)
+        if cells < 2:
+            return None
+        lead = view[line_start:pos].lstrip()
+        column = view.count("|", line_start, pos) - (lead[:1] == "|")
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        header = None
+        while i > 0:
+            start, end = self.lines[i - 1]
+            if _TABLE_SEPARATOR.fullmatch(view, start, end):
+                i -= 1
+                continue
+            if _table_cells(view, start, end) != cells:
+                break
+            header = (start, end)
+            i -= 1
+        if header is None:
+            return None  # the run's first row is the header itself
+        parts = view[header[0] : header[1]].strip().strip("|").split("|")
+        return parts[column].strip(" *_") if 0 <= column < len(parts) else None
 
     @cached_property
     def _sentence_ends(self) -> list[int]:

@@ -464,13 +464,43 @@ def extract_title(doc: Doc) -> Found | None:
         return None  # the programme's FAQ: a heading names the programme, no job's title line
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
-    return (
+    found = (
         _first_title_line(doc)
         or _title_after_label_block(doc)
         or _title_past_menu(doc)
         or _first_title_line(doc, weaker_ok=True)
         or _glued_top_card(doc)[0]
     )
+    return _role_of_pipe_header(doc, found) if found is not None else None
+
+
+def _pipe_parts(line: str) -> list[tuple[int, int]]:
+    """The spans of a line's " | "-separated parts, each stripped of its spaces."""
+    spans, at = [], 0
+    for part in line.split(" | "):
+        lead = len(part) - len(part.lstrip())
+        spans.append((at + lead, at + len(part.rstrip())))
+        at += len(part) + 3
+    return spans
+
+
+def _role_of_pipe_header(doc: Doc, found: Found) -> Found:
+    """A Hacker News "Who is hiring" line, "Lumenfold (YC W24) | New Grad Software Engineer
+    (Backend) | Toronto, ON | ONSITE | Full-time": company first, then the role, where, how.
+    The title is the first part naming a job; a line whose first part names one
+    ("Software Engineer Intern | Summer 2026 | New York") is a title as it stands."""
+    line = doc.view[found.start : found.end]
+    if line.count(" | ") < 2:
+        return found
+    parts = _pipe_parts(line)
+    first_start, first_end = parts[0]
+    if _names_a_job(line[first_start:first_end]):
+        return found
+    for start, end in parts[1:]:
+        if _names_a_job(line[start:end]):
+            at = found.start
+            return Found(doc.text[at + start : at + end], at + start, at + end)
+    return found
 
 
 _FAQ_PAGE_LINES = 10
@@ -488,7 +518,8 @@ def _is_faq_page(doc: Doc) -> bool:
         if start > first_heading:
             return False  # the posting's own sections come first: an FAQ at its end
         line = doc.view[start:end].lstrip(" \t#*>-")
-        if line[:1] in "fF" and _FAQ_HEADING.match(line):
+        # "Frequently Asked Questions", "Explorer Internship Program — Frequently Asked Questions"
+        if (line[:1] in "fF" and _FAQ_HEADING.match(line)) or _FAQ_PART.search(line):
             questions = 0
             for q_start, q_end in doc.lines:
                 if doc.view[q_start:q_end].rstrip(" *").endswith("?"):
@@ -681,7 +712,7 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     jobs: list[Found] = []
     for index, (start, end) in enumerate(_zone_lines(doc, _MAX_ZONE_LINES)):
         found = _title_value(doc, start, end)
-        if found is None or _is_search_query(doc, start):
+        if found is None or _is_search_query(doc, start) or _BOARD_TAGLINE.search(str(found.value)):
             continue
         if _names_a_job(str(found.value)):
             jobs.append(found)
@@ -693,8 +724,27 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
         # search box's words, taken only when no other line names a job.
         # So is a note's "internship apps — week of Nov 10": a title opens with a capital.
         cased = [found for found in jobs if not _opens_lower_case(str(found.value))]
-        return _repeated_as_heading(doc, jobs) or (cased or jobs)[0]
+        chosen = _repeated_as_heading(doc, jobs) or (cased or jobs)[0]
+        later = [found for found in jobs if found.start > chosen.start]
+        if later and _PROGRAMME_BANNER.search(str(chosen.value)):
+            # "SUMMER INTERNSHIP PROGRAMME 2026" over "Embedded Software Engineering Intern":
+            # the programme's banner, then the role's title.
+            return next((f for f in later if not _PROGRAMME_BANNER.search(str(f.value))), chosen)
+        return chosen
     return weaker if weaker_ok else None
+
+
+# A programme's name, not a role's: "SUMMER INTERNSHIP PROGRAMME 2026", "Early Careers Program".
+_PROGRAMME_BANNER = re.compile(
+    r"(?i)^(?:[\w-]+\s+){0,3}(?:internship|graduate|early careers?|co-?op|student)\s+program(?:me)?s?\b"
+)
+
+
+# A site's banner that says what the site is: "NorthStack Jobs — Canada's tech internship
+# board", "the student jobs site". It names jobs, but no one job.
+_BOARD_TAGLINE = re.compile(
+    r"(?i)\b(?:jobs?|careers?|internships?|co-?ops?|talent|hiring)\s+(?:board|site|portal|marketplace)\b"
+)
 
 
 def _opens_lower_case(line: str) -> bool:
@@ -967,6 +1017,10 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
 # --- company -------------------------------------------------------------------------------
 
 
+# A note in brackets after a company's name: "Lumenfold (YC W24)", "Acme (remote-first)".
+_PAREN_NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def extract_company(doc: Doc, title: Found | None) -> Found | None:
     """The hiring company as the text names it, or None."""
     votes: dict[str, float] = defaultdict(float)
@@ -1002,9 +1056,21 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     # A careers site's own header line: "Jobs at Pinnacle Robotics", "TALLOWAY POWER & LIGHT -
     # EMPLOYMENT OPPORTUNITIES".
     for start, end in doc.lines[:3]:
-        m = _JOBS_AT.match(doc.view, start, end) or _SITE_HEADER.match(doc.view, start, end)
+        m = (
+            _JOBS_AT.match(doc.view, start, end)
+            or _SITE_HEADER.match(doc.view, start, end)
+            or _SITE_MENU_HEADER.match(doc.view, start, end)
+        )
         if m:
             vote(m.group("name"), m.start("name"), 3.0)
+    # "Lumenfold (YC W24) | New Grad Software Engineer | Toronto, ON": the company first.
+    if title is not None:
+        line_start, _ = doc.line_at(title.start)
+        if line_start < title.start and doc.view[title.start - 3 : title.start] == " | ":
+            first_end = doc.view.find(" | ", line_start, title.start)
+            name = _PAREN_NOTE_AFTER.sub("", doc.view[line_start:first_end]).strip()
+            if name and _looks_like_name_line(name):
+                vote(name, line_start + doc.view[line_start:first_end].find(name), 4.0)
     # "Data Analyst Intern - Bluefin Health - Nashville, TN": role, company, place.
     if title is not None:
         parts = list(_TITLE_PARTS.finditer(doc.view, title.start, title.end))
@@ -1133,6 +1199,8 @@ def _looks_like_name_line(line: str) -> bool:
         return False
     if lower.startswith(("posted", "reposted", "updated", "apply", "save", "share", "job ")):
         return False
+    if "   " in line and line.split("   ", 1)[0].strip().lower() in field_labels():
+        return False  # a field and its value set apart by a wide gap: "Status        Open"
     if not _WORK_MODE_WORDS.isdisjoint(words):
         return False
     if _TERMS_LINE.fullmatch(lower):
@@ -1193,6 +1261,8 @@ _SITE_HEADER = re.compile(
     rf"[ \t#*]*(?P<name>{_NAME})[ \t]+(?:[-–|][ \t]+)?"
     r"(?:(?i:(?:employment|career|job)[ \t]+opportunities|job[ \t]+openings)|Careers)[ \t*]*$"
 )
+# A site's header run into its menu: "Aldercrest Bank | Careers | Students & Graduates".
+_SITE_MENU_HEADER = re.compile(rf"[ \t#*]*(?P<name>{_NAME})[ \t]+\|[ \t]+(?:Careers|Jobs)[ \t]+\|")
 # The parts of a title line between " - ", " – ", " | ".
 _TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")
 _SITE_SUFFIX = re.compile(r"(?i)\s+(?:careers?|jobs)(?:\s+(?:site|portal|page|home))?$")

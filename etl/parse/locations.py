@@ -35,13 +35,15 @@ _JOB_LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:job|work|internship)\s+")
 _BASED_IN = re.compile(
     # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
     # alternatives one by one, so a word that starts none of them is passed with one check.
-    r"(?i)\b(?=[abhijlopprsw])(?:based (?:in|out of)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
+    r"(?i)\b(?=[abhijlopprsw])(?:based (?:in|out of|at our)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
     r"office in|offices in|"
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     # "All roles are on-site at our engineering campus in Seattle, WA".
     r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
     r"report(?:ing)? to our|sits? in(?: either)?|hired into (?:our|the)|"
+    # "Explorers work in person at either our Seattle, WA headquarters or our Vancouver office"
+    r"in[- ]person (?:at|in)(?: either)?(?: our)?|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
 # "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
@@ -79,6 +81,10 @@ _BASED_IN_TRIGGERS = (
     "sit in",
     "sits in",
     "hired into",
+    "in person at",
+    "in-person at",
+    "in person in",
+    "in-person in",
 )
 # How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
 # placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
@@ -269,8 +275,11 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     for m in doc.match_at(_LOCATION_MARK, marks):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     if title is not None:
-        found.extend(_places_in(doc, title.start, title.end, labelled=False))
-        found.extend(_header_regions(doc, title))
+        in_title = _places_in(doc, title.start, title.end, labelled=False)
+        found.extend(in_title)
+        if not _title_names_region(doc, title, in_title):
+            # "Data Engineer (Remote, EU)" over "Remote · Europe": one region, said twice.
+            found.extend(_header_regions(doc, title))
     headquartered = doc.find_all("headquartered")
     header_limit = max(header_end, zone_end) + 1
     city_starts = _city_starts(doc)
@@ -426,6 +435,13 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
     return out
 
 
+def _title_names_region(doc: Doc, title: Found, in_title: list[Found]) -> bool:
+    if any(_is_region(str(f.value)) for f in in_title):
+        return True
+    m = _REMOTE_REGION.search(doc.view, title.start, title.end)
+    return m is not None and _is_region((m.group("region") or m.group("region2")).strip(" ."))
+
+
 def _header_regions(doc: Doc, title: Found) -> list[Found]:
     """A meta line under the title that is only a place: "Canada", "United States (Remote)",
     Workday's "US, CA, Santa Clara", "Brisbane QLD, Australia · Hybrid"."""
@@ -437,7 +453,9 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
         if len(line) > 80:
             continue
         # "Sydney NSW 2000  |  Internship  |  Technology": the place is one of the line's parts.
-        for part in _META_PARTS.split(line) if "  " in line or "|" in line else (line,):
+        # LinkedIn's "United States · Reposted 1 week ago" (the view writes "·" as "*").
+        split = "  " in line or "|" in line or " * " in line
+        for part in _META_PARTS.split(line) if split else (line,):
             value = _LABEL_NOISE.sub(" ", part).strip(" ,-–:/*|#()")
             if value and (_is_region(value) or _workday_place(value) or _city_code_country(value)):
                 at = start + line.find(value)
@@ -1395,8 +1413,19 @@ def _city_code_country(value: str) -> bool:
     m = _CITY_CODE_COUNTRY.fullmatch(value)
     if m is None:
         m = _CITY_CODE_POSTCODE.fullmatch(value)
-        return bool(m) and m.group("code") in _places()["states"]
+        # A four-digit postcode is Australia's, so is the state's code ("Job ID 4471" is no
+        # place in Idaho).
+        return bool(m) and m.group("code") in _australian_state_codes()
     return m.group("code") in _places()["states"] and _is_region(m.group("country"))
+
+
+@cache
+def _australian_state_codes() -> frozenset[str]:
+    return frozenset(
+        sub["code"]
+        for sub in load("places").get("subdivision", [])
+        if sub.get("country") == "AU" and "code" in sub
+    )
 
 
 def _country_state_city(value: str) -> bool:
@@ -1440,6 +1469,13 @@ def _unique(found: list[Found]) -> list[Found]:
         # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
         # "Hartford, CT" name: one place, written plain where the posting writes it so.
         place = _PLACE_TAIL.sub("", key)
+        zip_code = _ZIP_AFTER_STATE.search(str(f.value))
+        if zip_code:  # "Boise, ID 83702": the city and state are the place; the ZIP, its address
+            f = Found(str(f.value)[: zip_code.start()], f.start, f.start + zip_code.start())
+        elif country == "United States":
+            # The region of a remote role, as the conventions write it: "US", whether the page
+            # says "United States", "USA" or "U.S." (the span keeps what it says).
+            f = Found("US", f.start, f.end)
         if place not in seen:
             seen[place] = len(out)
             out.append(f)
@@ -1488,6 +1524,9 @@ def _state_name_of_code() -> dict[str, str]:
 _PLACE_TAIL = re.compile(
     r"(?<= [a-z]{2})(?: \d{5}(?: \d{4})?)?(?: (?:usa?|u s a?|united states|canada))?$"
 )
+
+
+_ZIP_AFTER_STATE = re.compile(r"(?<=, [A-Z]{2}) \d{5}(?:-\d{4})?$")
 
 
 def _inside_longer(found: list[Found]) -> set[int]:

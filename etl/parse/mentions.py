@@ -89,6 +89,7 @@ _BAD_NEXT = re.compile(
     # "C$38 billion": Canada's dollar.
     r"|\$)"
 )
+_MODEL_NEXT = re.compile(r"\s+(?i:models?|embeddings?)\b")
 _BAD_HYPHEN = re.compile(
     r"-(?!(?i:based|first|native|powered|driven|centric|heavy|focused)\b)[A-Za-z]"
 )
@@ -205,7 +206,8 @@ def _single_letter_patterns() -> tuple[tuple[re.Pattern, Term], ...]:
 
 def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int, int]]]:
     """(one Mention per term, every accepted occurrence as (field, name, start, end))."""
-    hits = _longest_hits(doc)
+    # Other jobs' summaries ("Related jobs", "Similar roles") name their own stacks.
+    hits = [h for h in _longest_hits(doc) if doc.kind_at(h.start) != "related"]
     accepted = _accept(doc, hits)
     mentions: dict[str, dict] = {}  # plain records, validated together at the end
     occurrences: list[tuple[str, str, int, int]] = []
@@ -427,6 +429,8 @@ def _bad_next(doc: Doc, hit: _Hit) -> bool:
     limit = min(len(view), end + 12)
     if _BAD_NEXT.match(view, end, limit):
         return True
+    if hit.term.category == LANGUAGE and _MODEL_NEXT.match(view, end, limit):
+        return True  # "using Ada models": a model named like a language ("dbt models" stay)
     if hit.end - hit.start <= 2 and _BAD_HYPHEN.match(view, end, limit):
         return True
     if _BAD_NEXT_WORD.match(view, end, limit):
@@ -460,6 +464,12 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors, names_pending:
     tech_clause, text = _TECH_CLAUSE.on(doc)
     if tech_clause.search(text, sentence_start, sentence_end):
         return True
+    if (
+        hit.term.category == LANGUAGE
+        and doc.kind_at(hit.start) in _TECHNICAL_SECTIONS
+        and any(h.term.category == LANGUAGE for h in anchors.starting_in(0, len(doc.view)))
+    ):
+        return True  # "Bonus: experience with Go or with logistics" where the job names others
     # A language in the same sentence, past a ";" that ended the clause: "Scripting (Python or
     # MATLAB); familiarity with C is a plus" (not past a full stop: "... in Python. Embeddings
     # using Ada models").

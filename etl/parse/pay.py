@@ -689,9 +689,9 @@ def _currency_override(doc: Doc, c: _Candidate, local_dollar: str | None) -> str
         return c.currency
     s, e = doc.sentence_at(c.start)
     near = doc.view[max(s, c.start - 30) : min(e, c.end + 30)]
-    for code in ("CAD", "AUD", "SGD", "NZD"):
-        if code in near:
-            return code
+    code = _DOLLAR_CODE.search(near)  # a word: "ACADEMIC LEVEL" holds no CAD
+    if code:
+        return code.group(0)
     if doc.view[c.start] == "$":
         # "Canada (All figures cited below in CAD)" above a line that is only "* $152,000 - ...".
         line_start, _ = doc.line_at(c.start)
@@ -1003,8 +1003,11 @@ def _listed_together(doc: Doc, peers: list[_Candidate]) -> bool:
     if _ZONE_CUES.search(around):
         return True
     peers = sorted(peers, key=lambda c: c.start)
-    labelled = all(":" in doc.view[doc.line_at(c.start)[0] : c.start][-40:] for c in peers)
     close = all(b.start - a.end < 160 for a, b in zip(peers, peers[1:], strict=False))
+    # Rows of one table, a range each: "| Calgary, AB | Winter 2026 | $28.00 – $34.00 |".
+    if close and all(doc.table_column_header(c.start) is not None for c in peers):
+        return True
+    labelled = all(":" in doc.view[doc.line_at(c.start)[0] : c.start][-40:] for c in peers)
     distinct_labels = len({doc.view[max(0, c.start - 40) : c.start] for c in peers}) == len(peers)
     return labelled and close and distinct_labels
 

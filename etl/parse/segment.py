@@ -17,7 +17,13 @@ from functools import cache
 import ahocorasick
 
 from etl.parse.text import line_spans
-from etl.parse.vocab import heading_kinds, heading_prefixes, link_phrases, name_labels
+from etl.parse.vocab import (
+    heading_kinds,
+    heading_prefixes,
+    link_phrases,
+    name_labels,
+    team_heading_suffixes,
+)
 
 # Kinds whose text is boilerplate: no location, pay, duration or team comes from them.
 BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "application", "related"})
@@ -184,9 +190,14 @@ def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=N
         first_end = headings[0].start if headings else len(view)
         blocks.append(Block(HEADER_KIND, 0, 0, first_end))
     in_header = True  # no section of the posting's own has begun
+    in_related = False  # inside a list of other jobs
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(view)
         kind = HEADER_KIND if _is_name_label(view, h) else h.kind
+        if in_related and kind != "related" and _is_inline_label(view, h):
+            # "Pay: $45/hr." in a related job's summary is that job's, not a section of ours.
+            kind = "related"
+        in_related = kind == "related"
         if in_header and kind == "related" and h.text.lower().strip(" .:*") in link_phrases():
             # "View all jobs" under the company's name: a link among the title's meta lines
             # ("Quarry Bay, Hong Kong SAR", "Internship"), not a list of other jobs.
@@ -194,6 +205,14 @@ def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=N
         in_header = in_header and kind in (HEADER_KIND, "title_meta")
         blocks.append(Block(kind, h.start, h.body_start, end, h.text))
     return blocks
+
+
+def _is_inline_label(view: str, h: _Heading) -> bool:
+    """A label with its value on its own line ("Pay: $45/hr."), not a heading over a section."""
+    line_end = view.find("\n", h.body_start)
+    return h.body_start < (len(view) if line_end == -1 else line_end) and view[
+        h.end : h.body_start
+    ].strip(" *_").startswith(":")
 
 
 def _is_name_label(view: str, h: _Heading) -> bool:
@@ -342,6 +361,10 @@ def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
         first = lower.split(" ", 1)[0]
         for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:
+                if prefix_kind == "about_company" and lower.rstrip(" :*_").endswith(
+                    team_heading_suffixes()
+                ):
+                    return "about_team"
                 return prefix_kind
     return None
 

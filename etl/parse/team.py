@@ -56,7 +56,15 @@ _NOT_TEAM = re.compile(
     # "Director, Software Engineering": the discipline, not a team.
     r"(?:software\s+)?(?:engineering|development)|"
     r"us|usa|u\.s\.|united states|canada|uk|emea|apac|latam|americas|europe|north america|worldwide|anywhere|"
-    r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*)$"
+    # "(Pittsburgh, $44-52/hr)": where and for how much, not who.
+    r"[\w .'-]+,\s*[A-Z]{2}(?:,\s*\w+)?|\d+.*|.*\b(?:start|starts|starting)\b.*|.*[$€£].*)$"
+)
+# A field of work, not a team: what a title's dash part often names beside a body's team.
+_DISCIPLINE = re.compile(
+    r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|systems?|quantitative)\s+)?"
+    r"(?:engineering|science|analytics|development|research)$|"
+    r"(?:machine learning|ml|ai|artificial intelligence|data|marketing|finance|accounting|"
+    r"actuarial|design|product management|business analytics)$"
 )
 _ROLEISH = re.compile(
     r"(?i)\b(?:engineer\w*|developer|intern\w*|scientist|analyst|manager|designer|architect|specialist|"
@@ -72,9 +80,18 @@ _ENDS_IN_ROLE = re.compile(
     r"consultant|coordinator|associate|director|researcher|programmer|technician|executive|"
     r"representative|officer|assistant|administrator)s?$"
 )
-_LABEL_WORDS = ("team", "department", "dept", "org", "group", "business unit", "division")
+_LABEL_WORDS = (
+    "team",
+    "department",
+    "dept",
+    "org",
+    "group",
+    "business unit",
+    "division",
+    "line of business",
+)
 _TEAM_LABEL = re.compile(
-    r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
+    r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division|line of business)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
 # A table's row, with or without its outer bars: "| **Team** | Execution Technology |",
 # "Team | Execution Technology".
@@ -83,6 +100,16 @@ _TABLE_ROW_LABEL = re.compile(
     r"(?P<value>[^|*_\n]{2,60}?)[*_]*[ \t]*(?:\||$)"
 )
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
+# "About the Care Platform team": the heading names it ("About the Role & Team" does not).
+_ABOUT_NAMED_TEAM = re.compile(
+    r"(?i)^(?:about|meet) (?:the|our) (?!(?:role|job|position|opportunity)\b)"
+    r"(?P<value>[^:]*?\w) (?:team|teams|squad|pod)\s*:?$"
+)
+# What an abbreviated name may be besides a team: a law, a scheme, a credential.
+_NOT_A_UNIT = re.compile(
+    r"(?i)\b(?:program|programme|act|policy|plan|scheme|agreement|regulations?|standards?|"
+    r"certification|certificate|exam(?:ination)?|license|licence|test|assessment|award)$"
+)
 _ABBREVIATED = re.compile(
     # "The"/"Our" is matched before the word-boundary look back so the engine can skip ahead to
     # those letters; "proper" is the empty group the team patterns share.
@@ -93,10 +120,10 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
-    r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure))?"
-    r"\s+(?i:team|group|organization|department|division|practice|squad|pod)\b(?!\s+of\b)"  # not "group of companies"
+    r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
+    r"\s+(?i:team|group|organization|org|department|division|practice|squad|pod|desk)\b(?!\s+of\b)"  # not "group of companies"
 )
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
@@ -127,6 +154,12 @@ _WE_ARE_TRIGGERS = (
     "reporting to the",
     "report to the",
     "reports to the",
+    "growing our",
+    "growing the",
+    "expanding our",
+    "expanding the",
+    "into our",
+    "into the",
 )
 # "... team ships": the part of _TEAM_POSSESSIVE a window must hold (see _possessive_windows).
 _POSSESSIVE_VERB = (
@@ -134,7 +167,8 @@ _POSSESSIVE_VERB = (
     r"(?:mission|is|works|builds|owns|focuses|ships|develops|maintains|runs|designs|delivers|hires|"
     r"writes|creates|powers|supports|operates|keeps|partners|brings|makes|turns|helps|manages|leads|"
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
-    r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees)\b"
+    r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees|"
+    r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
@@ -211,9 +245,14 @@ def extract_team(
         candidates.extend(
             c for c in _teams_in_title(doc, title, company) if str(c.value).lower() not in cities
         )
+    from_title = len(candidates)
 
     for block in doc.blocks:
         m = _ABOUT_TEAM.match(block.heading or "")
+        if m is None and block.kind == "about_team":
+            m = _ABOUT_NAMED_TEAM.match(block.heading)
+            if m and _is_generic(m.group("value")):
+                m = None  # "About the Engineering Team": a discipline, not a team's name
         if m:
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
@@ -264,7 +303,14 @@ def extract_team(
             if team_words
             or group_words
             or doc.find_all(
-                " organization", " department", " division", " practice", " squad", " pod"
+                " organization",
+                " org",
+                " department",
+                " division",
+                " practice",
+                " squad",
+                " pod",
+                " desk",
             )
             else ()
         ),
@@ -278,6 +324,8 @@ def extract_team(
         glued = _GLUED_TEAM_HEADING.match(name)
         if glued:  # "About The TeamOur Mobile team ships": the heading ends at the capital
             name, start = name[glued.end() :], start + glued.end()
+        if m.re is _ABBREVIATED and _NOT_A_UNIT.search(name):
+            continue  # "registration under the Controlled Goods Program (CGP)"
         joined = m.re is _WE_ARE_TEAM or m.re is _CALLED_A_TEAM
         if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end(), joined=joined):
             continue
@@ -293,6 +341,10 @@ def extract_team(
         return None, []
     if candidates[0] in broad_labels:
         candidates = _inside_the_labelled_unit(doc, candidates)
+    elif 0 < from_title < len(candidates) and _DISCIPLINE.match(str(candidates[0].value)):
+        # "2026 Summer Intern – Data Engineering" over "you will sit on the Claims Data
+        # Platform team": the title names the field of work, the body the team.
+        candidates = [*candidates[from_title:], *candidates[:from_title]]
     if company:
         # "Join the Snowflake team" at Snowflake names the company, not a team.
         candidates = [c for c in candidates if str(c.value).strip().lower() != company.lower()]

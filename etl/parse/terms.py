@@ -31,6 +31,10 @@ _INTERN_TITLE = re.compile(
 _INTERN_BODY = re.compile(
     r"(?i)(?:for an internship|this internship|the internship(?: program| period)?|internship program|"
     r"internships at|as an intern|our interns|interns will|intern will|co-op (?:term|program|position)|"
+    # "This is a Summer 2026 internship based at our Montréal facility", "Interns start on ..."
+    r"this is an? (?:[\w-]+ ){0,4}(?:internship|co-op)|interns (?:start|on the|are paid|receive)|"
+    # "As a Hardware Test Engineering Intern this summer, you'll own ..."
+    r"as an? (?:[A-Z][\w&/+.-]* ){1,5}(?:Intern|Co-op)|"
     # A page without a title line that opens "Lattice Bio is hiring a Machine Learning Intern".
     r"(?:is )?(?:hiring|seeking|looking for) an? (?:[A-Z][\w&/+.-]* ){0,5}(?:intern|co-?op)(?:ship)?)\b"
 )
@@ -44,6 +48,12 @@ _INTERN_TRIGGERS = (
     "our interns",
     "interns will",
     "intern will",
+    "this is a",
+    "as a ",
+    "interns start",
+    "interns on the",
+    "interns are paid",
+    "interns receive",
     "co-op",
     "hiring a",
     "seeking a",
@@ -93,8 +103,9 @@ _FULL_TIME_BODY = re.compile(
 # A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level", and
 # Lever's category line "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME / HYBRID".
 _BADGE = re.compile(
-    r"(?i)(?:^|(?<=[*|])|(?<= /))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
-    r"[ \t]*(?=[*|(,]| /|$)",  # "·" and "•" read as "*" in the view
+    r"(?i)(?:^|(?<=[*|])|(?<= /)|(?<=\S   ))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
+    # "·" and "•" read as "*" in the view; a wide gap parts a meta line's fields too.
+    r"[ \t]*(?=[*|(,]| /|$|   )",
     re.MULTILINE,
 )
 _BADGE_KIND = {
@@ -309,8 +320,9 @@ _START_WORD = re.compile(r"(?i)start|begin")
 _INTERN_YEAR = re.compile(
     rf"(?i)\b(?:{_PROGRAM_WORD})\b[^.\n]{{0,30}}?\b(20[2-4]\d)\b"
     r"|\b(20[2-4]\d)\s+(?:summer\s+|fall\s+|spring\s+|winter\s+)?(?:internship|intern|co-?op|start|cohort|class|program)\b"
-    # "(January - June 2026)": a span of months is the job's own period.
-    rf"|\b{_MONTH_NAME}\.?\s*(?:-|–|to|through)\s*{_MONTH_NAME}\.?,?\s+(20[2-4]\d)\b"
+    # "(January - June 2026)", "between July and September 2026": a span of months is the
+    # job's own period.
+    rf"|\b{_MONTH_NAME}\.?\s*(?:-|–|to|through|and)\s*{_MONTH_NAME}\.?,?\s+(20[2-4]\d)\b"
 )
 
 
@@ -324,11 +336,25 @@ def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
         found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
+        if _NOT_AN_INTERNSHIP_TITLE.search(doc.view, title.start, title.end) and not (
+            _INTERN_TITLE.search(doc.view, title.start, title.end)
+        ):
+            # "Software Engineer, New Grad": "later starts through summer 2026 are fine" is
+            # when a permanent job may start, not an internship's season.
+            return []
     found = _seasons_in_body(doc, triggers, internship=False)
     if not found and title is not None and _INTERN_TITLE.search(doc.view, title.start, title.end):
         # Only when nothing plainer names the season: "Summer 2026" carries the year too.
         found = _seasons_in_body(doc, triggers, internship=True)
     return found
+
+
+# A title naming a permanent or part-time hire, not an internship.
+_NOT_AN_INTERNSHIP_TITLE = re.compile(
+    r"(?i)\b(?:new (?:college )?grad(?:uate)?s?|early career|entry[- ]level|full[- ]time|"
+    r"part[- ]time|contract|fresher|graduate (?:software|engineer|developer|program)|"
+    r"working student|werkstudent)\b"
+)
 
 
 def _seasons_in_body(doc: Doc, triggers: list[int], *, internship: bool) -> list[Found]:
@@ -842,6 +868,11 @@ _EXPERIENCE_BEFORE = re.compile(
     "(?i)" + word_start_alternation(r"experience\s+(?:of|for)?\s*(?:at least|over|about)?\s*$")
 )
 
+# "(at least one 4-month term)", "completed a 4-month co-op": a past term asked for, not this one.
+_PAST_TERM_BEFORE = re.compile(
+    r"(?i)\b(?:at least one|previous|prior|completed|completion of)\s+(?:an?\s+)?$"
+)
+
 
 _INTERNSHIP_IS_A = re.compile(
     r"(?i)\b(?:internship|co-?op|placement|program(?:me)?)\s+(?:is|will be)\s+(?:an?\s+)?$"
@@ -929,7 +960,11 @@ def _names_job_length(doc: Doc, m: re.Match, unit: str) -> bool:
         or _WITHIN_BEFORE.search(left)
     ):
         return False
-    if _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end) or _EXPERIENCE_BEFORE.search(left):
+    if (
+        _EXPERIENCE_AFTER.match(doc.view, m.end(), sentence_end)
+        or _EXPERIENCE_BEFORE.search(left)
+        or _PAST_TERM_BEFORE.search(left)
+    ):
         return False
     if "+" in m.group(0) and _FLOOR.match(m.group(0)):
         return False  # "6+ months of ...": a floor, not a job's length ("6-12+ months" is one)

@@ -65,6 +65,9 @@ _ONE_FOR_ONE = {
     "\u25aa": "*",
     "\u2023": "*",
     "\u2043": "*",
+    "\u25b8": "*",  # small triangles: Notion's toggles ("▸ About us")
+    "\u25b9": "*",
+    "\u25ba": "*",
     "\u00b7": "*",  # middle dot, used as a bullet on LinkedIn
     "\uff04": "$",  # full-width dollar
     "\uff0c": ",",

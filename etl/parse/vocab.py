@@ -49,6 +49,12 @@ def field_labels() -> frozenset[str]:
 
 
 @cache
+def team_heading_suffixes() -> tuple[str, ...]:
+    """Last words that make a prefix heading ("About the Clinical Insights team") about the team."""
+    return tuple(" " + word.lower() for word in load("headings")["team_suffixes"]["suffixes"])
+
+
+@cache
 def heading_prefixes() -> tuple[tuple[str, str], ...]:
     """(lower-case prefix, kind), longest first."""
     pairs = [

@@ -1,0 +1,481 @@
+"""Fields as pages of other shapes write them (our own text): LinkedIn's top card, a co-op
+portal's field blocks, a Notion page, a Hacker News comment, a PDF sheet with wrapped lines,
+markdown tables, related jobs written out in full. Each case holds the form and a near miss
+that must not be read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse import parse_posting
+
+
+def pay(text: str):
+    p = parse_posting(text)
+    return p.pay_min, p.pay_max, p.pay_currency, p.pay_period
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A heading that names the team.
+        (
+            "Data Science Co-op\nBrightwater\n\nAbout the Clinical Insights team\n"
+            "Clinical Insights is a team of eight analysts.\n\nRequirements\n- Python\n",
+            "Clinical Insights",
+        ),
+        (
+            "Software Engineer, New Grad\nHarborlight\n\n▸ About the Care Platform team\n"
+            "Care Platform owns scheduling.\n\n▸ What you'll do\n- Ship code\n",
+            "Care Platform",
+        ),
+        # ... not a discipline, and not the role.
+        (
+            "Backend Engineer\nAcme\n\n**About the Engineering Team**\nWe build.\n\nRequirements\n- Go\n",
+            None,
+        ),
+        ("Staff Engineer\nAcme\n\n**About The Role & Team**\nWe are looking for you.\n", None),
+        # A sentence's cue words before the team.
+        (
+            "Quant Developer Intern\nAcme\n\nAbout the role\nThe internship places you on the "
+            "Systematic Equities technology team, where developers sit with researchers.\n",
+            "Systematic Equities",
+        ),
+        (
+            "Software Developer\nAcme\n\nAbout the role\nWe're growing our Field Operations "
+            "product team and are hiring two new graduates.\n",
+            "Field Operations",
+        ),
+        (
+            "Software Engineer I\nAcme\n\nAbout the role\nWe're hiring new grads into our "
+            "Platform Engineering org for a 2026 start.\n",
+            "Platform Engineering",
+        ),
+        # A co-op portal's labelled field blocks.
+        (
+            "Embedded Co-op\nNorthwind\n\nJob Summary:\nWe build controllers.\n\n"
+            "Application Information\nApplication Deadline:  Nov 12, 2025\n\n"
+            "Organization Information\nOrganization:  Northwind Rail Inc.\n"
+            "Division:  Signalling Systems\nWebsite:\n",
+            "Signalling Systems",
+        ),
+        (
+            "Technology Summer Analyst\nMeridian First\n\nLine of Business: Global Technology\n\n"
+            "About the role\nWe build.\n",
+            "Global Technology",
+        ),
+        # A credential's abbreviation names no team; a platform's does.
+        (
+            "Avionics Intern\nCorvid\n\nRequirements\n- You must be eligible for registration "
+            "under the Controlled Goods Program (CGP).\n",
+            None,
+        ),
+        (
+            "Engineer\nAcme\n\nAbout the role\nThe Content Security Platform (CSP) is where "
+            "you will work.\n",
+            "Content Security Platform",
+        ),
+        # A trading desk is a team; a team named as its sentence's subject.
+        (
+            "Trading Intern\nThornbury\n\nAbout the role\nOur Summer 2026 interns sit on the "
+            "Options Market Making desk for 10 weeks.\n",
+            "Options Market Making",
+        ),
+        (
+            "Test Intern\nBrightwater\n\nAbout the role\nOur Silicon Photonics Test team "
+            "characterizes every new transceiver design.\n",
+            "Silicon Photonics Test",
+        ),
+        # The team a role supports is not always its own.
+        (
+            "Marketing Manager\nAcme\n\nAbout the role\nRun campaigns that support our Sales "
+            "Team in their business.\n",
+            None,
+        ),
+        # Where and for how much, in the title's brackets, is no team.
+        (
+            "Kestrel Robotics SWE intern apps (Pittsburgh, $44-52/hr)\nr/csMajors\n\nWe build.\n",
+            None,
+        ),
+    ],
+)
+def test_team_named_in_page_shapes(text, want):
+    assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # The title's dash part names the field of work; the body names the team.
+        (
+            "As a Data Engineering intern you will sit on the Claims Data Platform team.",
+            "Claims Data Platform",
+        ),
+        # With no team in the body, the title's part stands.
+        ("You will build pipelines for our pricing models.", "Data Engineering"),
+    ],
+)
+def test_a_discipline_in_the_title_gives_way_to_the_bodys_team(body, want):
+    text = (
+        f"2026 Summer Intern – Data Engineering\nGranite Mutual\n\nWho You'll Work With\n{body}\n"
+    )
+    assert parse_posting(text).team == want
+
+
+def test_a_team_in_the_title_that_is_no_discipline_stays_first():
+    text = (
+        "Backend Software Engineer Project Intern (Social) 2026 Start\nTikTok\n\n"
+        "Responsibilities\nWe are the messaging team.\n"
+    )
+    p = parse_posting(text)
+    assert (p.team, p.team_aliases) == ("Social", ["messaging"])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The period's other end is no start.
+        (
+            "Data Intern\nAcme\n\nProgram Details\nOur 10-week program begins on Monday, "
+            "June 1, 2026 and concludes on Friday, August 7, 2026.\n",
+            [dt.date(2026, 6, 1)],
+        ),
+        (
+            "Data Intern\nAcme\n\nProgram Details\nInterns start on Monday, June 8, 2026 and "
+            "finish on Friday, August 14, 2026.\n",
+            [dt.date(2026, 6, 8)],
+        ),
+        (
+            "Data Intern\nAcme\n\nProgram Details\nInterns start together on Monday, June 1, "
+            "2026 and the program wraps up on Friday, August 14, 2026.\n",
+            [dt.date(2026, 6, 1)],
+        ),
+        # A PDF's hard-wrapped line goes on after a word no sentence ends on.
+        (
+            "Embedded Intern\nAldermoor\n\nDates and duration\nThe programme runs for 10 "
+            "weeks. All interns start together on\nMonday 29 June 2026 with an induction.\n",
+            [dt.date(2026, 6, 29)],
+        ),
+        (
+            "Embedded Intern\nAldermoor\n\nDates and duration\nThe programme runs for 10 "
+            "weeks. Interns start together.\nMonday 29 June 2026 is the induction.\n",
+            [],
+        ),
+        # A line that ends on a comma goes on.
+        (
+            "Perception Intern\nKettleby\n\nProgram\nInterns may begin on May 18,\n2026 or "
+            "June 1, 2026.\n",
+            [dt.date(2026, 5, 18), dt.date(2026, 6, 1)],
+        ),
+        # A duration's own date range.
+        (
+            "Gameplay Intern\nPinecroft\n\nThe details\n• Duration: 14 weeks, from May 4 to "
+            "August 7, 2026\n",
+            [dt.date(2026, 5, 4)],
+        ),
+        # A markdown table's column says what its dates are.
+        (
+            "Co-op\nBrightwell\n\n| Location | Term | Start date |\n|---|---|---|\n"
+            "| Calgary, AB | Winter 2026 | January 5, 2026 |\n"
+            "| Toronto, ON | Summer 2026 | May 4, 2026 |\n\n"
+            "| Step | Date |\n|---|---|\n| Applications close | October 24, 2025 |\n",
+            [dt.date(2026, 1, 5), dt.date(2026, 5, 4)],
+        ),
+        # ... and a table as the Markdown and HTML readers render it, without bars.
+        (
+            "Co-op\nBrightwell\n\nTerms\nLocation | Term | Start date\n"
+            "Calgary, AB | Winter 2026 | January 5, 2026\nToronto, ON | Summer 2026 | May 4, 2026\n",
+            [dt.date(2026, 1, 5), dt.date(2026, 5, 4)],
+        ),
+        (
+            "Co-op\nBrightwell\n\nKey dates\nStep | Date\nApplications close | October 24, 2025\n"
+            "Offers out | November 14, 2025\n",
+            [],
+        ),
+    ],
+)
+def test_start_dates_in_page_shapes(text, want):
+    assert parse_posting(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # LinkedIn's top card, its fields set apart by middle dots, under the page's date.
+        (
+            "Monday, November 3, 2025\nHalyard Robotics\nSoftware Intern - Summer 2026\n"
+            "Pittsburgh, PA · 3 weeks ago · Over 100 applicants\n\nAbout the job\nWe build.\n",
+            dt.date(2025, 10, 13),
+        ),
+        # No page date: the age has nothing to count back from.
+        (
+            "Halyard Robotics\nSoftware Intern - Summer 2026\n"
+            "Pittsburgh, PA · 3 weeks ago · Over 100 applicants\n\nAbout the job\nWe build.\n",
+            None,
+        ),
+        # A glued meta line's label opens right after the last value.
+        (
+            "ML Intern\nTidewater\nSeattle, WA | InternshipRequisition ID: R-26-0419Posted: "
+            "11/03/2025\n\nAbout UsWe build.\n",
+            dt.date(2025, 11, 3),
+        ),
+        ("ML Intern\nTidewater\nRequisition ID: R-26-0419Reposted\n\nWe build.\n", None),
+    ],
+)
+def test_posted_date_in_page_shapes(text, want):
+    assert parse_posting(text).posted_date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The US however written is "US"; a ZIP is the address's, not the place's.
+        (
+            "Crestline Mutual\nData Science Intern – Summer 2026 (Remote)\n"
+            "United States · Reposted 1 week ago · Over 100 people clicked apply\n\nAbout the job\n",
+            ["US"],
+        ),
+        ("Marketing Intern\nCedar Ridge\nBoise, ID 83702\nHybrid work\n", ["Boise, ID"]),
+        # The employer's other jobs, under Indeed's "Jobs from ...".
+        (
+            "Marketing Intern\nCedar Ridge\nBoise, ID\n\nFull job description\nWe lend.\n\n"
+            "Jobs from Cedar Ridge Credit Union\nLending Intern - Summer 2026\nMeridian, ID\n",
+            ["Boise, ID"],
+        ),
+        (
+            "Gameplay Intern\nPinecroft\nMontréal, QC\n\nWe make games.\n\nRelated positions\n"
+            "Technical Artist Intern · Guildford, UK\nSenior Programmer · Austin, TX\n",
+            ["Montréal, QC"],
+        ),
+        # Where the interns work, said in a sentence.
+        (
+            "Explorer Intern\nKestrel\n\nWhere is the program located?\nExplorers work in person "
+            "at either our Seattle, WA headquarters or our Vancouver, BC office.\n",
+            ["Seattle, WA", "Vancouver, BC"],
+        ),
+        (
+            "Avionics Intern\nCorvid\n\nThe details\nThis is a Summer 2026 internship based at "
+            "our Montréal, QC facility.\n",
+            ["Montréal, QC"],
+        ),
+        # "ID" is Idaho's code, but "Job ID 4471" is no place.
+        (
+            "Software Developer Co-op\nBrightwell\n\nJob ID 4471 | Engineering | Co-op | Multiple "
+            "locations\n\nWe build.\n",
+            [],
+        ),
+        ("Graduate Engineer\nAcme\nSydney NSW 2000\n\nWe build.\n", ["Sydney NSW 2000"]),
+        # One region, said in the title and again on the meta line.
+        (
+            "Senior Data Engineer (Remote, EU)\nTallyfox\nRemote · Europe · Full-time\n\nWe build.\n",
+            ["EU"],
+        ),
+    ],
+)
+def test_locations_in_page_shapes(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A board's banner says what the site is; it is no job's title.
+        (
+            "NorthStack Jobs — Canada's tech internship board\nBrowse  Co-op  New Grad\n\n"
+            "Software Developer Co-op – Winter 2026\nPinecrest Energy Ltd.\nCalgary, AB\n\nWe build.\n",
+            "Software Developer Co-op – Winter 2026",
+        ),
+        # A board's status badge is no title.
+        (
+            "wellfound\n\nTidewater Labs\nSeed · 11-50 Employees\nRecruiter recently active\n\n"
+            "Software Engineer, New Grad\n$125k – $155k\n\nAbout the job\nWe build.\n",
+            "Software Engineer, New Grad",
+        ),
+        # A programme's banner over the role's title.
+        (
+            "Aldermoor Systems Ltd\n\nSUMMER INTERNSHIP PROGRAMME 2026\n"
+            "Embedded Software Engineering Intern\n\nThe role\nWe build.\n",
+            "Embedded Software Engineering Intern",
+        ),
+        # With no role's line below it, the banner is the page's title line.
+        (
+            "SUMMER INTERNSHIP PROGRAMME 2026\nAldermoor Systems\n\nThe role\nWe build.\n",
+            "SUMMER INTERNSHIP PROGRAMME 2026",
+        ),
+        # A Hacker News comment: company | role | place | ...
+        (
+            "Ask HN: Who is hiring? (November 2025)\n\nLumenfold (YC W24) | New Grad Software "
+            "Engineer (Backend) | Toronto, ON | ONSITE | Full-time\n\nWe build ledgers.\n",
+            "New Grad Software Engineer (Backend)",
+        ),
+        (
+            "Software Engineer Intern | Summer 2026 | New York\nAcme\n\nWe build.\n",
+            "Software Engineer Intern | Summer 2026 | New York",
+        ),
+        # A programme's FAQ page names no job's title, even under the programme's name.
+        (
+            "Kestrel Software\nCareers  Students\n\nExplorer Internship Program — Frequently Asked "
+            "Questions\n\nWhat is Explorer?\nOur internship.\n\nWho can apply?\nStudents.\n\n"
+            "Is it paid?\nYes.\n",
+            None,
+        ),
+    ],
+)
+def test_title_in_page_shapes(text, want):
+    assert parse_posting(text).title == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ask HN: Who is hiring? (November 2025)\n\nLumenfold (YC W24) | New Grad Software "
+            "Engineer (Backend) | Toronto, ON | ONSITE | Full-time\n\nWe build ledgers.\n",
+            "Lumenfold",
+        ),
+        # A site's header run into its menu.
+        (
+            "Aldercrest Bank | Careers | Students & Graduates | Technology Internship Program\n\n"
+            "What is the program?\nA paid summer term.\n",
+            "Aldercrest Bank",
+        ),
+        # A Notion page's properties are fields, not the company's name.
+        (
+            "🌊 Software Engineer, New Grad (2026)\n\nStatus        Open\nTeam          Care Platform\n\n"
+            "▸ About Harborlight\nHarborlight builds care software.\n",
+            "Harborlight",
+        ),
+    ],
+)
+def test_company_in_page_shapes(text, want):
+    assert parse_posting(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A page with no title line says what it is in the body.
+        (
+            "...rigs in the lab.\n\nThe details\nThis is a Summer 2026 internship based here.\n",
+            "internship",
+        ),
+        ("...rigs in the lab.\n\nThe details\nThis is a role based here.\n", None),
+        (
+            "...and the lab.\n\nAs a Hardware Test Engineering Intern this summer, you'll own "
+            "a test flow.\n",
+            "internship",
+        ),
+        ("...and the lab.\n\nAs a Hardware Test Engineer, you'll own a test flow.\n", None),
+        # A programme's FAQ page.
+        (
+            "Kestrel\n\nExplorer Program — FAQ\n\nWhat is Explorer?\nExplorer is Kestrel's "
+            "internship for first-year students. Interns receive a stipend.\n\nWho can apply?\n"
+            "Students.\n\nIs it paid?\nYes.\n",
+            "internship",
+        ),
+        # A meta line's fields set apart by wide gaps.
+        (
+            "Ferrovia — Jobs\n\nSoftware Engineer, New Grad – Routing\nDenver, CO\n"
+            "Full-Time   Engineering – Routing   Hybrid\n\nWe build.\n",
+            "full_time",
+        ),
+    ],
+)
+def test_employment_type_in_page_shapes(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        # When a permanent job may start is no internship's season.
+        ("Software Engineer, New Grad", []),
+        ("Software Engineering Intern", ["Summer"]),
+    ],
+)
+def test_a_start_window_names_a_season_only_for_an_internship(title, want):
+    text = (
+        f"{title}\nTidewater\n\nStart date\nOur next cohort starts Monday, January 12, 2026; "
+        "later starts through summer 2026 are fine.\n"
+    )
+    assert parse_posting(text).seasons == want
+
+
+def test_a_span_of_months_names_the_start_year():
+    text = "Software Engineer, New Grad\nFerrovia\n\nStart dates between July and September 2026.\n"
+    assert parse_posting(text).year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Co-op experience in software (at least one 4-month term)", None),
+        ("You have completed a 4-month co-op in embedded systems", None),
+        ("This is a 4-month co-op term", 17),
+    ],
+)
+def test_a_past_term_asked_for_is_no_length(text, want):
+    posting = f"Software Developer Co-op\nAcme\n\nRequirements\n- {text}.\n"
+    assert parse_posting(posting).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A language after "experience with" in a software job's list of wishes.
+        (
+            "Engineer\nAcme\n\nRequirements\n- Python and TypeScript\n\nNice to have\n"
+            "- Bonus: experience with Go or with logistics\n",
+            ["Python", "TypeScript", "Go"],
+        ),
+        # Not where the job names no other language.
+        ("Driver\nAcme\n\nNice to have\n- Bonus: experience with Go or with logistics\n", []),
+        # A model named like a language.
+        (
+            "ML Engineer\nAcme\n\nRequirements\n- Python\n- Experience creating embeddings "
+            "using Ada models\n",
+            ["Python"],
+        ),
+        # Related jobs name their own stacks.
+        (
+            "Software Engineer, New Grad\nFerrovia\n\nWhat you'll do\n- Build Java services\n\n"
+            "Related jobs\nData Scientist Intern – Boston\nForecast ridership using Python and R. "
+            "Pay: $45/hr.\n",
+            ["Java"],
+        ),
+    ],
+)
+def test_languages_in_page_shapes(text, want):
+    assert parse_posting(text).languages == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # One range per city in a table: min of all .. max of all, in the places' dollar.
+        (
+            "Co-op\nBrightwell\n\n| Location | Term | Start date | Hourly pay (CAD) |\n|---|---|---|---|\n"
+            "| Calgary, AB | Winter 2026 | January 5, 2026 | $28.00 – $34.00 |\n"
+            "| Toronto, ON | Summer 2026 | May 4, 2026 | $30.00 – $36.00 |\n",
+            (28.0, 36.0, "CAD", "hour"),
+        ),
+        # "ACADEMIC" holds the letters of CAD, not the word.
+        (
+            "Firmware Intern\nOstrander\nLOCATION: BOISE, ID\n\nCOMPENSATION\n"
+            "HOURLY RATE: $34.00 - $41.00 PER HOUR, BASED ON ACADEMIC LEVEL.\n",
+            (34.0, 41.0, "USD", "hour"),
+        ),
+        # A related job's pay, set on its own line, is that job's.
+        (
+            "Software Engineer, New Grad\nFerrovia\n\nCompensation\nThe base salary range is "
+            "$118,000 – $132,000 per year.\n\nRelated jobs\nData Scientist Intern\n"
+            "Pay: $45/hr.\nAndroid Engineer\nBase salary range: $165,000 – $190,000 per year.\n",
+            (118000.0, 132000.0, "USD", "year"),
+        ),
+    ],
+)
+def test_pay_in_page_shapes(text, want):
+    assert pay(text) == want
