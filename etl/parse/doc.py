@@ -89,11 +89,10 @@ def _table_cells(view: str, start: int, end: int) -> int:
 # A newline inside a sentence: after a lower-case letter, before one (an indent may go
 # before it: "graduating\n   in summer 2028"); or after a comma or a word no sentence ends on,
 # whatever follows ("All interns start together on\nMonday 29 June 2026", "May 18,\n2026").
-_OPEN_WORDS = ("on", "in", "at", "of", "the", "a", "an", "to", "from", "by", "with", "for")
+# (One look back per length of word: the engine tries each at every newline.)
 WRAPPED_BREAK = re.compile(
-    r"\n(?:(?<=[a-z]\n)[ \t]*(?=[a-z])|(?<=,\n)|"
-    + "|".join(rf"(?<=[ \t]{word}\n)" for word in _OPEN_WORDS)
-    + r")[ \t]*"
+    r"\n(?:(?<=[a-z]\n)[ \t]*(?=[a-z])|(?<=,\n)|(?<=[ \t]a\n)|(?<=[ \t](?:on|in|at|of|an|to|by)\n)"
+    r"|(?<=[ \t](?:the|for)\n)|(?<=[ \t](?:from|with)\n))[ \t]*"
 )
 
 

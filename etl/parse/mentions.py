@@ -206,8 +206,10 @@ def _single_letter_patterns() -> tuple[tuple[re.Pattern, Term], ...]:
 
 def extract_mentions(doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int, int]]]:
     """(one Mention per term, every accepted occurrence as (field, name, start, end))."""
-    # Other jobs' summaries ("Related jobs", "Similar roles") name their own stacks.
-    hits = [h for h in _longest_hits(doc) if doc.kind_at(h.start) != "related"]
+    hits = _longest_hits(doc)
+    if any(block.kind == "related" for block in doc.blocks):
+        # Other jobs' summaries ("Related jobs", "Similar roles") name their own stacks.
+        hits = [h for h in hits if doc.kind_at(h.start) != "related"]
     accepted = _accept(doc, hits)
     mentions: dict[str, dict] = {}  # plain records, validated together at the end
     occurrences: list[tuple[str, str, int, int]] = []
@@ -325,8 +327,10 @@ class _Anchors:
         self._starts = [h.start for h in hits]
         self._by_end = list(hits)
         self._ends = [h.end for h in hits]
+        self.languages = sum(h.term.category == LANGUAGE for h in hits)  # accepted languages
 
     def add(self, hit: _Hit) -> None:
+        self.languages += hit.term.category == LANGUAGE
         i = bisect.bisect_right(self._starts, hit.start)
         self._starts.insert(i, hit.start)
         self._by_start.insert(i, hit)
@@ -466,8 +470,8 @@ def _in_technical_company(doc: Doc, hit: _Hit, anchors: _Anchors, names_pending:
         return True
     if (
         hit.term.category == LANGUAGE
+        and anchors.languages
         and doc.kind_at(hit.start) in _TECHNICAL_SECTIONS
-        and any(h.term.category == LANGUAGE for h in anchors.starting_in(0, len(doc.view)))
     ):
         return True  # "Bonus: experience with Go or with logistics" where the job names others
     # A language in the same sentence, past a ";" that ended the clause: "Scripting (Python or
