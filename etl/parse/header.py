@@ -16,7 +16,7 @@ from functools import cache
 
 from etl.parse.dates import PAGE_DATE_NOTE
 from etl.parse.doc import Doc, Found
-from etl.parse.locations import is_place_line
+from etl.parse.places import is_place_line
 from etl.parse.segment import HEADER_KIND
 from etl.parse.vocab import field_labels, heading_kinds, load
 

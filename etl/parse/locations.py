@@ -13,8 +13,29 @@ import re
 from functools import cache
 
 from etl.parse.doc import Doc, Found
-from etl.parse.patterns import literal_alternation
-from etl.parse.vocab import heading_kinds, load
+from etl.parse.places import (
+    CITY,
+    JOB_NOUN,
+    LABELLED_PLACE,
+    UPPER_LETTER,
+    WORKDAY_PLACE,
+    cities_in,
+    city_code_country,
+    city_state_pattern,
+    continues_a_list,
+    country_state_city,
+    distinct_places,
+    gazetteer,
+    is_city,
+    is_region,
+    labelled_place,
+    lists_cities,
+    may_name_a_city,
+    names_a_place,
+    town_list,
+    workday_place,
+)
+from etl.parse.vocab import heading_kinds
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
@@ -106,9 +127,6 @@ _LOCATION_MARK = re.compile(r"[🌎🌍🌏📍]\ufe0f?[ \t]*(?P<value>[^\n🌎�
 # Header lines read for a bare region ("United States (Remote)", "Remote Poland"): the
 # first few after the title, where a board puts its meta lines.
 _REGION_LINES = 6
-# Letters of place names, accented ones too: "Montréal", "Kraków", "Łódź", "Cesson-Sévigné".
-_UPPER = "[A-ZÀ-ÖØ-ÞĀ-ž]"
-_LOWER_NAME = "[a-zß-öø-ÿĀ-ž.'’-]"
 # What a location label's value says besides the place: "Toronto (Hybrid)", "US Remote".
 # A note in brackets goes when it says how the job is done, not where: "Toronto (Hybrid)",
 # but "Remote (U.S.)".
@@ -122,122 +140,11 @@ _MODE_TAIL = re.compile(
 )
 # Greenhouse writes a region before the city: "Canada - Toronto", "Massachusetts - Boston".
 _REGION_DASH_PLACE = re.compile(r"(?P<region>.+?) - (?P<place>.+)")
-# A labelled value that is just a place name we do not know: "Location: Toronto".
-_LABELLED_PLACE = re.compile(
-    r"(?!(?:Multiple|Various|Flexible|Anywhere|Worldwide|Global|TBD|Negotiable|Nationwide|"
-    r"Office|Home|About|Location|Locations|Headquarters|HQ)\b)"
-    rf"{_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,3}}(?:, {_UPPER}{_LOWER_NAME}+(?: {_UPPER}{_LOWER_NAME}+){{0,2}})?"
-)  # "Toronto", "Filton, Bristol", "Kraków" (a town and its county or city)
 _PAREN_NOTE = re.compile(r"\([^()\n]{0,60}\)")  # "(Hybrid, 3 days in office)" after a place
 # What separates a line's parts ("·" and "•" read as "*" in the view); found by
 # _part_separators, which gives this pattern's matches.
 _PART_SEPARATOR = re.compile(r"\s+[*|/]\s+|;\s*")
 _PART_MARKS = ("*", "|", "/", ";")
-# City words: "St. Louis", "Winston-Salem", "McAllen"; not glued runs like "DeveloperLocation".
-# Not a street address's last word: "2 East 15th Street, New York, NY" is in New York, NY.
-_STREET_WORD = r"(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Suite|Ste|Floor|Parkway|Pkwy|Court|Ct|Plaza|Highway|Hwy)\b"
-_NAME_PREFIXES = ("Mc", "Mac", "De", "La", "Le", "Du", "O'")  # "McAllen", "DeKalb", "O'Fallon"
-# A city word's letters after its capital: one class, not "(?:lower|[.'’])", as a repeated class
-# is matched in one step and a group one letter at a time; possessive ("++") because a word
-# ends where its letters do, so giving letters back never lets the pattern go on.
-_CITY_LETTERS = "[a-zß-öø-ÿĀ-ž.'’]"
-# "Winston-Salem", and a Japanese or Korean ward's suffix: "Minato-ku", "Gangnam-gu".
-_CITY_WORD_END = (
-    rf"{_CITY_LETTERS}++(?:-{_UPPER}{_CITY_LETTERS}++|-(?:ku|shi|gu|si|dong|cho|machi)\b)?"
-)
-_CITY_WORD = rf"(?:{'|'.join(_NAME_PREFIXES)})?{_UPPER}{_CITY_WORD_END}"
-# A city's later words may follow a particle: "Coeur d'Alene", "Rio de Janeiro", "São José dos
-# Campos".
-_NEXT_CITY_WORD = rf" (?:d'|d[aeo]s? |del )?{_CITY_WORD}"
-_CITY = rf"{_CITY_WORD}(?:{_NEXT_CITY_WORD}){{0,3}}"
-# The same first word opening with its capital, so the regex engine can skip from capital to
-# capital (a pattern opening with a look-behind is tried at every character); a name prefix
-# is then read back from that capital: "M" + "c" + "Allen".
-_BACK_PREFIXES = "|".join(f"(?<={p[0]}){re.escape(p[1:])}" for p in _NAME_PREFIXES)
-# A list whose line breaks were lost glues each city to the state before it: "Woodbury,
-# MNEagan, MNCoon Rapids, MN".
-_FIRST_CITY_WORD = (
-    rf"{_UPPER}(?:(?<!\w.)|(?<=[a-z.], [A-Z]{{2}}.))"
-    rf"(?:(?:{_BACK_PREFIXES}){_UPPER})?{_CITY_WORD_END}"
-)
-_CITY_CODE_COUNTRY = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
-# Australia's way: the state's code and the postcode after the town, "Sydney NSW 2000".
-_CITY_CODE_POSTCODE = re.compile(rf"{_CITY} (?P<code>[A-Z]{{2,3}}) \d{{4}}")
-_STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
-# Workday's coded places: "US-CA-San Jose", its newer "US, CA, Santa Clara", and with the
-# state written out, "US, Oregon, Hillsboro" (_workday_place checks the state).
-_WORKDAY_PLACE = re.compile(
-    rf"[A-Z]{{2}}-(?P<code>[A-Z]{{2}})-{_CITY}"
-    rf"|[A-Z]{{2}}, (?:(?P<code2>[A-Z]{{2}})|(?P<state>{_CITY})), {_CITY}"
-)
-
-
-def _workday_place(value: str) -> bool:
-    m = _WORKDAY_PLACE.fullmatch(value)
-    return m is not None and (m.group("state") is None or _is_region(m.group("state")))
-
-
-@cache
-def _places() -> dict[str, frozenset[str]]:
-    """Place forms from etl/vocab/places.toml: subdivision codes and names, countries, regions.
-
-    Names keep their case (the vocabulary matches case-sensitively: "US" is not "us").
-    """
-    data = load("places")
-    codes, names, city_names, countries, regions = set(), set(), set(), set(), set()
-    for sub in data.get("subdivision", []):
-        if "code" in sub:
-            codes.add(sub["code"])
-        names.add(sub["name"])
-        names.update(sub.get("aliases", []))
-        if sub.get("also_city"):
-            city_names.add(sub["name"])
-    for country in data.get("country", []):
-        countries.add(country["name"])
-        countries.update(country.get("aliases", []))
-    cities = {city["name"] for city in data.get("city", [])}
-    for region in data.get("region", []):
-        regions.add(region["name"])
-        regions.update(region.get("aliases", []))
-    return {
-        "states": frozenset(codes),
-        "state_names": frozenset(names),
-        "city_names": frozenset(city_names),  # state names that are also cities' ("New York")
-        "countries": frozenset(countries),
-        "regions": frozenset(regions),
-        "cities": frozenset(cities),  # named alone, with no state or country after them
-        # What _is_region looks a value up in: one set, not three.
-        "region_names": frozenset(countries | regions | names),
-    }
-
-
-@cache
-def _city_state() -> re.Pattern:
-    places = _places()
-    codes = literal_alternation(sorted(places["states"]))
-    names = literal_alternation(sorted(places["state_names"], key=len, reverse=True))
-    # A two-letter form only when the vocabulary does not mark it ambiguous: "London, UK", not
-    # "US" ("JOIN US").
-    countries = literal_alternation(
-        [
-            c
-            for c in sorted(places["countries"], key=len, reverse=True)
-            if len(c) > 2 or c not in _ambiguous_countries()
-        ]
-    )
-    # The city and its comma are read once for both endings, a state or a country: a city
-    # ends at its comma, so the tries come in the same order as with the city read twice.
-    return re.compile(
-        rf"(?P<loc>{_FIRST_CITY_WORD}(?:{_NEXT_CITY_WORD}){{0,3}},[ \t]*"
-        # "Waterloo, ONWork Term: …": a label glued to the state code still ends it.
-        rf"(?:(?:{codes}(?:\b|(?=[A-Z][a-z]))(?:[ \t]+\d{{5}})?|{names}\b)"
-        # "Kanata, ON, CA": Canada's code after a province's (no state list: "WA, CA, NY").
-        rf"(?:,[ \t]*(?:USA|US|U\.S\.A?\.?|United States of America|United States|Canada|"
-        rf"CA(?!,[ \t]*[A-Z]{{2}}\b)|India|Australia)\b)?"
-        # "Amsterdam, North Holland, Netherlands": a region the vocabulary does not list.
-        rf"|{_CITY_WORD}(?: {_CITY_WORD}){{0,2}},[ \t]*{countries}\b"
-        rf"|{countries}\b))"
-    )
 
 
 def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
@@ -299,7 +206,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
         places = (
             _places_in(doc, start, end, labelled=False, whole_line=True)
-            if _may_name_a_city(doc.view, start, end)
+            if may_name_a_city(doc.view, start, end)
             else []
         )
         if end <= header_limit and _has_start_in(city_starts, start, end):
@@ -330,7 +237,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # a form cited: 'Jobs posted with location as "Remote - United States"'
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
-        if _is_region(region):
+        if is_region(region):
             found.append(
                 Found(
                     doc.text[m.start(group) : m.start(group) + len(region)],
@@ -347,7 +254,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         # Only when nothing else says where: "(Summer 2026 - US)" beside "Seattle, WA, USA"
         # adds nothing, "Data Engineer - India" alone is the place.
         found.extend(_title_segment_places(doc, title))
-    return _unique(found)
+    return distinct_places(found)
 
 
 _QUOTES = frozenset("\"“‘'")
@@ -362,8 +269,8 @@ def _mode_place(doc: Doc, pos: int) -> list[Found]:
     dash = _MODE_DASH.match(doc.view, pos)
     if dash is None or (pos > 0 and doc.view[pos - 1].isalnum()):
         return []
-    m = _city_state().match(doc.view, dash.end(), min(len(doc.view), dash.end() + 80))
-    if m is None or not _is_city(*m.group("loc").split(",")[:2]):
+    m = city_state_pattern().match(doc.view, dash.end(), min(len(doc.view), dash.end() + 80))
+    if m is None or not is_city(*m.group("loc").split(",")[:2]):
         return []
     return [Found(doc.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"))]
 
@@ -421,7 +328,7 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
     out = []
     for m in _TITLE_PART.finditer(str(title.value)):
         value = m.group(1).strip(" ()")
-        if value and m.start(1) > 0 and (_is_region(value) or _workday_place(value)):
+        if value and m.start(1) > 0 and (is_region(value) or workday_place(value)):
             at = title.start + m.start(1) + m.group(1).find(value)
             out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     if not out and "(" in str(title.value):
@@ -429,17 +336,17 @@ def _title_segment_places(doc: Doc, title: Found) -> list[Found]:
         for m in _PAREN_NOTE.finditer(doc.view, title.start, title.end):
             inner = doc.view[m.start() + 1 : m.end() - 1]
             value = _LABEL_NOISE.sub(" ", inner).strip(" ,-–:/")
-            if value and _is_region(value):
+            if value and is_region(value):
                 at = m.start() + 1 + inner.find(value)
                 out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
     return out
 
 
 def _title_names_region(doc: Doc, title: Found, in_title: list[Found]) -> bool:
-    if any(_is_region(str(f.value)) for f in in_title):
+    if any(is_region(str(f.value)) for f in in_title):
         return True
     m = _REMOTE_REGION.search(doc.view, title.start, title.end)
-    return m is not None and _is_region((m.group("region") or m.group("region2")).strip(" ."))
+    return m is not None and is_region((m.group("region") or m.group("region2")).strip(" ."))
 
 
 def _header_regions(doc: Doc, title: Found) -> list[Found]:
@@ -457,7 +364,7 @@ def _header_regions(doc: Doc, title: Found) -> list[Found]:
         split = "  " in line or "|" in line or " * " in line
         for part in _META_PARTS.split(line) if split else (line,):
             value = _LABEL_NOISE.sub(" ", part).strip(" ,-–:/*|#()")
-            if value and (_is_region(value) or _workday_place(value) or _city_code_country(value)):
+            if value and (is_region(value) or workday_place(value) or city_code_country(value)):
                 at = start + line.find(value)
                 out.append(Found(doc.text[at : at + len(value)], at, at + len(value)))
                 break
@@ -475,8 +382,8 @@ _LOCATION_HEADINGS = frozenset(
 
 # An address's street line: "Rotterdamseweg 183", "1 Market Street, Suite 400".
 _STREET_LINE = re.compile(
-    rf"[ \t]*(?:\d{{1,5}}[A-Za-z]?[ \t]+{_UPPER}[^\n]{{2,60}}"
-    rf"|{_UPPER}[\w.'’-]+(?:[ \t]{_UPPER}[\w.'’-]+)*[ \t]+\d{{1,5}}[A-Za-z]?(?:[ \t]*[,-][^\n]{{0,40}})?)"
+    rf"[ \t]*(?:\d{{1,5}}[A-Za-z]?[ \t]+{UPPER_LETTER}[^\n]{{2,60}}"
+    rf"|{UPPER_LETTER}[\w.'’-]+(?:[ \t]{UPPER_LETTER}[\w.'’-]+)*[ \t]+\d{{1,5}}[A-Za-z]?(?:[ \t]*[,-][^\n]{{0,40}})?)"
     r"[ \t]*(?:\n|$)"
 )
 
@@ -506,14 +413,14 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
         value = doc.view[start:end].strip()
-        if (in_menu and not _names_a_place(value)) or _table_header_row(value):
+        if (in_menu and not names_a_place(value)) or _table_header_row(value):
             continue
-        if not _names_a_place(value) and _STREET_LINE.match(doc.view, end + 1, block.end):
+        if not names_a_place(value) and _STREET_LINE.match(doc.view, end + 1, block.end):
             continue  # an address's first line, the office's name: "Acme BV\nMain Street 183"
         cut = _first_sentence_end(doc.view, start, end)
         if cut < end:
             value = doc.view[start:cut].strip()
-            if not (_names_a_place(value) or any(_cities_in(value))):
+            if not (names_a_place(value) or any(cities_in(value))):
                 continue  # a sentence, not a place and a note after it
             end = cut
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
@@ -532,17 +439,6 @@ def _first_sentence_end(view: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-def _names_a_place(value: str) -> bool:
-    """A value that is a place in a form the vocabulary or the city patterns know: "Austin, TX",
-    "Canada", "London", "US-CA-San Jose"."""
-    return (
-        _is_region(value)
-        or value in _places()["cities"]
-        or _workday_place(value)
-        or any(_is_city(*m.group("loc").split(",")[:2]) for m in _cities_in(value))
-    )
-
-
 # A line opening with Workday's coded place: "US, WA, Seattle", "US-TX-Austin".
 _CODED_PLACE_START = re.compile(
     r"[ \t*-]*[A-Z]{2}(?:, |-)[A-Z](?:[A-Z]\b|[a-z]+(?: [A-Z][a-z]+)*, )"
@@ -553,11 +449,11 @@ def _coded_place_line(doc: Doc, start: int, end: int) -> list[Found]:
     """A line that is only Workday's coded place, as its "Job details" list them: "US, MA,
     North Reading". A pay table's "USA, MA, North Reading - 52.30 - 92.60 USD" is no such line."""
     line = doc.view[start:end].strip(" \t*-")
-    m = _WORKDAY_PLACE.fullmatch(line)
+    m = WORKDAY_PLACE.fullmatch(line)
     if m is None:
         return []
     code = m.group("code") or m.group("code2")
-    if not (code in _places()["states"] if code else _is_region(m.group("state"))):
+    if not (code in gazetteer()["states"] if code else is_region(m.group("state"))):
         return []
     at = doc.view.find(line, start, end)
     return [Found(doc.text[at : at + len(line)], at, at + len(line))]
@@ -660,7 +556,7 @@ def _city_and_state_labels(doc: Doc) -> list[Found]:
         if city is None:
             continue
         city_name = city.group("value").strip()
-        if not (_LABELLED_PLACE.fullmatch(city_name) and _is_city(city_name)):
+        if not (LABELLED_PLACE.fullmatch(city_name) and is_city(city_name)):
             continue
         # The state's field below the city's, or (a co-op portal's "Country / Province / City"
         # order) above it.
@@ -671,7 +567,7 @@ def _city_and_state_labels(doc: Doc) -> list[Found]:
             if state is None:
                 continue
             state_name = state.group("value").strip()
-            if _is_region(state_name) or state_name in _places()["states"]:
+            if is_region(state_name) or state_name in gazetteer()["states"]:
                 start = min(city.start("value"), state.start("value"))
                 end = max(city.end("value"), state.start("value") + len(state_name))
                 found.append(Found(f"{city_name}, {state_name}", start, end))
@@ -836,7 +732,7 @@ _MANY_OF_US = re.compile(
 )
 
 
-_TOWNS_BEFORE_LAST = re.compile(rf"{_CITY}(?:, {_CITY})*,? (?:and|or|&) {_CITY}, [A-Z]{{2}}\b")
+_TOWNS_BEFORE_LAST = re.compile(rf"{CITY}(?:, {CITY})*,? (?:and|or|&) {CITY}, [A-Z]{{2}}\b")
 
 
 def _office_list(doc: Doc, m: re.Match) -> bool:
@@ -867,7 +763,7 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
             said.startswith("offices in")
             and (
                 doc.view[m.end("value") : m.end("value") + 1] == ";"
-                or len(list(_cities_in(m.group("value")))) > 1
+                or len(list(cities_in(m.group("value")))) > 1
                 # "offices in Charlotte, Raleigh and Greenville, SC": bare towns before the last
                 or _TOWNS_BEFORE_LAST.match(m.group("value")) is not None
             )
@@ -878,35 +774,13 @@ def _office_list(doc: Doc, m: re.Match) -> bool:
 def _more_regions(doc: Doc, pos: int) -> list[Found]:
     """The rest of "Remote (US or Canada)", "Remote - UK, Ireland": regions listed after one."""
     out = []
-    while (m := _MORE_REGIONS.match(doc.view, pos)) and _is_region(m.group(1)):
+    while (m := _MORE_REGIONS.match(doc.view, pos)) and is_region(m.group(1)):
         end = m.end(1)
         if doc.view[end - 1] == "." and doc.view[end - 3] != ".":
             end -= 1  # "United States or Canada.": the sentence's stop; "U.S." keeps its own
         out.append(Found(doc.text[m.start(1) : end], m.start(1), end))
         pos = m.end(1)
     return out
-
-
-_JOB_NOUN = re.compile(
-    r"\b(?:Engineer|Developer|Intern|Scientist|Analyst|Manager|Designer|Architect|Specialist|"
-    r"Consultant|Coordinator|Associate|Director|Researcher|Programmer|Technician|Executive|"
-    r"Representative|Officer|Assistant|Administrator|Nurse|Driver)s?\b"
-    # A discipline ends a title as a job noun does: "Director of Software Engineering, UK".
-    r"|\b(?:Engineering|Software|Operations|Marketing|Analytics|Infrastructure)\b"
-)
-_NOT_CITY = frozenset(
-    {
-        "Remote",
-        "Hybrid",
-        "Onsite",
-        "On-site",
-        "Virtual",
-        "Location",
-        "Locations",
-        "Office",
-        "Anywhere",
-    }
-)
 
 
 _FORWARD_MARKER = re.compile(
@@ -954,51 +828,6 @@ def _opens_a_label(doc: Doc, pos: int) -> bool:
     ) or (stem.endswith("*") and len(stem) > 1 and not stem[-2].isspace())
 
 
-def _is_city(name: str, region: str = "") -> bool:
-    """ "Austin" is a city; "AZ" in "AZ, CA, CO", "Alaska" in "Alaska, Hawaii" and "Remote" are not.
-
-    A state's name is a city when a state code follows ("New York, NY"), not in a list of states.
-    """
-    name, region = name.strip(), region.strip().split(" ")[0]
-    places = _places()
-    # "Singapore, Singapore", "Luxembourg, Luxembourg": a city-state written as its own city.
-    named_like_a_state = (
-        (name in places["state_names"] and name not in places["city_names"])
-        or name in places["countries"]
-    ) and name.split(" ")[0] != region
-    return (
-        len(name) > 2
-        and name not in places["states"]
-        and not (named_like_a_state and region not in places["states"])
-        and name not in _NOT_CITY
-        and not (name.isupper() and len(name) <= 3)
-        and not _JOB_NOUN.search(name)  # "Partner Development Associate, Florida" is a title
-    )
-
-
-_LIST_GOES_ON = re.compile(r",\s*[A-Z][a-z]+,\s*[A-Z]")
-
-
-def _continues_a_list(text: str, end: int) -> bool:
-    """ "offices in Austin, Texas, Denver, Colorado and ...": a list of places, not one."""
-    return bool(_LIST_GOES_ON.match(text[end : end + 40]))
-
-
-def is_place_line(line: str) -> bool:
-    """A short line that is only a place: "Cupertino, California, United States", "Remote - US"."""
-    line = line.strip()
-    if _is_region(line):
-        return True
-    m = _city_state().match(line)
-    return bool(m) and len(line) - len(m.group("loc")) <= 12
-
-
-def is_place_name(value: str) -> bool:
-    """A country, region or state/province name, or a large job market's city ("Dublin"), as
-    the vocabulary spells it."""
-    return _is_region(value) or value.strip() in _places()["cities"]
-
-
 def _excluded(doc: Doc, pos: int) -> bool:
     return doc.kind_at(pos) in (
         "about_company",
@@ -1033,10 +862,10 @@ def _places_in(
     out = [
         Found(doc.text[start + m.start("loc") : start + m.end("loc")], start + m.start("loc"),
               start + m.end("loc"))
-        for m in _cities_in(text)
-        if _is_city(*m.group("loc").split(",")[:2])
-        and not (in_prose and _continues_a_list(text, m.end("loc")))
-        and not _lists_cities(m.group("loc"))
+        for m in cities_in(text)
+        if is_city(*m.group("loc").split(",")[:2])
+        and not (in_prose and continues_a_list(text, m.end("loc")))
+        and not lists_cities(m.group("loc"))
     ]  # fmt: skip
     if labelled and not out and not any(c.islower() for c in text):
         # A label's value in capitals: "WORK LOCATION: KNOXVILLE, TN - OPERATIONS CENTER".
@@ -1078,21 +907,21 @@ def _places_in(
         parts = value.split(", ")
         # "Remote - United States, Canada": two regions, not a town and its county;
         # "Locations: New York, London, Singapore": three towns, none the others' region.
-        if (len(parts) > 1 and all(_is_region(p) for p in parts)) or _town_list(parts):
+        if (len(parts) > 1 and all(is_region(p) for p in parts)) or town_list(parts):
             for part in parts:
                 at = start + pos + piece.find(part)
                 out.append(Found(doc.text[at : at + len(part)], at, at + len(part)))
             continue
         dashed = _REGION_DASH_PLACE.fullmatch(value)
         if value and (
-            _is_region(value)
-            or (short and _labelled_place(value))
-            or _workday_place(value)
-            or _country_state_city(value)
+            is_region(value)
+            or (short and labelled_place(value))
+            or workday_place(value)
+            or country_state_city(value)
             or (
                 dashed
-                and _is_region(dashed.group("region"))
-                and _labelled_place(dashed.group("place"))
+                and is_region(dashed.group("region"))
+                and labelled_place(dashed.group("place"))
             )
         ):
             value_start = start + pos + piece.find(value)
@@ -1103,131 +932,6 @@ def _places_in(
                     value_start + len(value),
                 )
             )
-    return out
-
-
-_FIRST_WORD = re.compile(r"[^ ,]*")
-
-
-def _cities_in(text: str):
-    """The city patterns' matches, left to right; a street address's last word is no city: in
-    "2 East 15th Street, New York, NY 10003" the search goes on after "Street,"."""
-    if not _may_name_a_city(text):
-        return
-    pattern = _city_state()
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if _STREET_END.match(m.group("loc")):
-            pos = m.start("loc") + m.group("loc").index(",") + 1
-            continue
-        first = _FIRST_WORD.match(m.group("loc")).group(0)
-        if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
-            pos = m.start("loc") + len(first)
-            continue
-        if _owner_before(m.group("loc"), first):  # "Acme's Denver, CO office"
-            pos = m.start("loc") + len(first) + 1
-            continue
-        yield m
-        pos = m.end()
-
-
-def _owner_before(loc: str, first: str) -> bool:
-    """ "Corvella's Denver, CO": a possessive before a known city is its owner's name, not part of
-    the city's ("Lee's Summit, MO" and "St. John's, NL" are cities of their own)."""
-    return (
-        first.endswith(("'s", "’s"))
-        and loc[len(first) : len(first) + 1] == " "
-        and loc[len(first) + 1 : loc.index(",")] in _places()["cities"]
-    )
-
-
-# A comma _may_name_a_city looks at: after a letter or mark that may be lower case and before
-# one that may be upper case. ASCII letters are decided here, other letters by str.islower
-# and str.isupper. It opens with the comma so the engine can jump from comma to comma.
-_CITY_COMMA = re.compile(r",(?<=[a-z.'\x80-\U0010ffff],)[ \t]*(?=[A-Z\x80-\U0010ffff])")
-
-
-def _may_name_a_city(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether `text[start:end]` has a "<lower-case letter>,<space>*<capital>" a city pattern
-    needs.
-
-    A cheap necessary condition: the city pattern is tried at every position of the text,
-    and most lines with a comma are lists of words, not places.
-    """
-    for m in _CITY_COMMA.finditer(text, start, len(text) if end is None else end):
-        if m.start() == start:
-            continue  # the letter before the comma is outside `text[start:end]`
-        before, after = text[m.start() - 1], text[m.end()]
-        if (before.islower() or before in ".'’") and after.isupper():
-            return True
-    return False
-
-
-def _labelled_place(value: str) -> bool:
-    """ "Toronto", "Filton, Bristol", "Basingstoke, UK": a town, with its county or country."""
-    if _LABELLED_PLACE.fullmatch(value):
-        return True
-    town, _, country = value.rpartition(", ")
-    town = _POSTAL_DISTRICT.sub("", town)  # "Dublin 2, Ireland": the city's postal district
-    return bool(town) and _is_region(country) and bool(_LABELLED_PLACE.fullmatch(town))
-
-
-_POSTAL_DISTRICT = re.compile(r" \d{1,2}$")
-
-
-def _town_list(parts: list[str]) -> bool:
-    """Three or more town names with no state, region or country among them (two could be a
-    town and its county: "Filton, Bristol"); a city that is also a country ("Singapore") is a
-    town here. Two known cities, neither a state's or country's name too, are two towns:
-    "Bangalore, Hyderabad" (but "Brooklyn, New York" is one place)."""
-    places = _places()
-    if len(parts) == 2:
-        return all(part in places["cities"] and not _is_region(part) for part in parts)
-    return (
-        len(parts) >= 3
-        and all(_LABELLED_PLACE.fullmatch(part) for part in parts)
-        and not any(
-            (_is_region(part) or part in places["states"]) and part not in places["cities"]
-            for part in parts
-        )
-    )
-
-
-def _lists_cities(loc: str) -> bool:
-    """ "New York, London, Singapore": what reads as city, region, country is three cities;
-    "the Balkans, Ireland, Italy" three regions (no town lies in one country within another);
-    but "Bristol, England, United Kingdom" is a town, its nation and their country."""
-    parts = [part.strip() for part in loc.split(",")]
-    places = _places()
-    countries = _country_of()
-    return len(parts) == 3 and (
-        parts[1] in places["cities"]
-        or (
-            parts[1] in countries
-            and parts[2] in countries
-            and countries[parts[1]] != countries[parts[2]]
-        )
-    )
-
-
-@cache
-def _ambiguous_countries() -> frozenset[str]:
-    """The forms of countries places.toml marks `ambiguous`: "US" ("JOIN US")."""
-    return frozenset(
-        name
-        for country in load("places").get("country", [])
-        if country.get("ambiguous")
-        for name in (country["name"], *country.get("aliases", []))
-    )
-
-
-@cache
-def _country_of() -> dict[str, str]:
-    """Each country's name and alias -> its name: "England" and "UK" -> "United Kingdom"."""
-    out = {}
-    for country in load("places").get("country", []):
-        for name in (country["name"], *country.get("aliases", [])):
-            out[name] = country["name"]
     return out
 
 
@@ -1275,7 +979,7 @@ def _city_starts(doc: Doc) -> list[int]:
 
 
 def _city_needles() -> dict[str, int]:
-    return {city.lower(): len(city) - 1 for city in _places()["cities"]}
+    return {city.lower(): len(city) - 1 for city in gazetteer()["cities"]}
 
 
 def _has_start_in(starts: list[int], start: int, end: int) -> bool:
@@ -1285,7 +989,7 @@ def _has_start_in(starts: list[int], start: int, end: int) -> bool:
 
 def _bare_cities(doc: Doc, start: int, end: int) -> list[Found]:
     """A header line's parts that are each a known city alone: "San Francisco / Remote (US)"."""
-    cities = _places()["cities"]
+    cities = gazetteer()["cities"]
     found = []
     part_start = start
     for sep_start, sep_end in [*_part_separators(doc.view, start, end), (end, end)]:
@@ -1321,7 +1025,7 @@ def _city_list(doc: Doc, start: int, end: int) -> list[Found]:
         doc.view.find(",", start, end) == -1 and doc.view.find(" or ", start, end) == -1
     ):
         return []  # a longer line is a sentence; a shorter one lists with commas or "or"
-    cities = _places()["cities"]
+    cities = gazetteer()["cities"]
     found = []
     item_start = start
     separators = _LIST_SEPARATOR.finditer(doc.view, start, end)
@@ -1350,7 +1054,7 @@ _UPPER_PLACE = re.compile(
 
 def _is_upper_case_city(m: re.Match) -> bool:
     """Whether an _UPPER_PLACE match is a city and a real state's code ("KNOXVILLE, TN")."""
-    return m.group("code") in _places()["states"] and _is_city(m.group(0).split(",")[0].title())
+    return m.group("code") in gazetteer()["states"] and is_city(m.group(0).split(",")[0].title())
 
 
 def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
@@ -1391,7 +1095,7 @@ def _just_below_a_title(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     above_start, above_end = doc.line_at(start - 1)
-    return _JOB_NOUN.search(doc.view, above_start, above_end) is not None
+    return JOB_NOUN.search(doc.view, above_start, above_end) is not None
 
 
 def _upper_case_places(doc: Doc, start: int, end: int) -> list[Found]:
@@ -1405,140 +1109,3 @@ def _upper_case_places(doc: Doc, start: int, end: int) -> list[Found]:
 
 # What parts a list of places: "Seattle, San Francisco, New York, or Remote in the US".
 _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+")
-
-
-def _city_code_country(value: str) -> bool:
-    """ "Brisbane QLD, Australia", "Toronto ON, Canada": a city, its state's code, the country;
-    or "Sydney NSW 2000": the city, its state's code, the postcode."""
-    m = _CITY_CODE_COUNTRY.fullmatch(value)
-    if m is None:
-        m = _CITY_CODE_POSTCODE.fullmatch(value)
-        # A four-digit postcode is Australia's, so is the state's code ("Job ID 4471" is no
-        # place in Idaho).
-        return bool(m) and m.group("code") in _australian_state_codes()
-    return m.group("code") in _places()["states"] and _is_region(m.group("country"))
-
-
-@cache
-def _australian_state_codes() -> frozenset[str]:
-    return frozenset(
-        sub["code"]
-        for sub in load("places").get("subdivision", [])
-        if sub.get("country") == "AU" and "code" in sub
-    )
-
-
-def _country_state_city(value: str) -> bool:
-    """ "United States-California-San Diego": how Taleo writes a place, largest part first."""
-    parts = value.split("-", 2)
-    return (
-        len(parts) == 3
-        and _is_region(parts[0])
-        and _is_region(parts[1])
-        and bool(_LABELLED_PLACE.fullmatch(parts[2].replace("-", " ")))  # "Winston-Salem"
-    )
-
-
-def _is_region(value: str) -> bool:
-    """A country, region or state/province name: "U.S." keeps its dot, "Canada." not."""
-    names = _places()["region_names"]
-    return value.strip(" ") in names or value.strip(" .") in names
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _unique(found: list[Found]) -> list[Found]:
-    """One of each place; a place read inside a longer one ("New York" in "New York, NY") is
-    that one, and a known city named alone is the same city named with its state or country."""
-    inside = _inside_longer(found)
-    # "London" beside "London, UK" elsewhere on the page: one city, said in full there.
-    cities = _places()["cities"]
-    said_in_full = {str(f.value).split(",")[0] for f in found if "," in str(f.value)}
-    seen: dict[str, int] = {}  # a place's key -> its index in `out`
-    plain: set[str] = set()  # places kept as written plain (no ZIP, no country after them)
-    out: list[Found] = []
-    for i, f in enumerate(found):
-        if i in inside or (str(f.value) in said_in_full and str(f.value) in cities):
-            continue
-        # "US" in the header, "United States" in the Location line: one country.
-        country = _country_of().get(str(f.value).strip())
-        key = _NON_WORD.sub(" ", country or str(f.value)).strip().lower()
-        if not key or key == "remote":
-            continue
-        # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
-        # "Hartford, CT" name: one place, written plain where the posting writes it so.
-        place = _PLACE_TAIL.sub("", key)
-        zip_code = _ZIP_AFTER_STATE.search(str(f.value))
-        if zip_code:  # "Boise, ID 83702": the city and state are the place; the ZIP, its address
-            f = Found(str(f.value)[: zip_code.start()], f.start, f.start + zip_code.start())
-        elif country == "United States":
-            # The region of a remote role, as the conventions write it: "US", whether the page
-            # says "United States", "USA" or "U.S." (the span keeps what it says).
-            f = Found("US", f.start, f.end)
-        if place not in seen:
-            seen[place] = len(out)
-            out.append(f)
-        elif key == place and place not in plain:
-            out[seen[place]] = f
-        if key == place:
-            plain.add(place)
-    # Readers run one after another; the posting's order is the places' own.
-    return _one_per_city(sorted(out, key=lambda f: f.start))
-
-
-def _one_per_city(found: list[Found]) -> list[Found]:
-    """ "Delft, Netherlands" in an address below "Delft, Zuid-Holland, Netherlands", and
-    "Annapolis, Maryland" beside "Annapolis, MD": one city, kept as first written. The same
-    city name with another state ("Portland, OR", "Portland, ME") is another city."""
-    out: list[Found] = []
-    kept_parts: dict[str, list[frozenset[str]]] = {}  # a city -> the parts of each kept place
-    for f in found:
-        parts = _place_parts(str(f.value))
-        same_city = kept_parts.setdefault(parts[0], [])
-        whole = frozenset(parts)
-        if len(parts) > 1 and any(whole <= kept or kept <= whole for kept in same_city):
-            continue
-        same_city.append(whole)
-        out.append(f)
-    return out
-
-
-def _place_parts(value: str) -> list[str]:
-    """A place's comma-separated parts, lower-case, with a state's code written as its name."""
-    names = _state_name_of_code()
-    return [names.get(part.strip(), part.strip()).lower() for part in value.split(",")]
-
-
-@cache
-def _state_name_of_code() -> dict[str, str]:
-    return {
-        sub["code"]: sub["name"]
-        for sub in load("places").get("subdivision", [])
-        # US states' and Canadian provinces' codes never clash (Australia's WA and NT would).
-        if "code" in sub and sub.get("country") in ("US", "CA")
-    }
-
-
-# What a place's key may add to a city and its state's code: the ZIP code, the country.
-_PLACE_TAIL = re.compile(
-    r"(?<= [a-z]{2})(?: \d{5}(?: \d{4})?)?(?: (?:usa?|u s a?|united states|canada))?$"
-)
-
-
-_ZIP_AFTER_STATE = re.compile(r"(?<=, [A-Z]{2}) \d{5}(?:-\d{4})?$")
-
-
-def _inside_longer(found: list[Found]) -> set[int]:
-    """Indexes of places whose span lies within a longer place's span: one sweep in start
-    order (longest first), so a page listing a place thousands of times stays linear."""
-    order = sorted(range(len(found)), key=lambda i: (found[i].start, -found[i].end))
-    inside: set[int] = set()
-    reach, reach_length = -1, 0  # the furthest end so far, and the length of its span
-    for i in order:
-        f = found[i]
-        if f.end <= reach and f.end - f.start < reach_length:
-            inside.add(i)
-        elif f.end > reach:
-            reach, reach_length = f.end, f.end - f.start
-    return inside

@@ -13,8 +13,8 @@ import re
 from functools import cache
 
 from etl.parse.doc import LABEL_COLON, Doc, Found
-from etl.parse.locations import is_place_line, is_place_name
 from etl.parse.mentions import term_names
+from etl.parse.places import is_place_line, is_place_name
 from etl.parse.vocab import load
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
