@@ -16,9 +16,10 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from etl.model import Posting
+from etl.parse.company import extract_company
 from etl.parse.dates import extract_page_date, extract_posted_date, extract_start_dates
 from etl.parse.doc import Doc, Found
-from etl.parse.header import extract_company, extract_title
+from etl.parse.header import extract_title
 from etl.parse.locations import extract_locations
 from etl.parse.mentions import LANGUAGE, extract_mentions
 from etl.parse.pay import extract_pay

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.parse import parse_posting
+from etl.parse.company import _COMPANY_LABEL
 from etl.parse.dates import _DATE, _DIGIT
 from etl.parse.doc import LABEL_COLON, Doc
-from etl.parse.header import _COMPANY_LABEL, _TITLE_LABEL
+from etl.parse.header import _TITLE_LABEL
 from etl.parse.team import (
     _ABBREVIATED,
     _ABBREVIATION_ONLY,
