@@ -263,6 +263,20 @@ _COMPANY_PHRASES = (
         _NAME_AFTER_AT_TO_OR_JOIN,
         _NAME_BEFORE_TRIGGER,
     ),
+    (
+        # A recruiter's email: "I'm a university recruiter at Pellucid Systems", and the
+        # signature's "Campus Recruiting | Harrow & Lindqvist".
+        ("recruiter at ", "recruiter with ", "recruiter for ", "recruiting | ", "recruitment | "),
+        re.compile(
+            # The sender speaks ("I'm a ... recruiter at"): not a fraud warning's "someone
+            # claiming to be a recruiter with The Athletic".
+            r"(?i:(?:I'm|I am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}recruiter (?:at|with|for)"
+            rf"|recruiting \||recruitment \|) (?P<name>{_NAME})(?=[\s.,!:;)]|$)"
+        ),
+        2.0,
+        None,
+        _NAME_AFTER_TRIGGER,
+    ),
 )
 
 # Every literal extract_company looks for, by group: the label's, the equal-opportunity

@@ -97,7 +97,7 @@ _POSTED = re.compile(
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     # A glued meta line's label opens right after the last value: "R-26-0419Posted: 11/03/2025".
     r"|(?:\b|(?<=[a-z0-9])(?-i:(?=Posted\b)))(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date)(?=\s*[:：])|"
+    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date|open\s+date)(?=\s*[:：])|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
     r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"

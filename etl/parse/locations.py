@@ -57,6 +57,8 @@ _BASED_IN = re.compile(
     # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
     # alternatives one by one, so a word that starts none of them is passed with one check.
     r"(?i)\b(?=[abhijlopprsw])(?:based (?:in|out of|at our)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
+    # "Fall 2026 placements are in Toronto, ON and Montréal, QC"
+    r"(?:placements|positions|roles|internships) are in|"
     r"office in|offices in|"
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
@@ -81,6 +83,10 @@ _BASED_IN_TRIGGERS = (
     "internship is in",
     "job is in",
     "program is in",
+    "placements are in",
+    "positions are in",
+    "roles are in",
+    "internships are in",
     "hiring a",
     "seeking a",
     "office in",

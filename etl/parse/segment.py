@@ -20,6 +20,7 @@ from etl.parse.text import line_spans
 from etl.parse.vocab import (
     heading_kinds,
     heading_prefixes,
+    job_heading_suffixes,
     link_phrases,
     name_labels,
     team_heading_suffixes,
@@ -355,16 +356,25 @@ def _whole_line_kind(lower: str, line: str, lead: int) -> str | None:
     kind = _phrase_kind(lower)
     if kind is not None:
         return kind
+    if lower.endswith(")") and " (" in lower:
+        # A heading with a note: "Job description (from source)", "Similar Jobs (3)". Not
+        # "Benefits (Full Time Roles)": a box of terms for some hires, where "100% remote
+        # within the USA" stands among the perks.
+        kind = _phrase_kind(lower[: lower.rindex(" (")])
+        if kind is not None and kind != "benefits":
+            return kind
     # "About TikTok", "Life at Acme", "Important Information for LA County Candidates"; never
     # a site menu set apart by wide gaps ("About   Culture   Careers   Contact").
     if len(lower) <= _MAX_HEADING_LINE and not lower.endswith(".") and "   " not in lower:
         first = lower.split(" ", 1)[0]
         for prefix, prefix_kind in _prefixes_by_first_word().get(first, ()):
             if lower.startswith(prefix) and len(lower.split()) <= 12:
-                if prefix_kind == "about_company" and lower.rstrip(" :*_").endswith(
-                    team_heading_suffixes()
-                ):
-                    return "about_team"
+                if prefix_kind == "about_company":
+                    named = lower.rstrip(" :*_")
+                    if named.endswith(team_heading_suffixes()):
+                        return "about_team"
+                    if named.endswith(job_heading_suffixes()):
+                        return "summary"
                 return prefix_kind
     return None
 

@@ -63,8 +63,8 @@ _NOT_TEAM = re.compile(
 _DISCIPLINE = re.compile(
     r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|systems?|quantitative)\s+)?"
     r"(?:engineering|science|analytics|development|research)$|"
-    r"(?:machine learning|ml|ai|artificial intelligence|data|marketing|finance|accounting|"
-    r"actuarial|design|product management|business analytics)$"
+    r"(?:(?:scientific|applied|statistical)\s+)?(?:machine learning|ml|ai|artificial intelligence|"
+    r"data|marketing|finance|accounting|actuarial|design|product management|business analytics)$"
 )
 _ROLEISH = re.compile(
     r"(?i)\b(?:engineer\w*|developer|intern\w*|scientist|analyst|manager|designer|architect|specialist|"
@@ -120,7 +120,7 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
     r"\s+(?i:team|group|organization|org|department|division|practice|squad|pod|desk)\b(?!\s+of\b)"  # not "group of companies"
@@ -160,6 +160,8 @@ _WE_ARE_TRIGGERS = (
     "expanding the",
     "into our",
     "into the",
+    "home to the",
+    "home to our",
 )
 # "... team ships": the part of _TEAM_POSSESSIVE a window must hold (see _possessive_windows).
 _POSSESSIVE_VERB = (
@@ -168,7 +170,8 @@ _POSSESSIVE_VERB = (
     r"writes|creates|powers|supports|operates|keeps|partners|brings|makes|turns|helps|manages|leads|"
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees|"
-    r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates)\b"
+    r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates|hosts|gives|"
+    r"shapes|defines)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
@@ -658,6 +661,10 @@ def _is_generic(name: str) -> bool:
     )
 
 
+# A few words and a comma before a sentence's subject: "Each term,", "Since 2019,".
+_SENTENCE_OPENER = re.compile(r"[A-Za-z0-9 ]{1,25},")
+
+
 def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -> bool:
     """'teams such as Search, Ads and Maps' lists examples, not the job's team.
 
@@ -669,7 +676,12 @@ def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -
     # "The Compiler & Runtime group turns graphs into code — lowering, scheduling, planning":
     # the sentence's subject; what follows it describes its work.
     before = doc.view[sentence_start:start].strip(" \t*-•")
-    joined = joined or not before or before == doc.sections.at(start).heading  # a glued heading
+    joined = (
+        joined
+        or not before
+        or before == doc.sections.at(start).heading  # a glued heading
+        or _SENTENCE_OPENER.fullmatch(before) is not None  # "Each term, Ashgrove's X division"
+    )
     if joined:
         # "You'll join our Technology division and rotate through areas such as ...": examples
         # after the team the hire joins are of what it does.

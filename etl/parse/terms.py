@@ -294,6 +294,9 @@ _COHORT_GRADUATE = re.compile(r"(?i)graduates?[ \t]*(?:class[ \t]*(?:of[ \t]*)?)
 _CLASS_OF = re.compile(r"class\s+of\s+20[2-4]\d")
 _BATCH_AFTER = re.compile(r"(?i)(?:\s*/\s*(?:20)?\d{2})?\s+batch\b")
 _NEW_GRAD_WORDS = (" new", " recent", " university", " college")
+_GRADUATION_IN_TITLE = re.compile(
+    r"(?i)(?:graduat(?:ing|ion|ed|es)|class of|expected|grad date)[^.\n]{0,30}$"
+)
 _GRADUATION_AFTER = re.compile(
     r"(?i)[^.\n]{0,12}\b(?:graduat\w*|grads?)\b"
 )  # .match(text, pos): no "^"
@@ -416,7 +419,10 @@ def _seasons_in(
         if doc.view.startswith("Select", line_start):
             continue  # an application form's drop-down: "Select... (Fall 2025 / Spring 2026)"
         left = _unwrapped(doc.view[max(0, m.start() - 40) : m.start()])
-        if _GRADUATION.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
+        # A title's "(Graduate) - Summer 2026" names the hire's level; "Graduating Summer 2026"
+        # is still a graduation.
+        graduation = _GRADUATION if require_context else _GRADUATION_IN_TITLE
+        if graduation.search(left) or _GRADUATION_AFTER.match(doc.view, m.end(), m.end() + 20):
             continue
         if _PAST_EVENT_AFTER.match(doc.view, m.end(), m.end() + 40):
             continue  # "In Spring 2023, we held our first Focus Week": the company's history
@@ -825,19 +831,20 @@ _DURATION_CONTEXT = re.compile(
     + word_start_alternation(
         r"intern\w*|program(?:me)?|period|commit\w*|duration|assignment|contract|length|long|runs?|"
         r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
-        # "You are available for 5 to 6 months": the time the job asks for.
-        r"available|availability"
+        # "You are available for 5 to 6 months", "Ability to work on-site for 10 to 12 weeks":
+        # the time the job asks for.
+        r"available|availability|able to work|ability to work"
     )
     + r"\b"
 )
 _NOT_DURATION = re.compile(
     "(?i)"
     + word_start_alternation(
-        r"leave|pto|vacation|paid time|time off|notice|holiday|sick|parental|maternity|paternity|"
+        r"leave|pto|vacation|paid time|time off(?!-)|notice|holiday|sick|parental|maternity|paternity|"
         r"bereavement|every|after|first|per year|a year|annually|probation\w*|training|"
         # "a two-week graduate induction": the program's first part, not its length.
         r"onboarding|induction|orientation|curriculum|course|bootcamp|boot camp|old|ago|prior|advance|deadline|response|hear back|review|process|bonus|"
-        r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|cycles?|"
+        r"severance|benefit\w*|eligib\w*|waiting|rotation|on-call|ramp-?up|ramp|sprints?|(?<!off-)cycles?|"
         r"shifts?|of tenure"
     )
     + r"\b"

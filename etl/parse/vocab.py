@@ -55,6 +55,12 @@ def team_heading_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def job_heading_suffixes() -> tuple[str, ...]:
+    """Last words that make a prefix heading ("About the co-op term") about the job."""
+    return tuple(" " + word.lower() for word in load("headings")["job_suffixes"]["suffixes"])
+
+
+@cache
 def heading_prefixes() -> tuple[tuple[str, str], ...]:
     """(lower-case prefix, kind), longest first."""
     pairs = [

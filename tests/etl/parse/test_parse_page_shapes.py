@@ -479,3 +479,150 @@ def test_languages_in_page_shapes(text, want):
 )
 def test_pay_in_page_shapes(text, want):
     assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A heading with a note still heads its kind of section.
+        (
+            "Data Engineering Intern\nInternPilot\n\nCompany snapshot\nOffices: Houston, TX\n\n"
+            "Job description (from source)\nBrightwater Energy's Subsurface Data Platform team "
+            "builds pipelines.\n",
+            "Subsurface Data Platform",
+        ),
+        # "About ..." ending in a job word is about the job, not the company.
+        (
+            "Backend Intern\nMozilla\n\n**About this team and role:**\nThe Firefox team is a "
+            "community of engineers.\n",
+            "Firefox",
+        ),
+        (
+            "Backend Intern\nMozilla\n\n**About Mozilla:**\nThe Firefox team is a community of "
+            "engineers.\n",
+            None,
+        ),
+        # A few words and a comma before the subject: the division is the sentence's own.
+        (
+            "Co-op\nAshgrove\n\nWhat is the program?\nEach term, Ashgrove's Enterprise Technology "
+            "division hosts 140 students across software, data, cloud, security and IT risk.\n",
+            "Enterprise Technology",
+        ),
+        (
+            "Co-op\nAshgrove\n\nWhat is the program?\nWe place students on teams such as "
+            "Payments, Fraud, Cloud and Data.\n",
+            None,
+        ),
+        (
+            "ASIC Intern\nVantora\n\nAbout the role\nOur Austin design center is home to the "
+            "Digital Design & Verification team, which verifies our DSP blocks.\n",
+            "Digital Design & Verification",
+        ),
+        (
+            "Perception Intern\nTessellate\n\nAbout the job\nThe Perception team gives our "
+            "robots eyes.\n",
+            "Perception",
+        ),
+        # A research topic in the title gives way to the labelled group.
+        (
+            "Graduate Research Intern - Scientific Machine Learning (Summer 2026)\nCalder Ridge\n\n"
+            "Group: Applied Mathematics and Simulation\n",
+            "Applied Mathematics and Simulation",
+        ),
+    ],
+)
+def test_team_in_more_page_shapes(text, want):
+    assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Quant Intern\nAcme\n\nWhat we look for\n- Able to spend a full-time off-cycle term "
+            "of 3 to 4 months with us\n",
+            13,
+        ),
+        ("Quant Intern\nAcme\n\nBenefits\n- 3 weeks of paid time off\n", None),
+        (
+            "Research Intern\nAcme\n\nRequirements\n- Ability to work on-site for 10 to 12 weeks "
+            "between May and August 2026\n",
+            10,
+        ),
+    ],
+)
+def test_duration_in_more_page_shapes(text, want):
+    assert parse_posting(text).duration_weeks == want
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        # The hire's level in the title's brackets is no graduation.
+        ("Data Science Intern - Pricing (Graduate) - Summer 2026", ["Summer"]),
+        ("Software Engineering Intern (Undergraduate), Summer 2026", ["Summer"]),
+        ("Software Engineer, New Grad (Graduating Summer 2026)", []),
+    ],
+)
+def test_seasons_in_titles_with_a_level(title, want):
+    text = f"{title}\nAcme\n\nRequirements\n- Junior or senior standing in Fall 2026\n"
+    assert parse_posting(text).seasons == want
+
+
+def test_an_about_heading_ending_in_a_job_word_is_read_for_the_job():
+    text = (
+        "Software Developer Co-op (Fall 2026)\nKestrel Bay\n\nAbout the co-op term\nThis is a "
+        "4-month co-op, starting Tuesday, September 8, 2026 (the day after Labour Day).\n"
+    )
+    p = parse_posting(text)
+    assert (p.start_dates, p.duration_weeks) == ([dt.date(2026, 9, 8)], 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Co-op Program FAQ\n\nWhere are the placements?\nFall 2026 placements are in Toronto, "
+            "ON and Montréal, QC.\n\nIs it paid?\nYes.\n\nWho can apply?\nStudents.\n",
+            ["Toronto, ON", "Montréal, QC"],
+        ),
+        # A perks box for some hires still says where the work is done.
+        (
+            "Developer\nAcme\n\n**Benefits (Full Time Roles)**\n* 100% remote within the USA\n",
+            ["US"],
+        ),
+    ],
+)
+def test_locations_in_more_page_shapes(text, want):
+    assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "From: Marisol <m@pellucid.io>\nSubject: New Grad role\n\nHi there,\nI'm a university "
+            "recruiter at Pellucid Systems and came across your profile.\n",
+            "Pellucid Systems",
+        ),
+        (
+            "From: Priya <priya@harrowlindqvist.example>\nSubject: Summer 2026 Analyst opportunity\n\n"
+            "Hi Jordan,\nIt was great meeting you at the fair. Our Summer Analyst program runs ten "
+            "weeks.\n\nBest,\nPriya\nCampus Recruiting | Harrow & Lindqvist\n",
+            "Harrow & Lindqvist",
+        ),
+        # A fraud warning's "recruiter with X" is not the sender speaking.
+        (
+            "Developer\n\nAbout Us\nWe build.\n\nIf someone claiming to be a recruiter with Acme "
+            "Media contacts you, report it.\n",
+            None,
+        ),
+    ],
+)
+def test_company_in_recruiters_emails(text, want):
+    assert parse_posting(text).company == want
+
+
+def test_an_open_date_label_is_the_posted_date():
+    text = "Student Research Assistant\nBrightwater University\n\nOpen Date: 12/01/2025\nClose Date: 01/15/2026\n"
+    assert parse_posting(text).posted_date == dt.date(2025, 12, 1)
