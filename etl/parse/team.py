@@ -279,6 +279,7 @@ def extract_team(
                 candidates.append(value)
     team_words = doc.find_all(" team")
     group_words = doc.find_all(" group")
+    joins: list[Found | None] = []  # teams the body says the hire joins ("You'll join the X team")
     matches = [
         *doc.search_near(
             _ABBREVIATED, _abbreviation_windows(doc), 100, 12, needs=_ABBREVIATION_ONLY
@@ -339,6 +340,8 @@ def extract_team(
             if offset:
                 candidates.append(_trimmed(doc, start + offset, m.end(group)))
         candidates.append(_trimmed(doc, start, m.end(group)))
+        if m.re is _WE_ARE_TEAM and _HIRE_JOINS.search(doc.view, max(0, start - 40), start):
+            joins.append(candidates[-1])
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, []
@@ -348,6 +351,8 @@ def extract_team(
         # "2026 Summer Intern – Data Engineering" over "you will sit on the Claims Data
         # Platform team": the title names the field of work, the body the team.
         candidates = [*candidates[from_title:], *candidates[:from_title]]
+    elif 0 < from_title < len(candidates):
+        candidates = _the_team_the_hire_joins(candidates, from_title, joins, company)
     if company:
         # "Join the Snowflake team" at Snowflake names the company, not a team.
         candidates = [c for c in candidates if str(c.value).strip().lower() != company.lower()]
@@ -368,6 +373,32 @@ def extract_team(
     start = primary.start + str(primary.value).find(primary_name)
     aliases = [s for s in spellings if s != primary_name]
     return Found(primary_name, start, start + len(primary_name)), aliases
+
+
+def _the_team_the_hire_joins(
+    candidates: list[Found], from_title: int, joins: list[Found | None], company: str | None
+) -> list[Found]:
+    """ "Perception Intern (Autonomous Driving)" over "You will join the Mapping & Localization
+    group": the body says which team the hire joins, the title's part names a field. When the
+    joined team is the title's own ("join the BMS Firmware team" under "BMS Firmware
+    Engineering", "join the BMS Software team" under "Battery Management Systems"), the
+    title's spelling stays first; so does a team that only describes itself ("We are the
+    messaging team" under "(Social)")."""
+    titled = [str(c.value).lower() for c in candidates[:from_title]]
+    for joined in joins:
+        if joined is None:
+            continue
+        name = str(joined.value).lower()
+        if any(name in t or t in name or _initials(t) == name.split()[0] for t in titled):
+            return candidates
+        if company and (name in company.lower() or company.lower() in name):
+            continue  # "When you join the Latitude team" at Latitude AI: the company
+        return [joined, *(c for c in candidates if c is not joined)]
+    return candidates
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isalnum())
 
 
 def _inside_the_labelled_unit(doc: Doc, candidates: list[Found]) -> list[Found]:
@@ -661,6 +692,13 @@ def _is_generic(name: str) -> bool:
     )
 
 
+# The words before a team the hire joins: "You'll join the", "you'll be part of our", "The
+# intern will join the", "As an intern on the", "you will sit on the".
+_HIRE_JOINS = re.compile(
+    r"(?i)(?:\b(?:you(?:'ll|’ll| will)?|interns? will) (?:join|be (?:a )?part of|sit (?:on|in|within))"
+    r"|\bas an? (?:[\w-]+ ){0,3}(?:intern|co-op|student)s? on)"
+    r"\s+(?:the|our)\s+(?:\*\*?)?$"
+)
 # A few words and a comma before a sentence's subject: "Each term,", "Since 2019,".
 _SENTENCE_OPENER = re.compile(r"[A-Za-z0-9 ]{1,25},")
 

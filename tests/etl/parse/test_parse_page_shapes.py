@@ -626,3 +626,38 @@ def test_company_in_recruiters_emails(text, want):
 def test_an_open_date_label_is_the_posted_date():
     text = "Student Research Assistant\nBrightwater University\n\nOpen Date: 12/01/2025\nClose Date: 01/15/2026\n"
     assert parse_posting(text).posted_date == dt.date(2025, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # The body says which team the hire joins; the title's part names a field.
+        (
+            "You will join the Mapping & Localization group, which builds our maps.",
+            "Mapping & Localization",
+        ),
+        ("The intern will join the Groups & Communities team at Murmur.", "Groups & Communities"),
+        (
+            "You'll be part of the Transmission Planning team in System Planning.",
+            "Transmission Planning",
+        ),
+        # ... unless it is the title's own team, however spelt.
+        ("You will join the Perception team, part of our Autonomy R&D group.", "Perception"),
+        # ... or the company ("When you join the Latitude team").
+        ("When you join the Latitude team, you'll work alongside experts.", "Perception"),
+        # A team that describes itself says nothing of whom it hires.
+        ("We are the Mapping team and we build maps.", "Perception"),
+        ("Join the Mapping team.", "Perception"),
+    ],
+)
+def test_the_team_the_hire_joins_outranks_the_titles_part(body, want):
+    text = f"Software Engineering Intern (Perception)\nLatitude AI\n\nAbout the role\n{body}\n"
+    assert parse_posting(text).team == want
+
+
+def test_a_joined_team_written_with_the_titles_initials_is_the_titles():
+    text = (
+        "Working Student – Battery Management Systems\nVeldmark\n\nYour team\n"
+        "You will join the BMS Software team in our E-Mobility division.\n"
+    )
+    assert parse_posting(text).team == "Battery Management Systems"
