@@ -431,7 +431,11 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     # ("Built In NYC / Jobs / Companies / Best Places To Work / For Employers"); a line naming
     # none stands in for a title only near the top.
     jobs: list[Found] = []
+    pasted_below = -1  # where a rule sets a pasted posting below someone's note ("---")
     for index, (start, end) in enumerate(zone_lines(doc, _MAX_ZONE_LINES)):
+        if jobs and pasted_below < 0 and _RULE_LINE.fullmatch(doc.view, start, end):
+            pasted_below = start
+            continue
         found = _title_value(doc, start, end)
         if found is None or _is_search_query(doc, start) or _BOARD_TAGLINE.search(str(found.value)):
             continue
@@ -446,6 +450,11 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
         # So is a note's "internship apps — week of Nov 10": a title opens with a capital.
         cased = [found for found in jobs if not _opens_lower_case(str(found.value))]
         chosen = _repeated_as_heading(doc, jobs) or (cased or jobs)[0]
+        pasted = [f for f in cased if f.start > pasted_below] if pasted_below > 0 else []
+        if pasted and chosen.start < pasted_below and _reads_as_a_sentence(str(chosen.value)):
+            # A Reddit post's own title ("Kestrel just opened Summer 2026 SWE intern apps"),
+            # then "---" and the posting it pastes: the posting's title line.
+            chosen = pasted[0]
         later = [found for found in jobs if found.start > chosen.start]
         if later and _PROGRAMME_BANNER.search(str(chosen.value)):
             # "SUMMER INTERNSHIP PROGRAMME 2026" over "Embedded Software Engineering Intern":
@@ -455,6 +464,20 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     return weaker if weaker_ok else None
 
 
+def _reads_as_a_sentence(line: str) -> bool:
+    """ "Kestrel just opened Summer 2026 SWE intern apps": lower-case words a title line has
+    few of ("Software Engineering Intern – Autonomy Platform" has none)."""
+    lower = [w for w in _LETTERS.findall(line) if w.islower() and w not in _SMALL_TITLE_WORDS]
+    return len(lower) >= 3
+
+
+_SMALL_TITLE_WORDS = frozenset(
+    {"and", "of", "the", "for", "with", "in", "on", "at", "to", "a", "an", "or"}
+)
+
+
+# A horizontal rule on its own line: Markdown's "---", "***", "___", or a row of dashes.
+_RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{3,}|–{3,})[ \t]*")
 # A programme's name, not a role's: "SUMMER INTERNSHIP PROGRAMME 2026", "Early Careers Program".
 _PROGRAMME_BANNER = re.compile(
     r"(?i)^(?:[\w-]+\s+){0,3}(?:internship|graduate|early careers?|co-?op|student)\s+program(?:me)?s?\b"

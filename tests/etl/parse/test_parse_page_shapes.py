@@ -315,6 +315,18 @@ def test_locations_in_page_shapes(text, want):
             "Software Engineer Intern | Summer 2026 | New York\nAcme\n\nWe build.\n",
             "Software Engineer Intern | Summer 2026 | New York",
         ),
+        # A post's own title line, then a rule and the posting it pastes.
+        (
+            "r/csMajors\nu/badger\n\nKestrel just opened Summer 2026 SWE intern apps (Pittsburgh)\n\n"
+            "Pasting the whole thing:\n\n---\n\nSoftware Engineering Intern – Autonomy Platform\n"
+            "Kestrel Robotics · Pittsburgh, PA\n\nAbout Kestrel\nWe build trucks.\n",
+            "Software Engineering Intern – Autonomy Platform",
+        ),
+        (
+            "Software Engineering Intern – Autonomy Platform\nKestrel Robotics\n\n---\n\n"
+            "Similar: Data Engineering Intern\n\nAbout Kestrel\nWe build trucks.\n",
+            "Software Engineering Intern – Autonomy Platform",
+        ),
         # A programme's FAQ page names no job's title, even under the programme's name.
         (
             "Kestrel Software\nCareers  Students\n\nExplorer Internship Program — Frequently Asked "
