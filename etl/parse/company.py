@@ -15,11 +15,13 @@ from functools import cache
 from etl.parse.doc import Doc, Found
 from etl.parse.header import (
     DATE_ONLY,
+    FAQ_HEADING,
     GLUED_LABEL,
     LABEL_WITHOUT_COLON,
     WORD_TOKEN,
     glued_top_card,
     is_breadcrumb,
+    is_faq_page,
     near_a_label_colon,
     role_words,
     zone_lines,
@@ -368,9 +370,19 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
         value = m.group("value").strip()
         cut = GLUED_LABEL.search(value)
-        vote(value[: cut.start()] if cut else value, m.start("value"), 5.0)
+        # Taleo's "Organization: Network Engineering & Operations" names a unit of the
+        # employer as often as the employer: it counts less than a site's own header.
+        unit = m.group(0).lstrip(" \t\n*#>-").lower().startswith("organi")
+        vote(value[: cut.start()] if cut else value, m.start("value"), 2.5 if unit else 5.0)
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
+    if title is None and is_faq_page(doc):
+        # A programme's FAQ page, which has no title line, often opens with its owner's name:
+        # "Westbrook University\nInformation Technology Services".
+        for start, end in zone_lines(doc, 2)[:1]:
+            line = doc.view[start:end].strip()
+            if _looks_like_name_line(line) and not FAQ_HEADING.match(line):
+                vote(line, start, 2.0)
     card_title, card_company = glued_top_card(doc)
     if card_company is not None and card_title is not None and card_title == title:
         vote(str(card_company.value), card_company.start, 3.0)
@@ -550,7 +562,8 @@ def _clean_name(name: str) -> str:
     # Both patterns match at most once, at the end or the start: a look at that character
     # spares most names the regex.
     if name[-1:] in _SITE_SUFFIX_LAST_CHARACTERS:
-        name = _SITE_SUFFIX.sub("", name)  # "Halcyon Careers" is Halcyon's careers site
+        # "Halcyon Careers" is Halcyon's careers site; so is "Borealis Communications - Careers".
+        name = _SITE_SUFFIX.sub("", name).rstrip(" -–—|:")
     if name[:1] in "tT":
         name = _LEADING_THE.sub("", name)
     if not name or len(name) > 60 or ":" in name or is_breadcrumb(name):

@@ -34,8 +34,9 @@ _DATE = re.compile(
     # Year first: ISO, and the slashes or dots of Japanese, Chinese and Korean pages.
     r"|(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})"
     r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
-    # Day first with dots and a full year: how German, French, Dutch... pages write dates.
-    r"|(?P<eu>\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}))(?:(?![\w/])|(?<=(?:19|20)\d\d)(?-i:(?=[A-Z][a-z])))"
+    # Day first with dots or dashes and a full year: how German, French, Dutch, Indian...
+    # pages write dates ("14.10.2025", "14-10-2025").
+    r"|(?P<eu>\d{1,2}(?P<eusep>[.-])\d{1,2}(?P=eusep)(?:19|20)\d{2}))(?:(?![\w/])|(?<=(?:19|20)\d\d)(?-i:(?=[A-Z][a-z])))"
 )
 _START_CUE = re.compile(
     r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc\w*|first day|onboard\w*|kick(?:s)?[- ]?off|report(?:ing)? date|"
@@ -97,7 +98,7 @@ _POSTED = re.compile(
     r"|today|yesterday|just now)|\b(?P<just>just posted)\b"
     # A glued meta line's label opens right after the last value: "R-26-0419Posted: 11/03/2025".
     r"|(?:\b|(?<=[a-z0-9])(?-i:(?=Posted\b)))(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
-    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date|open\s+date)(?=\s*[:：])|"
+    r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date|open\s+date|listed)(?=\s*[:：])|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
     r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"
@@ -107,7 +108,7 @@ _POSTED = re.compile(
 # LinkedIn's top card puts it among other fields: "Pittsburgh, PA · 3 weeks ago · Over 100
 # applicants" (the matching view writes "·" as "*").
 _AGO_LINE = re.compile(
-    rf"(?im)^(?:[^\n*|]{{0,80}}[*|])?[ \t*-]*(?:re)?(?:posted\s*)?(?P<rel>{_AGE})"
+    rf"(?im)^(?:[^\n*|]{{0,80}}[*|])?[ \t*-]*(?:(?:re)?posted\s*|added\s*|listed\s*)?(?P<rel>{_AGE})"
 )
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
@@ -222,7 +223,9 @@ def to_date(
             parsed = date_parser.parse(parts["us"], dayfirst=day_first)
             return parsed.date(), True
         if parts.get("eu"):
-            day, month, year = (int(x) for x in parts["eu"].split("."))
+            day, month, year = (int(x) for x in re.split(r"[.-]", parts["eu"]))
+            if month > 12 >= day:
+                day, month = month, day  # "10-14-2025": an American page's dashes
             return dt.date(year, month, day), True
         month = parts.get("mname") or parts.get("dname")
         day = parts.get("mday") or parts.get("dday")
@@ -248,7 +251,7 @@ def extract_page_date(doc: Doc) -> Found | None:
         alone = line.rstrip()[-1:].isdecimal() and _PAGE_DATE_LINE.match(line)
         if alone or PAGE_DATE_NOTE.match(line):
             for d_start, d_end, parts in find_dates(doc, start, end):
-                value, _ = to_date(parts, None)
+                value, _ = to_date(parts, None, bool(parts.get("us")) and _reads_day_first(doc))
                 if value is not None:
                     return Found(value, d_start, d_end)
     return None
@@ -269,6 +272,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
             "issued",
             "announcement date",
             "publication date",
+            "listed",
             "job posting",
             "open date",
             "open & clos",
@@ -307,7 +311,8 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
         elif m.group("abs"):
             base = m.start("abs")
             for d_start, d_end, parts in find_dates(doc, base, base + len(m.group("abs"))):
-                value, stated = to_date(parts, anchor.year if anchor else None)
+                day_first = bool(parts.get("us")) and _reads_day_first(doc)
+                value, stated = to_date(parts, anchor.year if anchor else None, day_first)
                 if value is not None and d_start - base < 6:
                     return Found(value, d_start, d_end)
     return _dated_header_field(doc)
@@ -385,7 +390,7 @@ def extract_start_dates(
         if not _is_start_date(doc, start, end, dates, i):
             continue
         if parts.get("us") and day_first is None:
-            day_first = _writes_day_first(dates)
+            day_first = _reads_day_first(doc, dates)
         value, stated = to_date(parts, posting_year or _nearby_year(doc, start), bool(day_first))
         if not stated and posting_year is None and posted is not None:
             value = _on_or_after(parts, posted, value)
@@ -394,6 +399,25 @@ def extract_start_dates(
         seen.add(value)
         found.append(Found(value, start, end))
     return found
+
+
+def _reads_day_first(doc: Doc, dates: list[tuple[int, int, dict]] | None = None) -> bool:
+    """Whether the page's slashed dates read day first: it writes one that can only be read so,
+    or, with none that decides, it is a page of a country that writes them so (its money is
+    pounds, euros, rupees, or Australian, New Zealand or Singapore dollars)."""
+    dates = find_dates(doc) if dates is None else dates
+    if _writes_day_first(dates):
+        return True
+    if any(
+        parts.get("us") and int(parts["us"].split("/")[1]) > 12 >= int(parts["us"].split("/")[0])
+        for _, _, parts in dates
+    ):
+        return False  # "11/30/2025": month first
+    return _DAY_FIRST_MONEY.search(doc.view) is not None
+
+
+# Money that says the page is from a country that writes dates day first.
+_DAY_FIRST_MONEY = re.compile(r"[£€₹]|\b(?:GBP|EUR|INR|AUD|NZD|SGD)\b|\b(?:A|AU|NZ|S)\$")
 
 
 def _writes_day_first(dates: list[tuple[int, int, dict]]) -> bool:

@@ -54,7 +54,7 @@ DATE_ONLY = re.compile(
     r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{0,4}$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$"
 )
-_FAQ_HEADING = re.compile(r"(?i)\s*(?:frequently asked questions|faqs?)\b")
+FAQ_HEADING = re.compile(r"(?i)\s*(?:frequently asked questions|faqs?)\b")
 _FAQ_PART = re.compile(r"(?i)[-–—|:][ \t]*(?:frequently asked questions|faqs?)[ \t]*$")
 _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S.*?(?:>|»|›)")
 
@@ -181,7 +181,7 @@ def extract_title(doc: Doc) -> Found | None:
         found = _title_value(doc, m.start("value"), m.end("value"), strict=False)
         if found is not None:
             return found
-    if _is_faq_page(doc):
+    if is_faq_page(doc):
         return None  # the programme's FAQ: a heading names the programme, no job's title line
     # The first header line naming a job ("... Intern") beats an earlier one naming only a
     # field ("Arclight AI", "Meridian Freight Logistics | Careers"); menus never count.
@@ -228,7 +228,7 @@ _FAQ_PAGE_LINES = 10
 _FAQ_QUESTIONS = 3
 
 
-def _is_faq_page(doc: Doc) -> bool:
+def is_faq_page(doc: Doc) -> bool:
     """A page that opens as an FAQ ("Frequently Asked Questions" among its first lines) and
     goes on in questions: a programme's FAQ, not a job's posting with an FAQ at its end."""
     top = doc.lines[:_FAQ_PAGE_LINES]
@@ -240,7 +240,7 @@ def _is_faq_page(doc: Doc) -> bool:
             return False  # the posting's own sections come first: an FAQ at its end
         line = doc.view[start:end].lstrip(" \t#*>-")
         # "Frequently Asked Questions", "Explorer Internship Program — Frequently Asked Questions"
-        if (line[:1] in "fF" and _FAQ_HEADING.match(line)) or _FAQ_PART.search(line):
+        if (line[:1] in "fF" and FAQ_HEADING.match(line)) or _FAQ_PART.search(line):
             questions = 0
             for q_start, q_end in doc.lines:
                 if doc.view[q_start:q_end].rstrip(" *").endswith("?"):
@@ -488,6 +488,8 @@ _PROGRAMME_BANNER = re.compile(
 # board", "the student jobs site". It names jobs, but no one job.
 _BOARD_TAGLINE = re.compile(
     r"(?i)\b(?:jobs?|careers?|internships?|co-?ops?|talent|hiring)\s+(?:board|site|portal|marketplace)\b"
+    # "InternLoop - every internship, one feed"
+    r"|\b(?:every|all(?: the)?)\s+(?:jobs?|internships?|co-?ops?|roles|openings)\b,"
 )
 
 
@@ -735,7 +737,7 @@ def _looks_like_title(line: str, *, strict: bool = True) -> bool:
     colon = line.find(":")
     if 0 < colon <= 30 and line[:colon].strip(" *").lower() in field_labels():
         return False  # "Employer: Cartwheel Retail", "Program: 2026 New Grad": a field's value
-    if line[0] in "fF" and _FAQ_HEADING.match(line):
+    if line[0] in "fF" and FAQ_HEADING.match(line):
         return False  # "Frequently asked questions about ..." heads a page, it names no job
     if _FAQ_PART.search(line):
         return False  # "Engineering Internship Program — Frequently Asked Questions"

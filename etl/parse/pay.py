@@ -206,7 +206,10 @@ _PLACE_LABEL = re.compile(
 _PAY_MARKS = ("💰", "💵", "💲")
 # "$78,000 + superannuation": Australia states a salary with the pension paid on top of it.
 _PLUS_SUPER = re.compile(r"(?i)[ \t+]*(?:plus[ \t]+)?super(?:annuation)?\b")
-_EXTRAS = re.compile(r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\))")
+# What may share a pay line with the figure: "+ equity", "(pro rata)", ", 40 hours per week".
+_EXTRAS = re.compile(
+    r"(?i)\+?\s*(?:benefits|bonus|equity|and|plus|\(.*?\)|,?\s*\d{1,2}\s*hours?\s*(?:per|a|/)\s*week)"
+)
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 # What comes on top of a stated pay: "+ equity + benefits", "plus bonus", "along with commission".
 _ON_TOP = re.compile(r"(?i)[\s,]*(?:\+|plus\b|along with\b|as well as\b)")
@@ -221,11 +224,12 @@ _DOLLAR_COUNTRIES = (
             r"British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
         ),
     ),
-    # "Sydney, NSW", and with the postcode, "Sydney NSW 2000".
+    # "Sydney, NSW", with the postcode, "Sydney NSW 2000", or a meta line's "Melbourne VIC".
     (
         "AUD",
         re.compile(
-            r"\bAustralia\b|,\s*(?:NSW|VIC|QLD)\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT)\s+\d{4}\b"
+            r"\bAustralia\b|,\s*(?:NSW|VIC|QLD)\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT)\s+\d{4}\b|"
+            r"[a-z] (?:NSW|VIC|QLD|TAS)$"
         ),
     ),
     ("NZD", re.compile(r"\bNew Zealand\b")),
@@ -290,6 +294,8 @@ _SPECIFIC_RANGE = re.compile(
     r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"
     r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside|performed)\s+"
     r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
+    # "Returning Quillmark interns are paid $62–$70/hr": the rate of those who came back.
+    r"|\breturning\b[^.$]{0,40}\b(?:interns?|co-?ops?|students?|hires)\b"
 )
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
 # engine skip to it; one opening with \b tries every position of the text.
@@ -992,8 +998,8 @@ def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:
     # "across the U.S. is $X - $Y. There is a different range ... in those locations is $Z":
     # the one range whose sentence claims no exception is the general one.
     general = [c for c in peers if not _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start))]
-    if len(general) == 1:
-        return general[0]
+    if general and len(general) < len(peers) and len({(c.low, c.high) for c in general}) == 1:
+        return general[0]  # one range, said once or twice (a header's badge and the text)
     return None
 
 

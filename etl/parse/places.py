@@ -66,8 +66,9 @@ _FIRST_CITY_WORD = (
 
 _CITY_CODE_COUNTRY = re.compile(rf"{CITY} (?P<code>[A-Z]{{2,3}}), (?P<country>[A-Z][\w .]+)")
 
-# Australia's way: the state's code and the postcode after the town, "Sydney NSW 2000".
-_CITY_CODE_POSTCODE = re.compile(rf"{CITY} (?P<code>[A-Z]{{2,3}}) \d{{4}}")
+# Australia's way: the state's code and the postcode after the town, "Sydney NSW 2000", or
+# the code alone, after a suburb too: "Melbourne VIC", "Docklands, Melbourne VIC".
+_CITY_CODE_POSTCODE = re.compile(rf"(?:{CITY}, )?{CITY} (?P<code>[A-Z]{{2,3}})(?: \d{{4}})?")
 
 _STREET_END = re.compile(rf"[^,]*\b{_STREET_WORD},")
 
@@ -353,7 +354,8 @@ def _country_of() -> dict[str, str]:
 
 def city_code_country(value: str) -> bool:
     """ "Brisbane QLD, Australia", "Toronto ON, Canada": a city, its state's code, the country;
-    or "Sydney NSW 2000": the city, its state's code, the postcode."""
+    or "Sydney NSW 2000", "Docklands, Melbourne VIC": the city, its Australian state's code,
+    the postcode if any."""
     m = _CITY_CODE_COUNTRY.fullmatch(value)
     if m is None:
         m = _CITY_CODE_POSTCODE.fullmatch(value)
@@ -437,21 +439,39 @@ def _one_per_city(found: list[Found]) -> list[Found]:
     city name with another state ("Portland, OR", "Portland, ME") is another city."""
     out: list[Found] = []
     kept_parts: dict[str, list[frozenset[str]]] = {}  # a city -> the parts of each kept place
+    kept_at: dict[frozenset[str], int] = {}  # the parts of a kept place -> its index in `out`
     for f in found:
         parts = _place_parts(str(f.value))
         same_city = kept_parts.setdefault(parts[0], [])
         whole = frozenset(parts)
-        if len(parts) > 1 and any(whole <= kept or kept <= whole for kept in same_city):
-            continue
+        if len(parts) > 1:
+            kept = next((k for k in same_city if whole <= k or k <= whole), None)
+            if kept is not None:
+                i = kept_at[kept]
+                if country_state_city(str(out[i].value)) and not country_state_city(str(f.value)):
+                    # Taleo's "Canada-Ontario-Toronto" above the text's "Toronto, ON": the
+                    # place as the posting writes it for people.
+                    out[i] = f
+                continue
         same_city.append(whole)
+        kept_at[whole] = len(out)
         out.append(f)
-    return out
+    # "remote within Alberta" beside "Calgary, Alberta, Canada": the province is the city's.
+    states = gazetteer()["state_names"]
+    within = {
+        part for parts in kept_parts.values() for whole in parts if len(whole) > 1 for part in whole
+    }
+    return [f for f in out if not (str(f.value) in states and str(f.value).lower() in within)]
 
 
 def _place_parts(value: str) -> list[str]:
-    """A place's comma-separated parts, lower-case, with a state's code written as its name."""
+    """A place's comma-separated parts, lower-case, with a state's code written as its name;
+    Taleo's "Canada-Ontario-Toronto" read smallest part first, as "Toronto, ON, Canada" is."""
     names = _state_name_of_code()
-    return [names.get(part.strip(), part.strip()).lower() for part in value.split(",")]
+    parts = value.split(",")
+    if len(parts) == 1 and country_state_city(value):
+        parts = value.split("-", 2)[::-1]
+    return [names.get(part.strip(), part.strip()).lower() for part in parts]
 
 
 @cache

@@ -61,7 +61,8 @@ _NOT_TEAM = re.compile(
 )
 # A field of work, not a team: what a title's dash part often names beside a body's team.
 _DISCIPLINE = re.compile(
-    r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|systems?|quantitative)\s+)?"
+    r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|systems?|quantitative|"
+    r"application|embedded|embedded software)\s+)?"
     r"(?:engineering|science|analytics|development|research)$|"
     r"(?:(?:scientific|applied|statistical)\s+)?(?:machine learning|ml|ai|artificial intelligence|"
     r"data|marketing|finance|accounting|actuarial|design|product management|business analytics)$"
@@ -128,7 +129,7 @@ _WE_ARE_TEAM = re.compile(
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
 _CALLED_A_TEAM = re.compile(
-    r"(?i:sit with|sit within|within|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
+    r"(?i:sit with|sit within|within|inside|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
     r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4})(?:\*\*)?(?:\s+(?i:group|team))?,\s+"
     # "..., the design pod responsible for": a word may say what kind of team it is.
     r"(?i:the|a|our)\s+(?:[a-z]+\s+)?(?i:team|group|pod|squad)\s+"
@@ -176,7 +177,7 @@ _POSSESSIVE_VERB = (
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
-    r"(?:team|group|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
+    r"(?:team|[Gg]roup|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
     + _POSSESSIVE_VERB
 )
 
@@ -259,9 +260,13 @@ def extract_team(
         if m:
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
+    if " /\n" in doc.view[: doc.title_zone[1] + 400]:
+        candidates.extend(_lever_team_lines(doc))
     label_windows = _team_label_windows(doc)
     broad_labels: list[Found] = []  # "Organization: Client Silicon Group": a unit over teams
     for m in doc.search_near(_TEAM_LABEL, label_windows, 12, 80, needs=LABEL_COLON):
+        if company and company.lower() in m.group("value").lower():
+            continue  # "Organization: Northwind Rail Inc." at Northwind: the employer's name
         if not doc.is_boilerplate(m.start()):
             candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
             if candidates[-1] is not None and not m.group(0).lstrip(" \t*#>-").lower().startswith(
@@ -347,6 +352,14 @@ def extract_team(
         return None, []
     if candidates[0] in broad_labels:
         candidates = _inside_the_labelled_unit(doc, candidates)
+    elif from_title > 1 and _DISCIPLINE.match(str(candidates[0].value)):
+        # "Co-op - Embedded Software Engineering, Electrified Propulsion": the field, then the
+        # team, both in the title.
+        titled = candidates[:from_title]
+        named = [c for c in titled if not _DISCIPLINE.match(str(c.value))]
+        candidates = [*named, *(c for c in titled if c not in named), *candidates[from_title:]]
+        if not named and from_title < len(candidates):
+            candidates = [*candidates[from_title:], *titled]
     elif 0 < from_title < len(candidates) and _DISCIPLINE.match(str(candidates[0].value)):
         # "2026 Summer Intern – Data Engineering" over "you will sit on the Claims Data
         # Platform team": the title names the field of work, the body the team.
@@ -354,8 +367,21 @@ def extract_team(
     elif 0 < from_title < len(candidates):
         candidates = _the_team_the_hire_joins(candidates, from_title, joins, company)
     if company:
-        # "Join the Snowflake team" at Snowflake names the company, not a team.
-        candidates = [c for c in candidates if str(c.value).strip().lower() != company.lower()]
+        # "Join the Snowflake team" at Snowflake names the company, not a team; so does the
+        # body's "Hazel team" at Hazel Health. A title's part may share a word with the
+        # company ("Senior Engineer, Robotics" at Collaborative Robotics).
+        employer = company.lower()
+        titled = candidates[:from_title]
+        candidates = [
+            c
+            for c in candidates
+            if str(c.value).strip().lower() != employer
+            and (
+                c in titled
+                or len(str(c.value)) < 3
+                or f" {str(c.value).strip().lower()} " not in f" {employer} "
+            )
+        ]
         if not candidates:
             return None, []
     names: list[str] = []
@@ -373,6 +399,28 @@ def extract_team(
     start = primary.start + str(primary.value).find(primary_name)
     aliases = [s for s in spellings if s != primary_name]
     return Found(primary_name, start, start + len(primary_name)), aliases
+
+
+# Lever's meta block under the title: "Data & Analytics - Risk Analytics /", "Intern /",
+# "Hybrid": the department, its team after the dash.
+_LEVER_TEAM_LINE = re.compile(
+    r"[ \t]*(?P<department>[A-Z][^\n/]{1,50}?)[ \t]+[-–—][ \t]+(?P<value>[A-Z][^\n/]{1,50}?)[ \t]*/[ \t]*\n"
+    r"[ \t]*[A-Z][^\n/]{1,30}?[ \t]*/[ \t]*(?:\n|$)"
+)
+
+
+def _lever_team_lines(doc: Doc) -> list[Found]:
+    found = []
+    for start, _ in doc.lines_within(0, doc.title_zone[1] + 400):
+        m = _LEVER_TEAM_LINE.match(doc.view, start)
+        if m:
+            # "Data & Analytics – Data Science /": the team's name is the field of the role;
+            # the department names the unit.
+            group = "department" if _DISCIPLINE.match(m.group("value")) else "value"
+            value = _trimmed(doc, m.start(group), m.end(group))
+            if value is not None and not _is_generic(str(value.value)):
+                found.append(value)
+    return found
 
 
 def _the_team_the_hire_joins(
@@ -525,7 +573,9 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
                 continue
             start = title.start + seg_start + piece.start() + piece.group(0).find(value)
             found.append(Found(doc.text[start : start + len(value)], start, start + len(value)))
-            break
+            if not _DISCIPLINE.match(value):
+                break  # a field of work goes on to the team after it: "Embedded Software
+                # Engineering, Electrified Propulsion"
     return [_without_team_word(doc, f) for f in found]
 
 

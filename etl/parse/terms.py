@@ -588,7 +588,7 @@ _DEGREE_EXCLUDE_RIGHT = re.compile(
     r"(?i)(?:[ \t]+(?:students?|candidates?|applicants?))?[:*\s]{0,6}"
     r"[^.;:\n()]{0,60}?\b(?:not eligible|ineligible|(?:will|are) not be(?:ing)? considered"
     r"|not accepted|(?:is not|isn't|isn’t) for you"
-    r"|(?:should|please|can|may) apply (?:to|for|via|through) [^.;:\n()]{0,80}?"
+    r"|(?:should|please|can|may) (?:apply (?:to|for|via|through)|look at|see|consider) [^.;:\n()]{0,80}?"
     r"\b(?:instead|rather than|separate(?:ly)?|different)\b)"
 )
 

@@ -673,3 +673,163 @@ def test_a_joined_team_written_with_the_titles_initials_is_the_titles():
         "You will join the BMS Software team in our E-Mobility division.\n"
     )
     assert parse_posting(text).team == "Battery Management Systems"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Day first with dashes, as Indian and Dutch pages write dates.
+        ("Quant Intern\nAcme\nPosted on: 14-10-2025\n\nWe trade.\n", dt.date(2025, 10, 14)),
+        ("Quant Intern\nAcme\nPosted on: 10-14-2025\n\nWe trade.\n", dt.date(2025, 10, 14)),
+        # A slashed date that could go either way reads as the page's country writes it.
+        (
+            "Placement Year 2026/27\nAcme\nDate posted: 03/11/2025\n\nPay: £23,000 per annum.\n",
+            dt.date(2025, 11, 3),
+        ),
+        (
+            "Data Intern\nAcme\nDate posted: 03/11/2025\n\nPay: $23 per hour.\n",
+            dt.date(2025, 3, 11),
+        ),
+        # Boards' other words for posted.
+        (
+            "17/11/2025, 09:42     Graduate Engineer | Bright Network\n\nGraduate Engineer\nAcme\n"
+            "Added 12 days ago  ·  Deadline 15 December 2025\n\nWe build.\n",
+            dt.date(2025, 11, 5),
+        ),
+        ("Summer Intern\nAcme\nListed: 2 September 2025\n\nWe build.\n", dt.date(2025, 9, 2)),
+    ],
+)
+def test_posted_dates_as_other_countries_write_them(text, want):
+    assert parse_posting(text).posted_date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A rate on its own bullet, with the week's hours after it.
+        (
+            "Summer Intern\nAcme\nWellington, New Zealand\n\nWhat we offer\n"
+            "- NZ$27.50 per hour, 40 hours per week\n- A $250 voucher\n",
+            (27.5, 27.5, "NZD", "hour"),
+        ),
+        # Returning interns' rate is an exception to the general range.
+        (
+            "SWE Intern\nQuillmark\n$55 – $65 per hour\n\nCompensation\nThe base pay range for "
+            "this role is $55–$65/hr. Returning Quillmark interns are paid $62–$70/hr.\n",
+            (55.0, 65.0, "USD", "hour"),
+        ),
+        # A meta line's "Melbourne VIC" makes "$" Australian.
+        (
+            "2027 Graduate Program\nCoastline\nDocklands, Melbourne VIC\nFull time\n"
+            "$82,000 - $86,000 + super\n\nWe insure.\n",
+            (82000.0, 86000.0, "AUD", "year"),
+        ),
+        # Other jobs listed "on" the board are not this job.
+        (
+            "Backend Co-op\nKestrel\n\nPay\nHourly pay: $30–$36 CAD\n\nSimilar jobs on hireloop\n"
+            "Developer Co-op · Vancouver, BC · CA$27–33/hr\n",
+            (30.0, 36.0, "CAD", "hour"),
+        ),
+    ],
+)
+def test_pay_as_other_pages_write_it(text, want):
+    assert pay(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Lever's department line: the team after the dash, unless it is the role's field.
+        (
+            "Data Science Intern - Summer 2026\nNew York, NY\nData & Analytics - Risk Analytics /\n"
+            "Intern /\nHybrid\n\nWe lend.\n",
+            "Risk Analytics",
+        ),
+        (
+            "Data Science Intern (Fall 2026)\nRemote — US\nData & Analytics – Data Science /\n"
+            "Intern /\nRemote\n\nWe lend.\n",
+            "Data & Analytics",
+        ),
+        # A Group, capitalised, that builds.
+        (
+            "Hardware Intern\nAldercrest\n\nAbout the role\nThe Signal Acquisition Group builds "
+            "the analog front ends.\n",
+            "Signal Acquisition",
+        ),
+        # Inside a unit the sentence calls a group.
+        (
+            "IT Intern\nHarborline\n\nThe program\nInterns join a scrum team inside Claims "
+            "Technology, the group that builds our claims systems.\n",
+            "Claims Technology",
+        ),
+        # A field of work, then the team, both in the title.
+        (
+            "Co-op - Embedded Software Engineering, Electrified Propulsion (Fall 2026)\nLakeshore\n\n"
+            "We build cars.\n",
+            "Electrified Propulsion",
+        ),
+        # The employer's own name is no team.
+        ("Nurse\nHazel Health\n\nAbout the role\nJoin the Hazel team today.\n", None),
+    ],
+)
+def test_team_as_more_pages_write_it(text, want):
+    assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Taleo's "Organization:" names a unit; the site's header names the employer.
+        (
+            "Borealis Communications - Careers\nJob Search | My Jobpage\n\nNetwork Co-op Student\n"
+            "Organization: Network Engineering & Operations\nSchedule: Full-time\n\nWe connect.\n",
+            "Borealis Communications",
+        ),
+        # A programme's FAQ page opens with its owner's name.
+        (
+            "Westbrook University\nInformation Technology Services\n\nITS Internship - Frequently "
+            "Asked Questions\n\nWho runs it?\nITS.\n\nWho can apply?\nStudents.\n\nIs it paid?\nYes.\n",
+            "Westbrook University",
+        ),
+    ],
+)
+def test_company_as_more_pages_write_it(text, want):
+    assert parse_posting(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The same city coded by Taleo and written for people: one place, as people write it.
+        (
+            "Network Co-op\nBorealis\nPrimary Location: Canada-Ontario-Toronto\n\nAbout the role\n"
+            "You will work from our Toronto, ON office.\n",
+            ["Toronto, ON"],
+        ),
+        # A province the city's place already names.
+        (
+            "Co-op\nNorthern Shield\nCalgary, Alberta, Canada\n\nWork\nHybrid, two days remote "
+            "within Alberta.\n",
+            ["Calgary, Alberta, Canada"],
+        ),
+        ("Board Listing\nAcme\nJob ID 4471\n\nWe build.\n", []),
+    ],
+)
+def test_locations_as_more_pages_write_them(text, want):
+    assert parse_posting(text).locations == want
+
+
+def test_a_board_banner_that_says_it_lists_every_internship_is_no_title():
+    text = (
+        "InternLoop - every internship, one feed\n\nData Engineering Intern, Streaming Analytics\n"
+        "Tidewater Media\n\nAbout the role\nWe stream.\n"
+    )
+    assert parse_posting(text).title == "Data Engineering Intern, Streaming Analytics"
+
+
+def test_a_degree_sent_to_another_programme_is_not_asked_for():
+    text = (
+        "ITS Intern\nWestbrook\n\nWho can apply?\nCurrent undergraduates in any major. Graduate "
+        "students should look at the ITS Graduate Assistantship program instead.\n"
+    )
+    assert parse_posting(text).degree_levels == ["BS"]
