@@ -21,7 +21,9 @@ from etl.parse.patterns import alternation, word_start_alternation
 _INTERN_TITLE = re.compile(
     "(?i)"
     + word_start_alternation(
-        r"intern|interns|internship|co-?op|summer (?:associate|analyst)s?|trainee(?:ship)?|"
+        # India's "Graduate Engineer Trainee" is a permanent job that starts with training.
+        r"intern|interns|internship|co-?op|summer (?:associate|analyst)s?|"
+        r"(?<!graduate engineer )(?<!graduate )trainee(?:ship)?|"
         # "Industrial Placement", "Placement Year", "Year in Industry": the UK's internships.
         r"industrial placement|industry placement|summer placement|work placement|"
         r"sandwich placement|placement year|placement student|placement students|year in industry"
@@ -561,7 +563,8 @@ _DEGREES = (
                 # Microsoft's products are no master's: "MS Office", "MS-SQL", "MS SQL Server".
                 # "Gulfport, MS." / "Jackson, MS 39201": Mississippi, after a town's name.
                 r"(?-i:MS(?:c)?\b(?!(?<=[a-z], MS)[ \t]*(?:\d{5}\b|[.;)]|$|,[ \t]*(?:USA?|United States)\b))(?![\s-]+(?:Office|Excel|Word|SQL|Teams|Access|Project|Visio|Dynamics|Azure|Outlook|PowerPoint|Windows|365|Power|Exchange|SharePoint|Intune|Fabric|DOS)))|"
-                r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|mBA\b|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
+                # India's master of computer applications: "B.Tech/B.E. or MCA".
+                r"m\.?eng\b|m\.?\s?tech\b|(?-i:M\.E\.?)(?=[\s,/;)]|$)|mBA\b|(?-i:MCA\b)|post-?graduate\b|graduate (?:degree|student|studies|study|school|level|coursework)s?\b|"
                 # Not the employer's own graduate scheme: "our 2026 Graduate Program" hires new grads.
                 r"(?<!our )(?<!\d )graduate program(?:me)?s?\b(?!\s+20\d\d)|"
                 # "Undergraduate/Graduate": the word first, then what stands before it, so that the

@@ -833,3 +833,26 @@ def test_a_degree_sent_to_another_programme_is_not_asked_for():
         "students should look at the ITS Graduate Assistantship program instead.\n"
     )
     assert parse_posting(text).degree_levels == ["BS"]
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        # India's graduate engineer trainee is a permanent job; a student trainee is an intern.
+        ("Graduate Engineer Trainee (GET) - 2025 Batch", "full_time"),
+        ("Student Trainee (Engineering)", "internship"),
+    ],
+)
+def test_a_trainee_title(title, want):
+    assert parse_posting(f"{title}\nAcme\n\nJob type: Full-time\n").employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("- B.Tech/B.E. or MCA in Computer Science", ["BS", "MS"]),
+        ("- Experience with MCA tools", []),
+    ],
+)
+def test_indias_master_of_computer_applications(line, want):
+    assert parse_posting(f"Trainee\nAcme\n\nEligibility\n{line}\n").degree_levels == want
