@@ -48,8 +48,10 @@ _START_CUE = re.compile(
 _NOT_START_CUE = re.compile(
     # "graduating", "graduation", "graduates in May": not "our graduate programme begins on".
     r"(?i)\b(?:end(?:s|ing)?|through|until|thru|deadline|apply by|closes?|closing|due|posted|"
-    # The period's other end: "begins on June 1 and concludes on August 7", "wraps up on".
+    # The period's other end: "begins on June 1 and concludes on August 7", "wraps up on",
+    # "Final presentations: week of August 4".
     r"conclud\w*|finish(?:es|ing)?|wraps?[ \t]+up|wrapping[ \t]+up|(?:last|final)[ \t]+day|"
+    r"final[ \t]+(?:presentations?|showcase|demos?)|showcase|demo[ \t]+day|"
     r"graduat(?:ion|ing|ed)\w*|graduates?[ \t]+(?:in|by|on|before|from)|"
     r"expire\w*|no later than|before|submit|interview\w*|offer|holiday|memorial|independence|labor day|"
     r"thanksgiving|christmas|juneteenth|closed|closure)\b"

@@ -431,7 +431,25 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
             end = cut
         if start < end and len(value) <= 80 and not value.endswith("."):  # a value, not a sentence
             spans.append((start, end))
+            if label == "locations":
+                spans.extend(_more_location_lines(doc, end, block.end))
     return spans + _location_label_lines(doc)
+
+
+def _more_location_lines(doc: Doc, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Workday's "locations" label lists one place a line: "California - San Francisco",
+    "Washington - Seattle", "New York - New York", until its next label ("time type")."""
+    spans = []
+    for start, end in doc.lines_within(pos + 1, limit)[:10]:
+        value = doc.view[start:end].strip()
+        if not (names_a_place(value) or _STATE_DASH_CITY.fullmatch(value)):
+            break
+        spans.append((start, end))
+    return spans
+
+
+# Workday's newer form: the state, a dash, the city.
+_STATE_DASH_CITY = re.compile(rf"{CITY} - {CITY}")
 
 
 # Where a sentence stops: after a word of three letters or a bracket ("St. Louis", "D.C." go on).

@@ -296,6 +296,9 @@ _SPECIFIC_RANGE = re.compile(
     r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
     # "Returning Quillmark interns are paid $62–$70/hr": the rate of those who came back.
     r"|\breturning\b[^.$]{0,40}\b(?:interns?|co-?ops?|students?|hires)\b"
+    # "For California-based roles, the base salary hiring range is ...".
+    # (Not "For candidates based in the U.S.": the country is the general case.)
+    r"|\b(?i:for) [^.$\n]{0,80}?(?:-based\b|[ )]based (?:hires|roles|positions|candidates|applicants|employees)\b)"
 )
 # "Rs" first, its word start checked after: a pattern opening with a literal lets the regex
 # engine skip to it; one opening with \b tries every position of the text.
@@ -953,6 +956,12 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     general = _general_among(doc, peers)
     if general is not None:
         return general  # "Pay range: $41 - $55/hr" above "Colorado pay range: $43 - $57/hr"
+    if len(peers) >= 2 and all(
+        _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start)) for c in peers
+    ):
+        # Only ranges for places ("For California-based roles ...", "For Washington-based
+        # roles ..."), none general: zones by another name, min of all .. max of all.
+        return _spanning(peers, best)
     if len(peers) >= 2 and best.low != best.high and _listed_together(doc, peers):
         return _spanning(peers, best)
     # The first strong statement is usually the general one; later ones are specific cases.

@@ -111,6 +111,10 @@ _NOT_A_UNIT = re.compile(
     r"(?i)\b(?:program|programme|act|policy|plan|scheme|agreement|regulations?|standards?|"
     r"certification|certificate|exam(?:ination)?|license|licence|test|assessment|award)$"
 )
+_THING_AFTER = re.compile(
+    r"\s+(?:platforms?|tools?|systems?|dashboards?|software|products?|apps?|applications?|"
+    r"models?|data|reports?|solutions?|services?|stack|pipelines?)\b"
+)
 _ABBREVIATED = re.compile(
     # "The"/"Our" is matched before the word-boundary look back so the engine can skip ahead to
     # those letters; "proper" is the empty group the team patterns share.
@@ -121,7 +125,8 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits with|"
+    r"internship with|co-op with|position with|role with|placement with)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
     r"\s+(?i:team|group|organization|org|department|division|practice|squad|pod|desk)\b(?!\s+of\b)"  # not "group of companies"
@@ -163,6 +168,15 @@ _WE_ARE_TRIGGERS = (
     "into the",
     "home to the",
     "home to our",
+    "sits with the",
+    "internship with the",
+    "co-op with the",
+    "position with the",
+    "role with the",
+    "placement with the",
+    "internship with our",
+    "position with our",
+    "role with our",
 )
 # "... team ships": the part of _TEAM_POSSESSIVE a window must hold (see _possessive_windows).
 _POSSESSIVE_VERB = (
@@ -187,7 +201,7 @@ _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).
     # A capital may follow a glued heading's last letter ("About the teamThe Compiler group").
-    r"[A-Zot](?<!\w[ot])(?<![A-Z0-9_][A-Z])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
+    r"[A-Zot](?<!\w[ot])(?<![A-Z0-9_][A-Z])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s|(?<=s)'|(?<=s)’))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
     rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
 # "The Data Platform team" standing as a line of its own: a heading naming the team.
@@ -333,10 +347,17 @@ def extract_team(
         glued = _GLUED_TEAM_HEADING.match(name)
         if glued:  # "About The TeamOur Mobile team ships": the heading ends at the capital
             name, start = name[glued.end() :], start + glued.end()
-        if m.re is _ABBREVIATED and _NOT_A_UNIT.search(name):
-            continue  # "registration under the Controlled Goods Program (CGP)"
+        if m.re is _ABBREVIATED and (
+            _NOT_A_UNIT.search(name) or _THING_AFTER.match(doc.view, m.end())
+        ):
+            # "registration under the Controlled Goods Program (CGP)", "optimising the Business
+            # Intelligence (BI) platform": a scheme, a thing.
+            continue
         joined = m.re is _WE_ARE_TEAM or m.re is _CALLED_A_TEAM
-        if _is_generic(name) or _in_list_of_teams(doc, m.start(), m.end(), joined=joined):
+        possessive = m.re is _TEAM_POSSESSIVE
+        if _is_generic(name) or _in_list_of_teams(
+            doc, m.start(), m.end(), joined=joined, possessive=possessive
+        ):
             continue
         if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
             continue  # "join our Account Executive team", "Join Our Client's Team"
@@ -372,6 +393,8 @@ def extract_team(
         # company ("Senior Engineer, Robotics" at Collaborative Robotics).
         employer = company.lower()
         titled = candidates[:from_title]
+        # "The Medical Device Innovation Consortium (MDIC)" at MDIC: the employer, spelt out.
+        candidates = [c for c in candidates if _initials(str(c.value)).lower() != employer]
         candidates = [
             c
             for c in candidates
@@ -739,7 +762,17 @@ def _is_generic(name: str) -> bool:
         not words
         or all(w in _GENERIC_TEAM_WORDS for w in words)
         or words[0] in ("a", "an", "your", "this", "that")
+        or _RECRUITERS.fullmatch(name) is not None
     )
+
+
+# The recruiters who run the hiring, not the team hired into: "Parcelon's Student Programs team
+# runs the intern experience".
+_RECRUITERS = re.compile(
+    r"(?i)(?:student|university|campus|early[- ]careers?|early talent|emerging talent)\s+"
+    r"(?:programs?|recruiting|relations|talent)|talent acquisition|"
+    r"(?:university |campus |technical )?recruiting|recruitment"
+)
 
 
 # The words before a team the hire joins: "You'll join the", "you'll be part of our", "The
@@ -751,9 +784,12 @@ _HIRE_JOINS = re.compile(
 )
 # A few words and a comma before a sentence's subject: "Each term,", "Since 2019,".
 _SENTENCE_OPENER = re.compile(r"[A-Za-z0-9 ]{1,25},")
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
 
 
-def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -> bool:
+def _in_list_of_teams(
+    doc: Doc, start: int, end: int, *, joined: bool = False, possessive: bool = False
+) -> bool:
     """'teams such as Search, Ads and Maps' lists examples, not the job's team.
 
     `joined`: the match says the hire joins the team ("be part of the Data Platform team"), so
@@ -769,6 +805,8 @@ def _in_list_of_teams(doc: Doc, start: int, end: int, *, joined: bool = False) -
         or not before
         or before == doc.sections.at(start).heading  # a glued heading
         or _SENTENCE_OPENER.fullmatch(before) is not None  # "Each term, Ashgrove's X division"
+        # The rest of the owner's name: "Fernhollow" of "Fernhollow Foods' Demand Planning team".
+        or (possessive and _CAPITALISED_WORDS.fullmatch(before) is not None)
     )
     if joined:
         # "You'll join our Technology division and rotate through areas such as ...": examples

@@ -105,7 +105,9 @@ _FULL_TIME_BODY = re.compile(
 # A job-board badge line: "Full-Time · Remote (US)", "$20/hr · Internship · Entry level", and
 # Lever's category line "SAN FRANCISCO, CA / ENGINEERING / FULL-TIME / HYBRID".
 _BADGE = re.compile(
-    r"(?i)(?:^|(?<=[*|])|(?<= /)|(?<=\S   ))[ \t*-]*(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op)"
+    # A careers site's icon names run into the badge: "bar_chart Intern & Apprentice".
+    r"(?i)(?:^|(?<=[*|])|(?<= /)|(?<=\S   ))[ \t*-]*(?:[a-z]+_[a-z_]+[ \t]+)?"
+    r"(?P<kind>full[- ]?time|part[- ]?time|contract(?:or)?|temporary|internship|co-?op|intern & apprentice)"
     # "·" and "•" read as "*" in the view; a wide gap parts a meta line's fields too.
     r"[ \t]*(?=[*|(,]| /|$|   )",
     re.MULTILINE,
@@ -319,7 +321,7 @@ _MONTH_NAME = (
     + ")"
 )
 _PROGRAM_WORD = alternation(
-    r"internship|intern|co-?op|program(?:me)?|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
+    r"internships?|interns?|co-?ops?|program(?:me)?|cohort|class|start(?:ing|s)?|begin(?:ning|s)?"
 )
 _START_WORD = re.compile(r"(?i)start|begin")
 _INTERN_YEAR = re.compile(

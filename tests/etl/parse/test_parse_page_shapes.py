@@ -856,3 +856,123 @@ def test_a_trainee_title(title, want):
 )
 def test_indias_master_of_computer_applications(line, want):
     assert parse_posting(f"Trainee\nAcme\n\nEligibility\n{line}\n").degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # A possessive owner of more than one word, and a list of products in the sentence.
+        (
+            "Fernhollow Foods' Demand Planning Analytics team sits within our Supply Chain "
+            "organization and forecasts our products (cereal, granola, snack bars and waffles).",
+            "Demand Planning Analytics",
+        ),
+        # "an internship with the X team".
+        (
+            "This is a programming internship with the Engine & Tools team at Pellucid Games.",
+            "Engine & Tools",
+        ),
+        # A capitalised verb at a bullet's start is no owner's name.
+        (
+            "- Oversee the Business Intelligence (BI) platform, dashboards, models and alerts.",
+            None,
+        ),
+    ],
+)
+def test_team_in_sentences_of_the_seeds_shapes(body, want):
+    assert parse_posting(f"Analyst Intern\nAcme\n\nAbout the role\n{body}\n").team == want
+
+
+def test_the_employer_spelt_out_beside_its_initials_is_no_team():
+    text = (
+        "Events Manager\nMDIC\n\nOverview\nThe Medical Device Innovation Consortium (MDIC) runs "
+        "public-private partnerships.\n"
+    )
+    assert parse_posting(text).team is None
+
+
+def test_a_final_presentation_in_a_list_of_dates_is_no_start():
+    text = (
+        "Technology Analyst Intern\nAldergrove Bank\n\nProgram dates:\n"
+        "• Start date: Monday, June 2, 2025\n• Alternate start date: Monday, June 16, 2025\n"
+        "• Final presentations: week of August 4, 2025\n"
+    )
+    assert parse_posting(text).start_dates == [dt.date(2025, 6, 2), dt.date(2025, 6, 16)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Only ranges for places, none general: zones by another name.
+        (
+            "Software Engineer, Early Career\nKestrel\n\nCompensation\nFor California-based roles, "
+            "the base salary range is $128,000 to $176,000.\nFor Washington-based roles, the base "
+            "salary range is $121,500 to $167,200.\n",
+            (121500.0, 176000.0, "USD", "year"),
+        ),
+        (
+            "Engineer\nAcme\n\nCompensation\n* For Colorado and Texas based hires: Estimated annual "
+            "salary of $137,000 - $167,000\n* For Bay Area-based hires: Estimated annual salary of "
+            "$162,000 - $198,000\n",
+            (137000.0, 198000.0, "USD", "year"),
+        ),
+        # "For candidates based in the U.S." is the general case.
+        (
+            "Engineer\nAcme\n\nCompensation\nFor candidates based in the U.S., the base salary range "
+            "is $100,000 - $120,000. For candidates based in New York City, the range is $110,000 - "
+            "$130,000.\n",
+            (100000.0, 120000.0, "USD", "year"),
+        ),
+    ],
+)
+def test_pay_given_only_by_place(text, want):
+    assert pay(text) == want
+
+
+def test_workdays_locations_label_lists_one_place_a_line():
+    text = (
+        "Software Engineer, Early Career\nApply\nlocations\nCalifornia - San Francisco\n"
+        "Washington - Seattle\nNew York - New York\ntime type\nFull time\n\nWe build.\n"
+    )
+    assert parse_posting(text).locations == [
+        "California - San Francisco",
+        "Washington - Seattle",
+        "New York - New York",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An icon's name run into a careers site's badge.
+        (
+            "Student Researcher, 2026\nQuillon\nbar_chart Intern & Apprentice\n\nWe research.\n",
+            "internship",
+        ),
+        ("Student Researcher, 2026\nQuillon\nbar_chart Research\n\nWe research.\n", None),
+    ],
+)
+def test_a_badge_after_an_icons_name(text, want):
+    assert parse_posting(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "This role sits with the Language Understanding team in Quillon Research.",
+            "Language Understanding",
+        ),
+        # The recruiters who run the programme are not the team hired into.
+        ("Parcelon's Student Programs team runs the intern experience across North America.", None),
+    ],
+)
+def test_team_beside_big_tech_pages_programmes(body, want):
+    assert parse_posting(f"Research Intern\nAcme\n\nAbout the job\n{body}\n").team == want
+
+
+def test_a_year_after_interns_in_the_plural():
+    text = (
+        "Research Scientist Intern (PhD)\nLumenfold\n\nWe are looking for PhD interns for 2026.\n"
+    )
+    assert parse_posting(text).year == 2026
