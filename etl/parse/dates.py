@@ -121,8 +121,17 @@ _PAGE_DATE_LINE = re.compile(
 # email bringing the posting was sent ("Date: Monday, November 17, 2025 at 8:02 AM").
 PAGE_DATE_NOTE = re.compile(
     r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
+    # A print header that writes the month: "Jan 15, 2026, 11:20 AM      <page title>",
+    # "Tue, Jan 13, 2026        <page title>".
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
     r"|(?:date|sent)[ \t]*:(?=[ \t]*\w)"
     r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
+)
+# The print header that writes the month, for the header's furniture test (see PAGE_DATE_NOTE).
+PRINT_HEADER_WITH_MONTH = re.compile(
+    rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
 )
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 # What may stand before a date range on its line for the lines above to label it: nothing
@@ -286,13 +295,16 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
         if p < 8000
     ]
     if anchor is not None:
-        for start, end in doc.lines[:12]:
+        # A board's header may run long before its top card (LinkedIn's menus, banners).
+        for start, end in doc.lines[:20]:
             m = _AGO_LINE.match(doc.view, start, end)
             if m:
                 value = _resolve_relative(m, anchor)
                 if value is not None:
                     return Found(value, m.start("rel"), m.end("rel"))
     for m in doc.search_near(_POSTED, hits, 16, 60):
+        if doc.kind_at(m.start()) == "related":
+            continue  # "Data Analytics Intern · Scioto Health · Posted 6 days ago": another job's
         if m.group("just"):
             if anchor is not None:  # Indeed's "Just posted": the day the page was seen
                 return Found(anchor, m.start("just"), m.end("just"))

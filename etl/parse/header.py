@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl.parse.dates import PAGE_DATE_NOTE
+from etl.parse.dates import PAGE_DATE_NOTE, PRINT_HEADER_WITH_MONTH
 from etl.parse.doc import Doc, Found
 from etl.parse.places import is_place_line
 from etl.parse.segment import HEADER_KIND
@@ -116,6 +116,12 @@ def is_page_furniture(line: str, *, may_hold_phrase: bool = True) -> bool:
         return True
     if line[:1].isdigit() and PAGE_DATE_NOTE.match(line):
         return True  # a browser's print header ("10/18/25, 2:14 PM  <page title>")
+    if (
+        line[:1].isupper()
+        and ("  " in line or "\t" in line)
+        and PRINT_HEADER_WITH_MONTH.match(line)
+    ):
+        return True  # "Jan 15, 2026, 11:20 AM      <page title>"
     if (" at " in line or "/" in line) and _CHAT_HEADER.match(line):
         return True  # a chat message's author and time ("priya_k — Today at 2:14 PM")
     if "age " in line and _PAGE_NUMBER.search(line):
@@ -437,7 +443,12 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
             pasted_below = start
             continue
         found = _title_value(doc, start, end)
-        if found is None or _is_search_query(doc, start) or _BOARD_TAGLINE.search(str(found.value)):
+        if (
+            found is None
+            or _is_search_query(doc, start)
+            or _BOARD_TAGLINE.search(str(found.value))
+            or is_breadcrumb(str(found.value))
+        ):
             continue
         if _names_a_job(str(found.value)):
             jobs.append(found)
@@ -488,8 +499,9 @@ _PROGRAMME_BANNER = re.compile(
 # board", "the student jobs site". It names jobs, but no one job.
 _BOARD_TAGLINE = re.compile(
     r"(?i)\b(?:jobs?|careers?|internships?|co-?ops?|talent|hiring)\s+(?:board|site|portal|marketplace)\b"
-    # "InternLoop - every internship, one feed"
-    r"|\b(?:every|all(?: the)?)\s+(?:jobs?|internships?|co-?ops?|roles|openings)\b,"
+    # "InternLoop - every internship, one feed", "every tech internship in one place"
+    r"|\b(?:every|all(?: the)?)\s+(?:\w+\s+)?(?:jobs?|internships?|co-?ops?|roles|openings)\b"
+    r"(?:,| in one place)"
 )
 
 
@@ -713,7 +725,13 @@ def is_breadcrumb(line: str) -> bool:
     # The regex tries every position; most lines lack a separator, found at C speed.
     if "»" in line or "›" in line:
         return True  # marks a path uses and little else: "Students & New Grads › Internship FAQ"
-    return ">" in line and _BREADCRUMB.search(line) is not None
+    return ">" in line and (
+        _BREADCRUMB.search(line) is not None or _SITE_ROOT_STEP.match(line) is not None
+    )
+
+
+# A path's first step from the site's root: "Jobs  >  Search results for ...".
+_SITE_ROOT_STEP = re.compile(r"\s*(?:Home|Jobs|Careers|Search|All jobs)\s*>")
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?")

@@ -1088,8 +1088,9 @@ def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:
     separators = _part_separators(doc.view, start, end)
     if not separators:
         # Lever's header puts each meta on its own line in capitals: "BOSTON, MA" under the
-        # title. A name of three words at most, and no institution's word, is the city.
-        part = doc.view[start:end].strip(" \t*-•·")
+        # title, or "NEW YORK, NY /" with the slash that ends each of its lines. A name of
+        # three words at most, and no institution's word, is the city.
+        part = doc.view[start:end].strip(" \t*-•·/")
         m = _UPPER_PLACE.fullmatch(part)
         if (
             m

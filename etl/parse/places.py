@@ -448,9 +448,10 @@ def _one_per_city(found: list[Found]) -> list[Found]:
             kept = next((k for k in same_city if whole <= k or k <= whole), None)
             if kept is not None:
                 i = kept_at[kept]
-                if country_state_city(str(out[i].value)) and not country_state_city(str(f.value)):
-                    # Taleo's "Canada-Ontario-Toronto" above the text's "Toronto, ON": the
-                    # place as the posting writes it for people.
+                coded = country_state_city(str(out[i].value)) or workday_place(str(out[i].value))
+                if coded and not (country_state_city(str(f.value)) or workday_place(str(f.value))):
+                    # Taleo's "Canada-Ontario-Toronto" or iCIMS's "US-CO-Fort Collins" above the
+                    # text's "Toronto, ON": the place as the posting writes it for people.
                     out[i] = f
                 continue
         same_city.append(whole)
@@ -469,8 +470,8 @@ def _place_parts(value: str) -> list[str]:
     Taleo's "Canada-Ontario-Toronto" read smallest part first, as "Toronto, ON, Canada" is."""
     names = _state_name_of_code()
     parts = value.split(",")
-    if len(parts) == 1 and country_state_city(value):
-        parts = value.split("-", 2)[::-1]
+    if len(parts) == 1 and (country_state_city(value) or workday_place(value)):
+        parts = value.split("-", 2)[::-1]  # "US-CO-Fort Collins" is "Fort Collins, CO, US"
     return [names.get(part.strip(), part.strip()).lower() for part in parts]
 
 

@@ -32,6 +32,8 @@ _NOT_TEAM = re.compile(
     rf"{_MONTH}\s*(?:[-–/]|to)\s*{_MONTH}|"  # a co-op's term, "(Jan–Apr)"
     r"(?:bs|ms|ba|phd|ph\.d\.?|bachelor'?s|master'?s|undergrad\w*|graduate|mba)(?:\s*[/,&]\s*(?:bs|ms|ba|phd|ph\.d\.?|mba|masters?|bachelors?))*|"
     r"remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|intern(?:ship)?|co-?op|"
+    # "... - Hybrid in Hartford, CT": how and where the work is done.
+    r"(?:hybrid|on-?site|onsite|in[- ]office)\b.*|"
     # "W2 or C2C", "W2/1099": how a contractor is paid, alone or several.
     r"(?:w-?2|c2c|corp[- ]to[- ]corp|1099)(?:\s*(?:/|,|&|\bor\b|\band\b)\s*(?:w-?2|c2c|corp[- ]to[- ]corp|1099))*"
     r"(?:\s+(?:only|role|position|contract))?|contract[- ]to[- ]hire|"
@@ -125,7 +127,7 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits with|"
+    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits? with|"
     r"internship with|co-op with|position with|role with|placement with)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
@@ -169,6 +171,7 @@ _WE_ARE_TRIGGERS = (
     "home to the",
     "home to our",
     "sits with the",
+    "sit with the",
     "internship with the",
     "co-op with the",
     "position with the",
@@ -590,8 +593,10 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
             continue  # "... - Nashville, TN": where, as a whole; not a team in its parts
         for piece in _COMMA_PART.finditer(unparenthesised[seg_start:seg_end]):
             value = piece.group(0).strip()
-            if value and is_place_name(value):
-                break  # "Nashville, TN ...": the parts after a city are its state's, not a team
+            if value and (is_place_name(value) or _WORK_MODE_LEAD.match(value)):
+                # "Nashville, TN ...", "Hybrid in Hartford, CT": the parts after a city are its
+                # state's, not a team.
+                break
             if not value or not _is_team_like(value, company):
                 continue
             start = title.start + seg_start + piece.start() + piece.group(0).find(value)
@@ -602,6 +607,7 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
     return [_without_team_word(doc, f) for f in found]
 
 
+_WORK_MODE_LEAD = re.compile(r"(?i)(?:hybrid|remote|on-?site|onsite|in[- ]office)\b")
 _TRAILING_TEAM_WORD = re.compile(r"(?i)\s+team$")
 _NAMED_BY_TEAM = frozenset({"red", "blue", "purple", "tiger", "a", "b"})
 

@@ -976,3 +976,88 @@ def test_a_year_after_interns_in_the_plural():
         "Research Scientist Intern (PhD)\nLumenfold\n\nWe are looking for PhD interns for 2026.\n"
     )
     assert parse_posting(text).year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Print headers that write the month: the page's date, and no title.
+        (
+            "Jan 15, 2026, 11:20 AM                  IT Co-op Student - Kitchener, ON - Indeed.com\n\n"
+            "IT Co-op Student – Spring 2026\nGrand Valley\n\nWe serve.\n\nPosted 5 days ago\n",
+            ("IT Co-op Student – Spring 2026", dt.date(2026, 1, 10)),
+        ),
+        (
+            "Tue, Jan 13, 2026                       IT Intern Job in Fresno, CA | ZipRecruiter\n\n"
+            "ZipRecruiter\nIT Help Desk Intern (Part-Time)\nSierra Foothills\nPosted 3 days ago\n\nWe heal.\n",
+            ("IT Help Desk Intern (Part-Time)", dt.date(2026, 1, 10)),
+        ),
+        # A breadcrumb's first step from the site's root is no title.
+        (
+            'LinkedIn\n\nJobs  >  Search results for "new grad data analyst" in Toronto\n\n'
+            "Northcove\nAssociate Data Analyst, New Grad 2026\nToronto, ON · 4 days ago\n\nAbout the job\n",
+            ("Associate Data Analyst, New Grad 2026", None),
+        ),
+    ],
+)
+def test_board_headers_title_and_posted_date(text, want):
+    p = parse_posting(text)
+    assert (p.title, p.posted_date) == want
+
+
+def test_a_top_card_far_below_a_boards_menus_still_dates_the_posting():
+    menus = "".join(f"Menu item {i}\n" for i in range(14))
+    text = (
+        f"1/12/26, 8:15 PM\tIntern | Kestrel | LinkedIn\n{menus}Kestrel Motion\n"
+        "Software Engineering Intern\nPittsburgh, PA · 1 week ago · Over 100 applicants\n\nAbout the job\n"
+    )
+    assert parse_posting(text).posted_date == dt.date(2026, 1, 5)
+
+
+def test_another_jobs_age_in_people_also_viewed_is_not_this_ones():
+    text = (
+        "BA Intern\nAshgrove\n\nAbout\nWe sell.\n\nPosted 30+ days ago\n\nPeople also viewed\n"
+        "Data Analytics Intern · Scioto Health · Columbus, OH · Posted 6 days ago\n"
+    )
+    assert parse_posting(text, page_date=dt.date(2026, 1, 13)).posted_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "Hybrid in Hartford, CT" says how and where, not who.
+        (
+            "Data Engineering Intern - 6 Month Contract - Hybrid in Hartford, CT\nKeystone\n\nWe staff.\n",
+            None,
+        ),
+        ("Developer Intern - Hybrid in West Berlin, NJ\nAcme\n\nWe build.\n", None),
+        # "you'll sit with the X team".
+        (
+            "Trading Intern\nLarkspur\n\nThe role\nAfter training you'll sit with the Index Options team.\n",
+            "Index Options",
+        ),
+    ],
+)
+def test_team_in_board_titles(text, want):
+    assert parse_posting(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Lever's capitals line ends with its slash.
+        (
+            "Tallyline\n\nSoftware Engineer Intern (Fall 2026)\nNEW YORK, NY /\nENGINEERING /\nINTERN /\n"
+            "HYBRID\n\nWe pay.\n",
+            ["NEW YORK, NY"],
+        ),
+        # iCIMS's coded place and the written one: one place, as written.
+        (
+            "Firmware Co-op\nKestrel\nJob Locations US-CO-Fort Collins\n\nThe role\nWe build.\n"
+            "Location: Fort Collins, CO\n",
+            ["Fort Collins, CO"],
+        ),
+    ],
+)
+def test_locations_on_more_ats_pages(text, want):
+    assert parse_posting(text).locations == want
