@@ -209,6 +209,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # below the header only a line that is just a place counts ("Seattle, WA, USA")
         if headquartered and any(start <= p < end for p in headquartered):
             continue  # where the company sits (see _office_list)
+        if end > header_limit and doc.view[end - 7 : end].endswith((" Office", " HQ")):
+            continue  # a board's card of the company's offices: "Ledgerline Chicago, IL Office"
         # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
         places = (
             _places_in(doc, start, end, labelled=False, whole_line=True)
@@ -442,9 +444,16 @@ def _more_location_lines(doc: Doc, pos: int, limit: int) -> list[tuple[int, int]
     spans = []
     for start, end in doc.lines_within(pos + 1, limit)[:10]:
         value = doc.view[start:end].strip()
-        if not (names_a_place(value) or _STATE_DASH_CITY.fullmatch(value)):
-            break
+        if (
+            start > pos + 1
+            or value.endswith(
+                (" Office", " HQ")
+            )  # Built In's card: "Ledgerline Chicago, IL Office"
+            or not (names_a_place(value) or _STATE_DASH_CITY.fullmatch(value))
+        ):
+            break  # a blank line, an office's card, or a line that is no place ends the list
         spans.append((start, end))
+        pos = end
     return spans
 
 
@@ -740,11 +749,22 @@ def _value_list_end(doc: Doc, m: re.Match) -> int:
     """Where a "based in" value ends: at its ";", unless places follow it to the sentence's
     end ("placed in one of our offices: Austin, TX; Raleigh, NC; or Denver, CO")."""
     end = m.end("value")
+    # "on-site at our Cincinnati headquarters, with occasional day trips to ... Louisville, KY":
+    # where the work is, then where it sometimes travels.
+    trip = _TRAVEL_AFTER.search(doc.view, m.start("value"), end)
+    if trip:
+        return trip.start()
     if doc.view[end : end + 1] != ";":
         return end
     limit = doc.line_at(end)[1]
     stop = _LIST_STOP.search(doc.view, end, min(limit, end + 160))
     return stop.start() if stop else min(limit, end + 160)
+
+
+_TRAVEL_AFTER = re.compile(
+    r"(?i),?\s+(?:with (?:occasional|some|regular|periodic)\b|(?:day )?trips? to\b|visits? to\b|"
+    r"travel(?:l?ing)? to\b)"
+)
 
 
 # A sentence's stop after a list of places, whose last may end in capitals ("Denver, CO.").

@@ -1061,3 +1061,25 @@ def test_team_in_board_titles(text, want):
 )
 def test_locations_on_more_ats_pages(text, want):
     assert parse_posting(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Where the work is, then where it sometimes travels.
+        (
+            "BA Co-op\nCorvane\n\nThe role\nCo-ops work on-site at our Cincinnati, OH headquarters, "
+            "with occasional day trips to distribution centers in Louisville, KY and Indianapolis, IN.\n",
+            ["Cincinnati, OH"],
+        ),
+        # Built In's "Locations" list ends at a blank line; its office cards are the company's.
+        (
+            "Software Engineer, New Grad\nLedgerline\n\nThe Role\nWe build.\n\nLocations\n"
+            "Chicago, IL\nNew York, NY\n\nLedgerline Chicago, Illinois, USA Office\n"
+            "River North, 333 W Hubbard St — our HQ\n",
+            ["Chicago, IL", "New York, NY"],
+        ),
+    ],
+)
+def test_locations_beside_travel_and_office_cards(text, want):
+    assert parse_posting(text).locations == want
