@@ -110,7 +110,7 @@ _POSTED = re.compile(
 # LinkedIn's top card puts it among other fields: "Pittsburgh, PA · 3 weeks ago · Over 100
 # applicants" (the matching view writes "·" as "*").
 _AGO_LINE = re.compile(
-    rf"(?im)^(?:[^\n*|]{{0,80}}[*|])?[ \t*-]*(?:(?:re)?posted\s*|added\s*|listed\s*)?(?P<rel>{_AGE})"
+    rf"(?im)^(?:[^\n*|]{{0,80}}?(?:[*|]| - ))?[ \t*-]*(?:(?:re)?posted\s*|added\s*|listed\s*)?(?P<rel>{_AGE})"
 )
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"

@@ -194,8 +194,9 @@ _POSSESSIVE_VERB = (
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
-    r"(?:team|[Gg]roup|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},)?"
-    + _POSSESSIVE_VERB
+    # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
+    r"(?:team|[Gg]roup|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
+    r"|[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)?" + _POSSESSIVE_VERB
 )
 
 

@@ -1083,3 +1083,19 @@ def test_locations_on_more_ats_pages(text, want):
 )
 def test_locations_beside_travel_and_office_cards(text, want):
     assert parse_posting(text).locations == want
+
+
+def test_a_teams_place_between_it_and_its_verb():
+    text = (
+        "Hardware Validation Co-op\nNorvane\n\nThe role\nOur Post-Silicon Validation team in "
+        "Kanata is looking for a co-op student for the Fall 2026 term.\n"
+    )
+    assert parse_posting(text).team == "Post-Silicon Validation"
+
+
+def test_a_top_card_with_dashes_dates_the_posting():
+    text = (
+        "2/5/26, 10:02 AM  Controls Intern | LinkedIn\n\nTollefsen Industries\nControls Software Intern\n"
+        "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants\n\nAbout the job\nWe build.\n"
+    )
+    assert parse_posting(text).posted_date == dt.date(2026, 1, 29)
