@@ -148,8 +148,15 @@ def parse_posting(
         posting_year = starts[0].value.year
     posting["year"] = posting_year
 
-    duration = keep(
-        "duration_weeks", step("duration_weeks", lambda: extract_duration_weeks(doc, title), None)
+    # A permanent job's "twelve months on Consumer Payments before rotating" is a rotation's,
+    # not the job's, length.
+    duration = (
+        keep(
+            "duration_weeks",
+            step("duration_weeks", lambda: extract_duration_weeks(doc, title), None),
+        )
+        if posting["employment_type"] != "full_time"
+        else None
     )
     posting["duration_weeks"] = duration.value if duration else None
 

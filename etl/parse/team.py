@@ -127,7 +127,7 @@ _ABBREVIATED = re.compile(
 _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
-    r"|(?i:join|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits? with|"
+    r"|(?i:join|joins|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits? with|"
     r"internship with|co-op with|position with|role with|placement with)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
@@ -170,6 +170,8 @@ _WE_ARE_TRIGGERS = (
     "into the",
     "home to the",
     "home to our",
+    "joins the",
+    "joins our",
     "sits with the",
     "sit with the",
     "internship with the",

@@ -1099,3 +1099,27 @@ def test_a_top_card_with_dashes_dates_the_posting():
         "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants\n\nAbout the job\nWe build.\n"
     )
     assert parse_posting(text).posted_date == dt.date(2026, 1, 29)
+
+
+def test_the_co_op_joins_the_team():
+    text = (
+        "Supply Chain Co-op\nTollbridge\n\nWhat will I do?\nThe co-op joins the Demand & Supply "
+        "Planning team, which forecasts demand for 900 products.\n"
+    )
+    assert parse_posting(text).team == "Demand & Supply Planning"
+
+
+@pytest.mark.parametrize(
+    ("badge", "want"),
+    [
+        # A permanent job's months are a rotation's or training's, not the job's length.
+        ("Full-time", None),
+        ("Internship", 52),
+    ],
+)
+def test_a_permanent_job_has_no_length(badge, want):
+    text = (
+        f"Associate Product Manager\nQuillstone\n{badge}\n\nAbout the role\nAPMs join a program, "
+        "spending twelve months on Consumer Payments before rotating to a second product area.\n"
+    )
+    assert parse_posting(text).duration_weeks == want
