@@ -119,20 +119,20 @@ _PAGE_DATE_LINE = re.compile(
 # When a saved or printed page was taken: a browser's print header ("10/18/25, 2:14 PM  <page
 # title>"), a note of the copy ("Copied from Handshake on Tue Nov 4 2025"), or the day an
 # email bringing the posting was sent ("Date: Monday, November 17, 2025 at 8:02 AM").
+# A print header that writes the month: "Jan 15, 2026, 11:20 AM      <page title>",
+# "Tue, Jan 13, 2026        <page title>".
+_MONTH_PRINT_HEADER = (
+    rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
+)
 PAGE_DATE_NOTE = re.compile(
     r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
-    # A print header that writes the month: "Jan 15, 2026, 11:20 AM      <page title>",
-    # "Tue, Jan 13, 2026        <page title>".
-    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
+    rf"|{_MONTH_PRINT_HEADER}"
     r"|(?:date|sent)[ \t]*:(?=[ \t]*\w)"
     r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
 )
-# The print header that writes the month, for the header's furniture test (see PAGE_DATE_NOTE).
-PRINT_HEADER_WITH_MONTH = re.compile(
-    rf"(?i)^\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
-)
+# The same, alone, for the header's furniture test: "date:" and "copied on" lines are no furniture.
+PRINT_HEADER_WITH_MONTH = re.compile(rf"(?i)^\s*{_MONTH_PRINT_HEADER}")
 _HOLIDAY_PAREN = re.compile(r"\([^()]{0,60}$")
 # What may stand before a date range on its line for the lines above to label it: nothing
 # (bullets aside), or a short label of its own ("New York and Chicago:", "Cohort B:").
@@ -416,35 +416,29 @@ def extract_start_dates(
 
 
 def _reads_day_first(doc: Doc, dates: list[tuple[int, int, dict]] | None = None) -> bool:
-    """Whether the page's slashed dates read day first: it writes one that can only be read so,
-    or, with none that decides, it is a page of a country that writes them so (its money is
-    pounds, euros, rupees, or Australian, New Zealand or Singapore dollars)."""
-    dates = find_dates(doc) if dates is None else dates
-    if _writes_day_first(dates):
-        return True
-    if any(
-        parts.get("us") and int(parts["us"].split("/")[1]) > 12 >= int(parts["us"].split("/")[0])
-        for _, _, parts in dates
-    ):
-        return False  # "11/30/2025": month first
-    return _DAY_FIRST_MONEY.search(doc.view) is not None
+    """Whether the page's slashed dates read day first: it writes one that can only be read so
+    ("Last date to apply: 30/11/2025", as Indian and British pages write) and none that can
+    only be read month first ("11/30/2025"); or, with none that decides, it is a page of a
+    country that writes them so (its money is pounds, euros, rupees, or Australian, New Zealand
+    or Singapore dollars). Decided once per page: page, posted and start dates all ask."""
+    decided = doc.shared.get("day_first")
+    if decided is None:
+        day_first = month_first = False
+        for _, _, parts in find_dates(doc) if dates is None else dates:
+            if parts.get("us"):
+                first, second = (int(x) for x in parts["us"].split("/")[:2])
+                day_first |= first > 12 >= second
+                month_first |= second > 12 >= first
+        if day_first or month_first:
+            decided = day_first and not month_first
+        else:
+            decided = _DAY_FIRST_MONEY.search(doc.view) is not None
+        doc.shared["day_first"] = decided
+    return bool(decided)
 
 
 # Money that says the page is from a country that writes dates day first.
 _DAY_FIRST_MONEY = re.compile(r"[£€₹]|\b(?:GBP|EUR|INR|AUD|NZD|SGD)\b|\b(?:A|AU|NZ|S)\$")
-
-
-def _writes_day_first(dates: list[tuple[int, int, dict]]) -> bool:
-    """Whether the page writes its slashed dates day first: one of them can only be read so
-    ("Last date to apply: 30/11/2025", as Indian and British pages write) and none can only be
-    read month first ("11/30/2025")."""
-    day_first = month_first = False
-    for _, _, parts in dates:
-        if parts.get("us"):
-            first, second = (int(x) for x in parts["us"].split("/")[:2])
-            day_first |= first > 12 >= second
-            month_first |= second > 12 >= first
-    return day_first and not month_first
 
 
 def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:

@@ -74,7 +74,8 @@ def _ends_after(text: str, char: str) -> list[int]:
     return ends
 
 
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?")
+# A markdown table's rule under its header row: "| --- | :---: |" (its last bar may be missing).
+TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?")
 
 
 def _table_cells(view: str, start: int, end: int) -> int:
@@ -327,7 +328,7 @@ class Doc:
         header = None
         while i > 0:
             start, end = self.lines[i - 1]
-            if _TABLE_SEPARATOR.fullmatch(view, start, end):
+            if TABLE_RULE.fullmatch(view, start, end):
                 i -= 1
                 continue
             if _table_cells(view, start, end) != cells:

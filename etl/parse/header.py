@@ -15,7 +15,7 @@ from functools import cache
 from etl.parse.dates import PAGE_DATE_NOTE, PRINT_HEADER_WITH_MONTH
 from etl.parse.doc import Doc, Found
 from etl.parse.places import is_place_line
-from etl.parse.segment import HEADER_KIND
+from etl.parse.segment import HEADER_KIND, SMALL_WORDS
 from etl.parse.vocab import field_labels, heading_kinds, load
 
 _TITLE_LABEL = re.compile(
@@ -478,13 +478,8 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
 def _reads_as_a_sentence(line: str) -> bool:
     """ "Kestrel just opened Summer 2026 SWE intern apps": lower-case words a title line has
     few of ("Software Engineering Intern – Autonomy Platform" has none)."""
-    lower = [w for w in _LETTERS.findall(line) if w.islower() and w not in _SMALL_TITLE_WORDS]
+    lower = [w for w in _LETTERS.findall(line) if w.islower() and w not in SMALL_WORDS]
     return len(lower) >= 3
-
-
-_SMALL_TITLE_WORDS = frozenset(
-    {"and", "of", "the", "for", "with", "in", "on", "at", "to", "a", "an", "or"}
-)
 
 
 # A horizontal rule on its own line: Markdown's "---", "***", "___", or a row of dashes.

@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import cache
 
-from etl.parse.doc import Doc, Found
+from etl.parse.doc import TABLE_RULE, Doc, Found
 from etl.parse.places import (
     CITY,
     JOB_NOUN,
@@ -608,7 +608,6 @@ def _city_and_state_labels(doc: Doc) -> list[Found]:
     return found
 
 
-_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+")  # "| --- | :---: |"
 _CELL_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)  # "Pittsburgh, PA</br>Boston, MA"
 # A table of more rows lists many jobs (a README of openings), not this one's places.
 _TABLE_ROWS = 3
@@ -634,7 +633,7 @@ def _table_location_cells(doc: Doc) -> list[tuple[int, int]]:
         )
         rule_end = view.find("\n", line_end + 1)
         rule_end = len(view) if rule_end == -1 else rule_end
-        if column is None or not _TABLE_RULE.fullmatch(view, line_end + 1, rule_end):
+        if column is None or not TABLE_RULE.fullmatch(view, line_end + 1, rule_end):
             continue
         rows = []
         row_start = rule_end + 1

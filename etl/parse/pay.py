@@ -949,16 +949,15 @@ def _primary(doc: Doc, cands: list[_Candidate]) -> _Candidate | None:
     figures = [c for c in alike if c.score >= best.score - 1 and c.low == c.high]
     if best.low == best.high and len(figures) >= 2 and _one_figure_per_level(doc, figures):
         return _spanning(figures, best)
-    if _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(best.start)):
+    if _for_some_places(doc, best):
         # "The hourly range is $34 - $52. For roles performed in Washington State, the range is
         # $37 - $56 per hour": the exception says more (its period), the general range less.
         peers += [c for c in alike if c.low != c.high and c.score > _THRESHOLD and c not in peers]
-    general = _general_among(doc, peers)
+    specific = [c for c in peers if _for_some_places(doc, c)]
+    general = _general_among(doc, peers, specific)
     if general is not None:
         return general  # "Pay range: $41 - $55/hr" above "Colorado pay range: $43 - $57/hr"
-    if len(peers) >= 2 and all(
-        _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start)) for c in peers
-    ):
+    if len(peers) >= 2 and len(specific) == len(peers):
         # Only ranges for places ("For California-based roles ...", "For Washington-based
         # roles ..."), none general: zones by another name, min of all .. max of all.
         return _spanning(peers, best)
@@ -995,8 +994,16 @@ def _one_figure_per_level(doc: Doc, figures: list[_Candidate]) -> bool:
     )
 
 
-def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:
-    """The one range under a bare pay label when every other names where it applies."""
+def _for_some_places(doc: Doc, c: _Candidate) -> bool:
+    """Whether the sentence of a range says it is for some places or people only."""
+    return _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start)) is not None
+
+
+def _general_among(
+    doc: Doc, peers: list[_Candidate], specific: list[_Candidate]
+) -> _Candidate | None:
+    """The one range under a bare pay label when every other names where it applies.
+    `specific`: the peers whose sentences say they are for some places only."""
     if len(peers) < 2:
         return None
     labels = [doc.view[doc.line_at(c.start)[0] : c.start] for c in peers]
@@ -1006,8 +1013,8 @@ def _general_among(doc: Doc, peers: list[_Candidate]) -> _Candidate | None:
         return bare[0]
     # "across the U.S. is $X - $Y. There is a different range ... in those locations is $Z":
     # the one range whose sentence claims no exception is the general one.
-    general = [c for c in peers if not _SPECIFIC_RANGE.search(doc.view, *doc.sentence_at(c.start))]
-    if general and len(general) < len(peers) and len({(c.low, c.high) for c in general}) == 1:
+    general = [c for c in peers if c not in specific]
+    if general and specific and len({(c.low, c.high) for c in general}) == 1:
         return general[0]  # one range, said once or twice (a header's badge and the text)
     return None
 

@@ -448,8 +448,7 @@ def _one_per_city(found: list[Found]) -> list[Found]:
             kept = next((k for k in same_city if whole <= k or k <= whole), None)
             if kept is not None:
                 i = kept_at[kept]
-                coded = country_state_city(str(out[i].value)) or workday_place(str(out[i].value))
-                if coded and not (country_state_city(str(f.value)) or workday_place(str(f.value))):
+                if _coded(str(out[i].value)) and not _coded(str(f.value)):
                     # Taleo's "Canada-Ontario-Toronto" or iCIMS's "US-CO-Fort Collins" above the
                     # text's "Toronto, ON": the place as the posting writes it for people.
                     out[i] = f
@@ -465,12 +464,17 @@ def _one_per_city(found: list[Found]) -> list[Found]:
     return [f for f in out if not (str(f.value) in states and str(f.value).lower() in within)]
 
 
+def _coded(value: str) -> bool:
+    """An ATS's coded place, largest part first: "Canada-Ontario-Toronto", "US-CO-Fort Collins"."""
+    return country_state_city(value) or workday_place(value)
+
+
 def _place_parts(value: str) -> list[str]:
     """A place's comma-separated parts, lower-case, with a state's code written as its name;
     Taleo's "Canada-Ontario-Toronto" read smallest part first, as "Toronto, ON, Canada" is."""
     names = _state_name_of_code()
     parts = value.split(",")
-    if len(parts) == 1 and (country_state_city(value) or workday_place(value)):
+    if len(parts) == 1 and _coded(value):
         parts = value.split("-", 2)[::-1]  # "US-CO-Fort Collins" is "Fort Collins, CO, US"
     return [names.get(part.strip(), part.strip()).lower() for part in parts]
 

@@ -169,12 +169,13 @@ def _capitalised(phrase: str) -> set[str]:
     words = phrase.split(" ")
     title = " ".join(w[:1].upper() + w[1:] for w in words)
     headline = " ".join(
-        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
     )
     return {phrase[:1].upper() + phrase[1:], title, headline, phrase.upper()}
 
 
-_SMALL_WORDS = frozenset(
+# A title's small words, kept small in headline case (and not counted as a sentence's words).
+SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "as"}
 )
 

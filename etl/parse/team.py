@@ -15,7 +15,7 @@ from functools import cache
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.mentions import term_names
 from etl.parse.places import is_place_line, is_place_name
-from etl.parse.vocab import load
+from etl.parse.vocab import load, team_heading_suffixes
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
 _PARENS = re.compile(r"\(([^()]{2,60})\)")
@@ -103,11 +103,19 @@ _TABLE_ROW_LABEL = re.compile(
     r"(?P<value>[^|*_\n]{2,60}?)[*_]*[ \t]*(?:\||$)"
 )
 _ABOUT_TEAM = re.compile(r"(?i)^about (?:the|our) team\s*[:：-]\s*(?P<value>.+)$")
-# "About the Care Platform team": the heading names it ("About the Role & Team" does not).
-_ABOUT_NAMED_TEAM = re.compile(
-    r"(?i)^(?:about|meet) (?:the|our) (?!(?:role|job|position|opportunity)\b)"
-    r"(?P<value>[^:]*?\w) (?:team|teams|squad|pod)\s*:?$"
-)
+
+
+@cache
+def _about_named_team() -> re.Pattern:
+    """ "About the Care Platform team": the heading names it ("About the Role & Team" does
+    not). Its last words are those that make an "About" heading the team's (headings.toml)."""
+    last = "|".join(re.escape(suffix.strip()) for suffix in team_heading_suffixes())
+    return re.compile(
+        r"(?i)^(?:about|meet) (?:the|our) (?!(?:role|job|position|opportunity)\b)"
+        rf"(?P<value>[^:]*?\w) (?:{last})\s*:?$"
+    )
+
+
 # What an abbreviated name may be besides a team: a law, a scheme, a credential.
 _NOT_A_UNIT = re.compile(
     r"(?i)\b(?:program|programme|act|policy|plan|scheme|agreement|regulations?|standards?|"
@@ -274,7 +282,7 @@ def extract_team(
     for block in doc.blocks:
         m = _ABOUT_TEAM.match(block.heading or "")
         if m is None and block.kind == "about_team":
-            m = _ABOUT_NAMED_TEAM.match(block.heading)
+            m = _about_named_team().match(block.heading)
             if m and _is_generic(m.group("value")):
                 m = None  # "About the Engineering Team": a discipline, not a team's name
         if m:
