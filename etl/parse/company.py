@@ -61,12 +61,13 @@ _BLURB_OPENING = re.compile(
 
 
 _COMPANY_LABEL = re.compile(
-    r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation)"
+    # A staffing agency's "Client: Harborview Mutual Insurance" names who hires.
+    r"(?im)^[\s*#>-]*(?:company(?:\s+name)?|employer|hiring\s+(?:company|organi[sz]ation)|organi[sz]ation|client)"
     r"\s*[:：]\s*(?P<value>[^\n]{2,80})$"
 )
 
-# The last letters of its labels ("company", "employer", "organization", ...), in any case.
-_COMPANY_LABEL_ENDS = frozenset("yYeErRnN")
+# The last letters of its labels ("company", "employer", "organization", "client"), in any case.
+_COMPANY_LABEL_ENDS = frozenset("yYeErRnNtT")
 
 _COMMITTED_EQUAL = re.compile(
     rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:[Ee]qual (?:[Oo]pportunity|[Ee]mployment)|[Aa]ffirmative [Aa]ction)"
@@ -218,6 +219,15 @@ _COMPANY_PHRASES = (
         _NAME_AFTER_TRIGGER,
     ),
     (
+        # "Internships at Sableport give students ownership of a real project" (a sentence's
+        # subject: not a candidate's "previous internship at Google").
+        ("internships at ", "interns at "),
+        re.compile(rf"(?:^|[.!?] +|\n)(?:Internships|Interns) at (?P<name>{_NAME})(?=[\s.,;:)]|$)"),
+        2.0,
+        None,
+        _NAME_AFTER_TRIGGER,
+    ),
+    (
         ("and its affiliates",),
         re.compile(rf"{_WORD_NAME} and its affiliates"),
         1.5,
@@ -284,7 +294,7 @@ _COMPANY_PHRASES = (
 # Every literal extract_company looks for, by group: the label's, the equal-opportunity
 # sentence's, then each phrase's.
 _COMPANY_TRIGGER_GROUPS = (
-    ("company", "employer", "organi"),
+    ("company", "employer", "organi", "client"),
     ("is committed to", "is proud to"),
     *(triggers for triggers, *_ in _COMPANY_PHRASES),
 )
@@ -368,11 +378,14 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     label_hits = [p for p in label_hits if p < 5000]
     label_hits = near_a_label_colon(doc.view, label_hits, 24, 100, _COMPANY_LABEL_ENDS)
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
-        value = m.group("value").strip()
+        # "Client: Harborview Mutual Insurance (Fortune 500 property & casualty insurer)".
+        value = _PAREN_NOTE_AFTER.sub("", m.group("value").strip())
         cut = GLUED_LABEL.search(value)
         # Taleo's "Organization: Network Engineering & Operations" names a unit of the
         # employer as often as the employer: it counts less than a site's own header.
         unit = m.group(0).lstrip(" \t\n*#>-").lower().startswith("organi")
+        if "/" in value and m.group(0).lstrip(" \t\n*#>-").lower().startswith("client"):
+            continue  # a stack's "Client : Angular / Struts2" (client side), not a client firm
         vote(value[: cut.start()] if cut else value, m.start("value"), 2.5 if unit else 5.0)
     for start, end in _name_lines_near_title(doc, title):
         vote(doc.view[start:end].strip(), start, 3.0)
@@ -603,7 +616,10 @@ _SITE_HEADER = re.compile(
 )
 
 # A site's header run into its menu: "Aldercrest Bank | Careers | Students & Graduates".
-_SITE_MENU_HEADER = re.compile(rf"[ \t#*]*(?P<name>{_NAME})[ \t]+\|[ \t]+(?:Careers|Jobs)[ \t]+\|")
+# "Corvane Careers  |  Students & Graduates  |  FAQ": the same, the site's name first.
+_SITE_MENU_HEADER = re.compile(
+    rf"[ \t#*]*(?P<name>{_NAME})(?:[ \t]+\|)?[ \t]+(?:Careers|Jobs)[ \t]+\|"
+)
 
 # The parts of a title line between " - ", " – ", " | ".
 _TITLE_PARTS = re.compile(r"[^|–—-]+(?:-(?! )[^|–—-]*)*")

@@ -29,8 +29,8 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 _DATE = re.compile(
     rf"(?i)(?:(?<![\w/])|(?<=\d)(?-i:(?=[A-Z][a-z])))(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
     rf"(?:(?P<mname>{_MONTH})\.?\s+(?P<mday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<myear>(?:19|20)\d{{2}})|\s?'\s?(?P<mshort>\d{{2}}))?"
-    # Day first, and with dashes: "14-Oct-2025".
-    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dname>{_MONTH})\.?(?:(?:,?\s+|-)(?P<dyear>(?:19|20)\d{{2}})|(?:\s?'\s?|-)(?P<dshort>\d{{2}}))?"
+    # Day first, and with dashes: "14-Oct-2025". Not a lower-case "may": "on July 6 may be".
+    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dname>(?!(?-i:may)\b){_MONTH})\.?(?:(?:,?\s+|-)(?P<dyear>(?:19|20)\d{{2}})|(?:\s?'\s?|-)(?P<dshort>\d{{2}}))?"
     # Year first: ISO, and the slashes or dots of Japanese, Chinese and Korean pages.
     r"|(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})"
     r"|(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
@@ -472,7 +472,9 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
         near = doc.lower[max(line_start, start - 40) : start]
         # Only this item of a list counts: "May 26 (after Memorial Day May 25), June 8".
         near = near[max(near.rfind(")"), near.rfind(","), near.rfind(";")) + 1 :]
-        return not _NOT_START_CUE.search(near)
+        # Only what stands after its own start word: "whose term ends later may start on".
+        own_cues = list(_START_CUE.finditer(near))
+        return not _NOT_START_CUE.search(near[own_cues[-1].end() :] if own_cues else near)
     sentence_start, _ = doc.sentence_at(start)
     left = doc.view[max(sentence_start, start - 80) : start]
     cues = list(_START_CUE.finditer(left))
@@ -525,12 +527,22 @@ _DATE_ALONE = re.compile(
 
 def _labelled_start_in_offer(doc: Doc, start: int) -> bool:
     """Whether the date at `start` is the value of a start label in a "What we offer" list
-    ("• Internship start: 1 March 2026"): the job's own date among its perks."""
-    if doc.kind_at(start) != "benefits":
+    ("• Internship start: 1 March 2026"): the job's own date among its perks; or among a
+    board's application fields ("Application deadline: 2026-02-13\nExpected start date: ...")."""
+    kind = doc.kind_at(start)
+    if kind not in ("benefits", "application"):
         return False
     line_start, _ = doc.line_at(start)
     label = _START_LABEL.fullmatch(doc.view, line_start, start)
-    return label is not None and not _NOT_START_CUE.search(label.group())  # "Holiday start:"
+    return (
+        label is not None
+        and not _NOT_START_CUE.search(label.group())  # "Holiday start:"
+        and not (kind == "application" and _PROCESS_START.search(label.group()))
+    )
+
+
+# What else starts in an application section: "Application window start date:".
+_PROCESS_START = re.compile(r"(?i)appl|window|review|interview|event|session|portal|assessment")
 
 
 def _is_labelled_from_above(doc: Doc, line_start: int, start: int) -> bool:

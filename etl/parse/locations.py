@@ -63,7 +63,8 @@ _BASED_IN = re.compile(
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     # "All roles are on-site at our engineering campus in Seattle, WA".
-    r"on-?site (?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
+    # "This is a full-time, on-site position in Pittsburgh, PA"
+    r"on[- ]?site (?:(?:position|role|job|internship|co-op) )?(?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
     r"report(?:ing)? to our|sits? in(?: either)?|hired into (?:our|the)|"
     # "Explorers work in person at either our Seattle, WA headquarters or our Vancouver office"
     r"in[- ]person (?:at|in)(?: either)?(?: our)?|"
@@ -112,6 +113,11 @@ _BASED_IN_TRIGGERS = (
     "in-person at",
     "in person in",
     "in-person in",
+    "site position in",
+    "site role in",
+    "site job in",
+    "site internship in",
+    "site co-op in",
 )
 # How far before its trigger a _BASED_IN match may start: "on-site in" ("site in"), "are
 # placed at" ("placed at"); what each such start holds (lower-case): "onsite", "are", "be".
@@ -173,7 +179,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue
         # In a column (or a menu set out in wide gaps: "Benefits   Locations   Search Jobs")
         # only a value the place patterns know is a place.
-        found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=not column))
+        # A glued heading ends the value: "Location: Remote - USAbout the TeamThe ...".
+        value_end = min(m.end("value"), doc.sections.at(m.start("value")).end)
+        found.extend(_places_in(doc, m.start("value"), value_end, labelled=not column))
     for m in doc.match_at(_PREFERRED_LOCATIONS, doc.find_all("preferred")):
         found.extend(_places_in(doc, m.start("value"), m.end("value"), labelled=True))
     for start, end in _location_heading_values(doc, title):
@@ -890,6 +898,9 @@ _LABEL_VALUE_SEPARATOR = re.compile(
 )
 
 
+_ENDS_IN_STATE_CODE = re.compile(r", ?[A-Z]{2}$")
+
+
 def _places_in(
     doc: Doc,
     start: int,
@@ -907,7 +918,12 @@ def _places_in(
               start + m.end("loc"))
         for m in cities_in(text)
         if is_city(*m.group("loc").split(",")[:2])
-        and not (in_prose and continues_a_list(text, m.end("loc")))
+        # "offices in Austin, Texas, Denver, Colorado": a list; "Austin, TX, Raleigh, NC": places.
+        and not (
+            in_prose
+            and not _ENDS_IN_STATE_CODE.search(m.group("loc"))
+            and continues_a_list(text, m.end("loc"))
+        )
         and not lists_cities(m.group("loc"))
     ]  # fmt: skip
     if labelled and not out and not any(c.islower() for c in text):
@@ -922,6 +938,8 @@ def _places_in(
                 part_start = before[-1][1] if before else start
                 after = _part_separators(doc.view, f.end, end)
                 part_end = after[0][0] if after else end
+                if _BOARD_AGE_TAIL.match(doc.view, f.end, part_end):
+                    part_end = f.end  # "Lima, OH - Reposted 2 days ago - Over 100 applicants"
                 notes = sum(  # a note beside the place, not one the place sits in
                     len(m.group(0))
                     for m in _PAREN_NOTE.finditer(doc.view, part_start, part_end)
@@ -976,6 +994,14 @@ def _places_in(
                 )
             )
     return out
+
+
+# A job board's top card after its place, set off by a dash: the posting's age, then how many
+# applied (LinkedIn's "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants").
+_BOARD_AGE_TAIL = re.compile(
+    r"(?i)[ \t]+[-–—][ \t]+(?:(?:re)?posted[ \t]+)?(?:\d{1,3}|an?|one)\+?[ \t]+"
+    r"(?:minute|hour|day|week|month)s?[ \t]+ago\b"
+)
 
 
 def _part_separators(view: str, start: int, end: int) -> list[tuple[int, int]]:

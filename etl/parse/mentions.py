@@ -71,7 +71,7 @@ _CUE_BEFORE = _Caseless(
     r"(?:\b(?:programming|coding|code|languages?|proficien\w*|experience|expertise|skills?|knowledge|familiar\w*|"
     r"fluen\w*|written|develop\w*|write|writing|using|use|with|in|including|like|such as|e\.g\.,?|stack|"
     r"backend|back-end|services|frameworks?|librar(?:y|ies)|tools?|technologies|modify|"
-    r"embedded|bare-metal)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
+    r"embedded|bare-metal|exposure\s+to)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
 )
 _CUE_AFTER = _Caseless(
     r"^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"

@@ -197,6 +197,12 @@ _ZONE_LINE_LABEL = re.compile(
     r"(?i)[ \t*•-]*(?:zone|tier|band|region|market|level|grade|step)[ \t]*[\w-]{1,3}"
     r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*[:)-][ \t]*"
 )
+# A pay line that only names the degree or year it is for: "Bachelor's: $38.00 - $46.00 per
+# hour", "PhD students: $55/hr".
+_LEVEL_LINE_LABEL = re.compile(
+    rf"[ \t*•-]*(?:{_LEVEL_WORD.pattern.removeprefix('(?i)')})[ \t\w'’()-]{{0,20}}[ \t]*[:)-][ \t]*",
+    re.I,
+)
 # "McLean, VA: $54,000 - $54,000", "Plano,TX $45.67 Hourly": a line that opens with a place
 # names that place's pay, a zone of its own (a list of them, with no general range, reads as
 # zones do).
@@ -845,7 +851,10 @@ def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
     end = after.end() if after else c.end
     if (line_end - line_start) - (end - c.start) > 120:
         return False  # a line with that much else on it is a sentence, not a pay line
-    label = _ZONE_LINE_LABEL.match(doc.view, line_start, c.start)  # "* Zone A: $187,000 - ..."
+    # "* Zone A: $187,000 - ...", "Master's: $45.00 - $54.00 per hour"
+    label = _ZONE_LINE_LABEL.match(doc.view, line_start, c.start) or _LEVEL_LINE_LABEL.match(
+        doc.view, line_start, c.start
+    )
     label_end = label.end() if label else line_start
     rest = doc.view[label_end : c.start].strip(" *-•·:") + doc.view[end:line_end].strip()
     rest = _EXTRAS.sub("", rest).strip(" +,.")

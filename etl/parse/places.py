@@ -402,7 +402,6 @@ def distinct_places(found: list[Found]) -> list[Found]:
     cities = gazetteer()["cities"]
     said_in_full = {str(f.value).split(",")[0] for f in found if "," in str(f.value)}
     seen: dict[str, int] = {}  # a place's key -> its index in `out`
-    plain: set[str] = set()  # places kept as written plain (no ZIP, no country after them)
     out: list[Found] = []
     for i, f in enumerate(found):
         if i in inside or (str(f.value) in said_in_full and str(f.value) in cities):
@@ -413,7 +412,8 @@ def distinct_places(found: list[Found]) -> list[Found]:
         if not key or key == "remote":
             continue
         # "Columbus, OH 43215" and "Hartford, CT, US" name the place "Columbus, OH" and
-        # "Hartford, CT" name: one place, written plain where the posting writes it so.
+        # "Hartford, CT" name: one place, kept as first written ("Location: Chandler, AZ, USA"
+        # above "on-site in Chandler, AZ": as the label writes it).
         place = _PLACE_TAIL.sub("", key)
         zip_code = _ZIP_AFTER_STATE.search(str(f.value))
         if zip_code:  # "Boise, ID 83702": the city and state are the place; the ZIP, its address
@@ -425,10 +425,6 @@ def distinct_places(found: list[Found]) -> list[Found]:
         if place not in seen:
             seen[place] = len(out)
             out.append(f)
-        elif key == place and place not in plain:
-            out[seen[place]] = f
-        if key == place:
-            plain.add(place)
     # Readers run one after another; the posting's order is the places' own.
     return _one_per_city(sorted(out, key=lambda f: f.start))
 
@@ -452,6 +448,12 @@ def _one_per_city(found: list[Found]) -> list[Found]:
                     # Taleo's "Canada-Ontario-Toronto" or iCIMS's "US-CO-Fort Collins" above the
                     # text's "Toronto, ON": the place as the posting writes it for people.
                     out[i] = f
+                elif whole > kept and not _coded(str(f.value)):
+                    # "On site in Cambridge, MA" above the Locations list's "Cambridge,
+                    # Massachusetts, United States of America": the place in full.
+                    out[i] = f
+                    kept_parts[parts[0]] = [whole if k == kept else k for k in same_city]
+                    kept_at[whole] = i
                 continue
         same_city.append(whole)
         kept_at[whole] = len(out)
@@ -495,7 +497,10 @@ _PLACE_TAIL = re.compile(
 )
 
 
-_ZIP_AFTER_STATE = re.compile(r"(?<=, [A-Z]{2}) \d{5}(?:-\d{4})?$")
+# "Boise, ID 83702", "Golden, CO 80401, USA": the address's ZIP and the country after it.
+_ZIP_AFTER_STATE = re.compile(
+    r"(?<=, [A-Z]{2}) \d{5}(?:-\d{4})?(?:,? (?:USA|US|U\.S\.A?\.?|United States(?: of America)?))?$"
+)
 
 
 def _inside_longer(found: list[Found]) -> set[int]:

@@ -458,6 +458,12 @@ def _left_boundary(segment: str, rel: int) -> bool:
     prev = segment[rel - 1]
     if prev.islower() or prev.isdigit():
         return True  # glued: "developmentQualifications"
+    if prev.isupper() and segment[rel + 1 : rel + 2].islower():
+        # Glued to a value that ends in an acronym: "Location: Remote - USAbout the Team".
+        j = rel - 1
+        while j >= 0 and segment[j].isupper():
+            j -= 1
+        return 2 <= rel - 1 - j <= 4 and (j < 0 or not segment[j].isalnum())
     j = rel - 1
     while j >= 0 and segment[j] == " ":
         j -= 1

@@ -54,6 +54,8 @@ _NOT_TEAM = re.compile(
     r"senior|junior|staff|principal|lead|mid[- ]level|associate|[ivx]{1,4}|l\d|level \d|all genders|"
     r"[mwfdhxe](?:\s*[/-]\s*[mwfdhxe])+(?:\s*/\s*(?:div|diverse|x|d))?|f/m/div|h/f|f/h|m/w/d|w/m/d|"
     r".*\b(?:affirmative|diversity|women|veterans?|disabilit\w*)\b.*|"
+    # "(Secret Clearance Required)", "(Visa Sponsorship Available)": the job's terms.
+    r".*\b(?:clearance|sponsorship|relocation|visa|citizenship|polygraph|ts/sci)\b.*|"
     r"backend|back[- ]end|frontend|front[- ]end|full[- ]?stack|fullstack|"
     # "Director, Software Engineering": the discipline, not a team.
     r"(?:software\s+)?(?:engineering|development)|"
@@ -148,7 +150,7 @@ _CALLED_A_TEAM = re.compile(
     r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4})(?:\*\*)?(?:\s+(?i:group|team))?,\s+"
     # "..., the design pod responsible for": a word may say what kind of team it is.
     r"(?i:the|a|our)\s+(?:[a-z]+\s+)?(?i:team|group|pod|squad)\s+"
-    r"(?i:that|which|who|responsible|of)\b(?P<proper>)"
+    r"(?i:that|which|who|responsible|of|behind)\b(?P<proper>)"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -205,7 +207,7 @@ _POSSESSIVE_VERB = (
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
     # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
-    r"(?:team|[Gg]roup|department|division)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
+    r"(?:team|[Gg]roup|department|division|desk)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
     r"|[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)?" + _POSSESSIVE_VERB
 )
 
@@ -263,6 +265,8 @@ _GENERIC_TEAM_WORDS = frozenset(
         "best",
         "world-class",
         "diverse",
+        "scrum",
+        "agile",
     }
 )
 
@@ -380,7 +384,7 @@ def extract_team(
             if offset:
                 candidates.append(_trimmed(doc, start + offset, m.end(group)))
         candidates.append(_trimmed(doc, start, m.end(group)))
-        if m.re is _WE_ARE_TEAM and _HIRE_JOINS.search(doc.view, max(0, start - 40), start):
+        if m.re is _WE_ARE_TEAM and _HIRE_JOINS.search(doc.view, max(0, start - 90), start):
             joins.append(candidates[-1])
     candidates = [c for c in candidates if c is not None]
     if not candidates:
@@ -470,6 +474,8 @@ def _the_team_the_hire_joins(
     title's spelling stays first; so does a team that only describes itself ("We are the
     messaging team" under "(Social)")."""
     titled = [str(c.value).lower() for c in candidates[:from_title]]
+    if any(str(c.value).lower() in titled for c in candidates[from_title:] if c not in joins):
+        return candidates  # "About the Visual Editor Team:" names the title's team too
     for joined in joins:
         if joined is None:
             continue
@@ -525,12 +531,13 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     view = doc.view
     tails = [
         pos
-        for pos in doc.find_all("team", "group", "department", "division")
+        for pos in doc.find_all("team", "group", "department", "division", "desk")
         if _POSSESSIVE_TAIL_AT.match(view, pos)
     ]
     if not tails:
         return []
-    unit_words = doc.find_all(" department", " division")  # "Our Programs & Impact department is"
+    # "Our Programs & Impact department is", "The Data & Graphics desk is".
+    unit_words = doc.find_all(" department", " division", " desk")
     return [
         pos
         for pos in sorted(team_words + group_words + unit_words)
@@ -796,7 +803,9 @@ _RECRUITERS = re.compile(
 # intern will join the", "As an intern on the", "you will sit on the".
 _HIRE_JOINS = re.compile(
     r"(?i)(?:\b(?:you(?:'ll|’ll| will)?|interns? will) (?:join|be (?:a )?part of|sit (?:on|in|within))"
-    r"|\bas an? (?:[\w-]+ ){0,3}(?:intern|co-op|student)s? on)"
+    r"|\bas an? (?:[\w-]+ ){0,3}(?:intern|co-op|student)s? on"
+    # "is seeking Associate Software Engineers to join our": the hire, named, joins it.
+    r"|\b(?:seeking|hiring|looking for|recruiting) (?:an? )?(?:[\w&/-]+ ){0,5}?to join)"
     r"\s+(?:the|our)\s+(?:\*\*?)?$"
 )
 # A few words and a comma before a sentence's subject: "Each term,", "Since 2019,".

@@ -71,6 +71,11 @@ _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
     r"(?P<value>[a-z][a-z /,&()+-]{2,40})"
 )
+_TYPE_TABLE_LABEL = re.compile(
+    r"(?i)[ \t]*(?:(?:employment|job|position|work)[ \t])?types?(?:\t|[ \t]{2,})[ \t]*"
+    r"(?P<value>[a-z][a-z /,&()+-]{2,40})[ \t]*$",
+    re.M,
+)
 # "Commitment: Full-time", a hospital's "Schedule: Full Time, 36 hours/week", and "Employee
 # Status: Full Time" ("FLSA Status: Exempt" names no type and is passed over).
 _COMMITMENT_LABEL = re.compile(
@@ -205,9 +210,21 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         for m in doc.search_near(label, doc.find_all(*triggers), 24, 64, needs=LABEL_COLON):
             # "Position type: Regular Full Time": the type after a "regular".
             value_start = _REGULAR.match(doc.view, m.start("value")).end()
+            # A glued label ends the value: "Employment Type: Full-timeLocation: Remote".
+            value_end = min(m.end("value"), doc.sections.at(value_start).end)
             for kind, pattern in _TYPE_WORDS:
-                w = pattern.search(doc.view, value_start, m.end("value"))
+                w = pattern.search(doc.view, value_start, value_end)
                 if w and w.start() - value_start <= 2:
+                    return Found(kind, w.start(), w.end())
+    for pos in doc.find_all("type"):
+        # A copied field table, the value a wide gap away: iCIMS's "Type  Regular Full-Time".
+        # Read in the text: the view writes a tab as a space.
+        m = _TYPE_TABLE_LABEL.match(doc.text, doc.line_at(pos)[0])
+        if m is not None and m.start("value") > pos:
+            value_start = _REGULAR.match(doc.view, m.start("value")).end()
+            for kind, pattern in _TYPE_WORDS:
+                w = pattern.match(doc.view, value_start, m.end("value"))
+                if w:
                     return Found(kind, w.start(), w.end())
     for kind, pattern, triggers in (
         ("contract", _CONTRACT_BODY, _CONTRACT_TRIGGERS),
@@ -584,6 +601,11 @@ _DEGREES = (
     ),
 )
 _DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
+# A count of the people a lab or team already has: "9 graduate students", "two PhD students".
+_HEADCOUNT_BEFORE = re.compile(
+    r"(?i)\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|dozens of|several)[ \t]+$"
+)
+_STUDENTS_AFTER = re.compile(r"(?i)[ \t]+(?:students|researchers)\b")
 # "(Master's and undergraduate students are not eligible for this role)": ruled out, not asked
 # for; and sent elsewhere: "PhD candidates should apply to our Research Scientist roles instead".
 # Sent elsewhere in other words too: "PhD students:** this role isn't for you", "should apply to
@@ -731,6 +753,10 @@ def _degrees_found(doc: Doc, positions: list[int], glued: list[int]) -> list[Fou
                 continue
             if _DEGREE_EXCLUDE_LEFT.search(view[max(0, start - 60) : start]):
                 continue
+            if _HEADCOUNT_BEFORE.search(view, max(0, start - 12), start) and (
+                text.lower().endswith("students") or _STUDENTS_AFTER.match(view, end)
+            ):
+                continue  # "the lab includes 3 postdocs, 9 graduate students": who is there
             if _DEGREE_EXCLUDE_RIGHT.match(view, end):
                 sent_away.add(doc.sentence_at(start)[0])
                 continue

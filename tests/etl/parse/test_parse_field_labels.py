@@ -1,0 +1,338 @@
+"""Fields as boards, careers sites and recruiters label them (our own text): glued label runs,
+copied field tables, a staffing agency's "Client:", pay by degree, places said twice. Each
+case holds the form and a near miss that must not be read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.parse import parse_posting
+
+
+def parsed(text: str):
+    return parse_posting(text, as_of=dt.date(2025, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A board's top card after the place, set off by dashes: the posting's age, applicants.
+        (
+            "Northgrain Software\nSoftware Developer Co-op - Summer 2026\n"
+            "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants\n\nAbout the job\nBuild.\n",
+            ["Saskatoon, Saskatchewan, Canada"],
+        ),
+        (
+            "Tollefsen Industries\nControls Software Intern - Summer 2026\n"
+            "Lima, OH - Reposted 2 days ago - Over 100 applicants\n\nAbout the job\nBuild.\n",
+            ["Lima, OH"],
+        ),
+        # ... not a place beside a note that is no board's meta line.
+        (
+            "Tollefsen Industries\nControls Software Intern - Summer 2026\n"
+            "Lima, OH - the plant that builds our presses and dies for customers\n\n"
+            "About the job\nBuild.\n",
+            [],
+        ),
+        # A label run glued together, a heading glued to a value ending in an acronym.
+        (
+            "Kestrel Ledger\n\nSecurity Engineer (New Grad 2026)\n\nJob Description\n\n"
+            "Employment Type: Full-timeLocation: Remote - USAbout the TeamThe Detection team "
+            "protects our payments.About the RoleThis is an early-career role.\n",
+            ["US"],
+        ),
+        # The work arrangement said in a sentence: "on site in", "on-site position in".
+        (
+            "Offensive Security Intern\nNorthgate\n\nLocation\nThis internship is on site in "
+            "Arlington, VA or Huntsville, AL. Remote work is not available.\n",
+            ["Arlington, VA", "Huntsville, AL"],
+        ),
+        (
+            "Electrical Engineer I\nSolvane Robotics\n\nAbout the role\nThis is a full-time, "
+            "on-site position in Pittsburgh, PA, working in our hardware lab.\n",
+            ["Pittsburgh, PA"],
+        ),
+        (
+            "Firmware Co-op\nLumetra\n\nAbout the Co-op\nThis is a full-time, on-site co-op in "
+            "Sunnyvale, CA for the Fall 2026 term.\n",
+            ["Sunnyvale, CA"],
+        ),
+        # ... a position in a market is no place of work.
+        (
+            "Analyst Intern\nAcme\n\nAbout us\nWe hold a leading position in Chicago, IL markets.\n",
+            [],
+        ),
+        # A list of offices the job may be in, each with its state's code.
+        (
+            "Explorer Intern\nCorvane\n\nWhere will I work?\nExplorers are placed on-site in our "
+            "Austin, TX, Raleigh, NC or Redmond, WA offices.\n",
+            ["Austin, TX", "Raleigh, NC", "Redmond, WA"],
+        ),
+        # A place said in full in its label and plainly in prose: the label's form.
+        (
+            "Analog Design Co-op\nCorvex\n\nLocation: Chandler, AZ, USA\n\nAbout the role\n"
+            "You will work on-site in Chandler, AZ with the mixed-signal team.\n",
+            ["Chandler, AZ, USA"],
+        ),
+        (
+            "Protein ML Intern\nCorrigan\n\nAbout the role\n- On site in Cambridge, MA (four "
+            "days per week)\n\nLocations\nCambridge, Massachusetts, United States of America\n",
+            ["Cambridge, Massachusetts, United States of America"],
+        ),
+        # An address's ZIP and the country after it.
+        (
+            "Call Center Representative\nRadGov Inc.\n\nCall Center RepresentativeLocation: "
+            "Golden, CO 80401, USADuration: 6 Months with possible extension\n",
+            ["Golden, CO"],
+        ),
+    ],
+)
+def test_locations_in_labels_and_sentences(text, want):
+    assert parsed(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Data Engineer\nAcme\n\nJob Type: Full-timePay: From $80,000.00 per year\n", "full_time"),
+        # A copied field table: the value a wide gap away from its label.
+        (
+            "Operations Research Analyst I\nTidewater\n\nJob Locations  US-TN-Memphis\n"
+            "Type  Regular Full-Time\n\nOverview\nWe move freight.\n",
+            "full_time",
+        ),
+        (
+            "Warehouse Associate\nAcme\n\nType\tPart-Time\n\nOverview\nWe move freight.\n",
+            "part_time",
+        ),
+        # ... not a sentence that opens with "Type".
+        (
+            "Operations Analyst\nTidewater\n\nOverview\nType  of work varies: full-time staff "
+            "and seasonal crews share the yard.\n",
+            None,
+        ),
+    ],
+)
+def test_employment_type_in_labels(text, want):
+    assert parsed(text).employment_type == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # One range per degree, a line each: lowest to highest, as pay zones.
+        (
+            "Compiler Intern\nCalderon\n\nPay Transparency\nThe hourly pay range depends on "
+            "degree program:\nBachelor's: $38.00 - $46.00 per hour\nMaster's: $45.00 - $54.00 "
+            "per hour\nPhD: $55.00 - $66.00 per hour\nInterns who relocate get a stipend.\n",
+            (38.0, 66.0, "USD", "hour"),
+        ),
+        (
+            "Research Intern\nCalderon\n\nCompensation\nUndergraduate students: $30 - $36/hr\n"
+            "Graduate students: $40 - $48/hr\n",
+            (30.0, 48.0, "USD", "hour"),
+        ),
+    ],
+)
+def test_pay_by_degree_spans_the_levels(text, want):
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max, p.pay_currency, p.pay_period) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A title's note on the job's terms names no team.
+        (
+            "Associate Software Engineer (Secret Clearance Required)\nNorthgate\n\n"
+            "About the role\nWrite flight software.\n",
+            None,
+        ),
+        ("Cloud Engineer - U.S. Citizenship Required\nAcme\n\nAbout the role\nRun clouds.\n", None),
+        ("Data Engineer (Visa Sponsorship Available)\nAcme\n\nAbout the role\nBuild.\n", None),
+        # ... a title's team stays one.
+        ("Software Engineer (Payments Risk)\nAcme\n\nAbout the role\nBuild.\n", "Payments Risk"),
+        # A desk is a team: a newsroom's, a trading floor's.
+        (
+            "Data & Graphics Intern (Spring 2026)\nThe Lakeshore Media Group\n\nAbout the desk\n"
+            "The Data & Graphics desk is a team of 14 reporters and developers.\n",
+            "Data & Graphics",
+        ),
+        # A team the sentence calls "the team behind" something.
+        (
+            "Software Engineer, New Grad\nLedgerly\n\nWhat you'll do\nYou'll join Ledger Core, "
+            "the team behind our double-entry ledger.\n",
+            "Ledger Core",
+        ),
+    ],
+)
+def test_team_in_labels_and_sentences(text, want):
+    assert parsed(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # The hire, named as the job seeks them, joins the team the body names.
+        (
+            "Northgate is seeking Associate Software Engineers to join our GN&C Software team "
+            "in Huntsville.",
+            "GN&C Software",
+        ),
+        (
+            "We are looking for a talented Software Engineer to join the Flight Dynamics team.",
+            "Flight Dynamics",
+        ),
+        # ... not when the body names the title's team too.
+        (
+            "About the Embedded GN&C Team:\nWe are looking for a Software Engineer to join the "
+            "Experience group.",
+            "Embedded GN&C",
+        ),
+        # ... nor a way of working.
+        (
+            "We are seeking a talented Software Engineer to join our Scrum team.",
+            "Embedded GN&C",
+        ),
+    ],
+)
+def test_the_team_the_sought_hire_joins(body, want):
+    text = f"Associate Software Engineer - Embedded GN&C\nNorthgate\n\nAbout the role\n{body}\n"
+    assert parsed(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Research Intern\nLab\n\nRequirements\n- Current graduate student in robotics\n", ["MS"]),
+        # A count of the people a lab has names none of the job's degrees.
+        (
+            "Research Intern\nLab\n\nPosition Summary\nThe lab includes 3 postdocs, 9 graduate "
+            "students and a group of undergraduates.\n\nMinimum Qualifications\n- Current "
+            "undergraduate student in engineering\n",
+            ["BS"],
+        ),
+    ],
+)
+def test_degrees_not_a_labs_headcount(text, want):
+    assert parsed(text).degree_levels == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A lower-case "may" after a date is a verb.
+        (
+            "Data Science Co-op (Summer/Fall 2026)\nHalvorsen\n\nAbout the role\nThis is a "
+            "6-month co-op. Our Summer/Fall 2026 cohort starts on Monday, June 1, 2026 (a second "
+            "start on July 6 may be offered for students on a trimester calendar).\n",
+            [dt.date(2026, 6, 1), dt.date(2026, 7, 6)],
+        ),
+        # A board's application fields hold the start date too.
+        (
+            "Software Developer Co-op (Fall 2026)\nCorvid\n\nAbout the role\nBuild.\n\n"
+            "Application deadline: 2026-02-13\nExpected start date: 2026-09-08\n",
+            [dt.date(2026, 9, 8)],
+        ),
+        # ... not a step of the application.
+        (
+            "Software Developer Co-op (Fall 2026)\nCorvid\n\nAbout the role\nBuild.\n\n"
+            "Application deadline: 2026-02-13\nApplication window start date: 2026-01-05\n",
+            [],
+        ),
+        # Under a heading that asks about the start, what is said after its own start word.
+        (
+            "Corvane Explorer FAQ\n\nWho is eligible to apply?\nFirst-year students.\n\n"
+            "Where will I work?\nIn Austin, TX.\n\nWhen does the program start?\nAll Explorers start "
+            "together on Monday, June 8, 2026. Students whose term ends later may start on "
+            "Monday, June 22, 2026.\n",
+            [dt.date(2026, 6, 8), dt.date(2026, 6, 22)],
+        ),
+        (
+            "Corvane Explorer FAQ\n\nWho is eligible to apply?\nFirst-year students.\n\n"
+            "Where will I work?\nIn Austin, TX.\n\nWhen does the program start?\nAll Explorers start "
+            "together on Monday, June 8, 2026. The program ends on Friday, August 28, 2026.\n",
+            [dt.date(2026, 6, 8)],
+        ),
+    ],
+)
+def test_start_dates_in_labels_and_sentences(text, want):
+    assert parsed(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Grid Analytics Intern\nRidgeline\n\nQualifications\n- Coursework in Python; "
+            "exposure to Scala is a plus\n",
+            ["Python", "Scala"],
+        ),
+        # ... not the opera house.
+        (
+            "Events Intern\nRidgeline\n\nAbout you\n- Exposure to Scala and other opera houses\n",
+            [],
+        ),
+    ],
+)
+def test_languages_after_exposure_to(text, want):
+    assert parsed(text).languages == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A careers site's name before its menu.
+        (
+            "Corvane Careers  |  Students & Graduates  |  FAQ\n\nFrequently Asked Questions\n\n"
+            "What is the program?\nA summer internship.\n\nWhere will I work?\nIn Austin, TX.\n",
+            "Corvane",
+        ),
+        # A page with no header: the internships' owner named as a sentence's subject.
+        (
+            "Job Specifications\nResponsibilities\nBuild developer tools.\nWe are looking for "
+            "students for Summer 2026. Internships at Sableport give students ownership of a "
+            "real project.\n",
+            "Sableport",
+        ),
+        # A staffing agency's client is who hires.
+        (
+            "From: Priya <p@talentbridge.example>\nSubject: Junior Data Engineer\n\nHi there,\n"
+            "I'm a technical recruiter with TalentBridge Partners.\n\nTitle: Junior Data "
+            "Engineer\nClient: Harborview Mutual Insurance (Fortune 500 insurer)\n"
+            "Location: Chicago, IL\n",
+            "Harborview Mutual Insurance",
+        ),
+    ],
+)
+def test_company_in_labels_and_sentences(text, want):
+    assert parsed(text).company == want
+
+
+def test_a_stacks_client_side_is_no_client_firm():
+    text = (
+        "Développeur Full Stack\nSepteo\n\nLa stack :\n\nClient : Angular / Struts2 JQUERY\n\n"
+        "Back : JAVA / Spring\n"
+    )
+    assert parsed(text).company == "Septeo"
+
+
+def test_a_candidates_past_internship_names_no_company():
+    text = (
+        "Job Specifications\nResponsibilities\nBuild developer tools.\nA previous internship "
+        "at Google or Meta is a plus.\n"
+    )
+    assert parsed(text).company is None
+
+
+def test_recently_viewed_jobs_are_not_the_posting():
+    text = (
+        "Associate Software Engineer (New Grad)\nNorthgate\nFull-Time\n\nYour Opportunity\n"
+        "Write flight software.\n\nSalary Range: $76,400 - $114,600\n\nRecently Viewed Jobs\n"
+        "Software Engineering Intern - Summer 2026 (Huntsville, AL)\n"
+    )
+    p = parsed(text)
+    assert (p.seasons, p.year) == ([], None)
