@@ -219,15 +219,6 @@ _COMPANY_PHRASES = (
         _NAME_AFTER_TRIGGER,
     ),
     (
-        # "Internships at Sableport give students ownership of a real project" (a sentence's
-        # subject: not a candidate's "previous internship at Google").
-        ("internships at ", "interns at "),
-        re.compile(rf"(?:^|[.!?] +|\n)(?:Internships|Interns) at (?P<name>{_NAME})(?=[\s.,;:)]|$)"),
-        2.0,
-        None,
-        _NAME_AFTER_TRIGGER,
-    ),
-    (
         ("and its affiliates",),
         re.compile(rf"{_WORD_NAME} and its affiliates"),
         1.5,
@@ -262,9 +253,14 @@ _COMPANY_PHRASES = (
         _NAME_AFTER_TRIGGER,
     ),
     (
+        # "Internships at Sableport give students ownership", "Our internship at Acme runs";
+        # not a candidate's "previous internship at Google" or "an internship at Meta".
         ("internships at ", "internship at "),
-        re.compile(rf"\b[Ii]nternships? at (?P<name>{_NAME})"),
-        1.5,
+        re.compile(
+            r"(?<![Pp]revious )(?<![Pp]rior )(?<![Pp]ast )(?<!\ban )(?<!\bor )"
+            rf"\b[Ii]nternships? at (?P<name>{_NAME})"
+        ),
+        2.0,
         None,
         _NAME_AFTER_TRIGGER,
     ),
@@ -358,6 +354,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     """The hiring company as the text names it, or None."""
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, Found] = {}
+    opens_a_blurb: set[str] = set()  # the names "About" blocks' first sentences open with
 
     # As the view writes it (dashes and quotes made plain), like the lines voted for below.
     title_text = doc.view[title.start : title.end].lower() if title is not None else ""
@@ -437,6 +434,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         m = _BLURB_OPENING.match(doc.view, block.body_start, min(block.end, block.body_start + 80))
         if m:
             vote(m.group("name"), m.start("name"), 0.5)
+            opens_a_blurb.add(_clean_name(m.group("name")).lower())
     for (_, pattern, weight, needs, after), positions in zip(
         _COMPANY_PHRASES, phrase_hits, strict=True
     ):
@@ -460,7 +458,12 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         # A name voted for by several kinds of evidence beats one strong but lone guess.
         mentions = {key: _count_mentions(doc, key) for key in votes}
         best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
-    if votes[best] < 2.0:
+    # With no rival, the name opening the company's blurb names it when the text names it
+    # again ("About the Company\nBrambleworks Games is an independent studio" below "Platform
+    # Engineering at Brambleworks Games builds"): a page with no header says so only in prose.
+    if votes[best] < 2.0 and not (
+        len(votes) == 1 and best in opens_a_blurb and _count_mentions(doc, best) >= 2
+    ):
         return None
     return first_seen[best]
 

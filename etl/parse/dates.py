@@ -101,6 +101,8 @@ _POSTED = re.compile(
     # A glued meta line's label opens right after the last value: "R-26-0419Posted: 11/03/2025".
     r"|(?:\b|(?<=[a-z0-9])(?-i:(?=Posted\b)))(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
     r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date|open\s+date|listed)(?=\s*[:：])|"
+    # A board's "Added Oct 21, 2025  ·  Closes Jan 9, 2026" (not "added 3 offices").
+    rf"added(?=\s+(?:on\s+)?(?:{_MONTH}\b|\d{{1,4}}[/.-]\d))|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
     # "Open & closing dates 11/17/2025 to 12/01/2025" (the close date is the deadline).
     r"(?:posting|job|position|vacancy|announcement)\s+open\s+date|"
@@ -129,7 +131,9 @@ PAGE_DATE_NOTE = re.compile(
     r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
     rf"|{_MONTH_PRINT_HEADER}"
     r"|(?:date|sent)[ \t]*:(?=[ \t]*\w)"
-    r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b)"
+    r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b"
+    # A newsletter's issue line: "Issue #47 · Monday, November 17, 2025".
+    r"|(?:issue|edition|volume|vol\.)[ \t]*(?:no\.?[ \t]*)?#?\d+[ \t]*[*|,—–-])"
 )
 # The same, alone, for the header's furniture test: "date:" and "copied on" lines are no furniture.
 PRINT_HEADER_WITH_MONTH = re.compile(rf"(?i)^\s*{_MONTH_PRINT_HEADER}")
@@ -284,6 +288,7 @@ def extract_posted_date(doc: Doc, page_date: dt.date | None, as_of: dt.date | No
             "announcement date",
             "publication date",
             "listed",
+            "added",
             "job posting",
             "open date",
             "open & clos",
@@ -492,11 +497,14 @@ def _is_start_date(doc: Doc, start: int, end: int, dates: list, i: int) -> bool:
             and not _NOT_JOB_PERIOD_CUE.search(left)
         )
     cue = cues[-1]  # the start word nearest the date
-    between = left[cue.end() :]
+    # A note in brackets is about another date: "starts on Tuesday, May 26 (after Memorial Day
+    # May 25) or Monday, June 8".
+    between = _BRACKETED_NOTE.sub("", left[cue.end() :])
     # "can start between 6th Nov'25 and 11th Dec'25" is a window to start in, not a start date.
     return not _NOT_START_CUE.search(between) and not _WINDOW.search(between)
 
 
+_BRACKETED_NOTE = re.compile(r"\([^()\n]*\)")
 _DATE_LIST_ITEM = re.compile(r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*")
 _START_LIST_LABEL = re.compile(r"(?i)\bstart(?:ing)?[ \t]+dates?\b[^\n]{0,50}[:：][ \t]*$")
 # What may follow a listed date on its line: "(the day after Memorial Day, May 25)".
@@ -521,7 +529,7 @@ def _listed_under_start_label(doc: Doc, line_start: int, start: int, end: int) -
 
 
 _DATE_ALONE = re.compile(
-    r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*[\w ,.']{4,30}?\d[ \t.,;]*(?:\([^()\n]*\))?[ \t.,;]*"
+    r"[ \t]*(?:[*•·-]|\d{1,2}[.)])?[ \t]*[\w ,.']{4,30}?\d(?:st|nd|rd|th)?[ \t.,;]*(?:\([^()\n]*\))?[ \t.,;]*"
 )
 
 

@@ -497,6 +497,8 @@ _BOARD_TAGLINE = re.compile(
     # "InternLoop - every internship, one feed", "every tech internship in one place"
     r"|\b(?:every|all(?: the)?)\s+(?:\w+\s+)?(?:jobs?|internships?|co-?ops?|roles|openings)\b"
     r"(?:,| in one place)"
+    # "InternRank — Internships rated by interns", "Jobs reviewed by engineers".
+    r"|\b(?:jobs|internships|co-?ops|companies|employers)\s+(?:rated|ranked|reviewed)\s+by\b"
 )
 
 

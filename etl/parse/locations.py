@@ -470,7 +470,8 @@ _STATE_DASH_CITY = re.compile(rf"{CITY} - {CITY}")
 
 
 # Where a sentence stops: after a word of three letters or a bracket ("St. Louis", "D.C." go on).
-_SENTENCE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\.(?=\s+[A-Z])")
+# "... or New York, NY. We work in the office ...": a state's code may end the sentence too.
+_SENTENCE_STOP = re.compile(r"(?:(?<=[a-z]{3})|(?<=\))|(?<=, [A-Z]{2}))\.(?=\s+[A-Z])")
 
 
 def _first_sentence_end(view: str, start: int, end: int) -> int:

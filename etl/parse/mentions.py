@@ -74,7 +74,7 @@ _CUE_BEFORE = _Caseless(
     r"embedded|bare-metal|exposure\s+to)\s*(?:in|with|of|as|:|\()?\s*(?:the\s+)?)$"
 )
 _CUE_AFTER = _Caseless(
-    r"^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|"
+    r"^\s*(?:\(golang\)|programming|language|lang\b|developer|engineer|code|coding|scripts?|libraries|tooling|"
     r"framework|backend|services|microservices|applications?|apps?|stack|experience|skills?|"
     r"drivers?(?!['’]?s?\s+licen[cs]e)|firmware|/)"
 )

@@ -204,7 +204,8 @@ def is_city(name: str, region: str = "") -> bool:
     )
 
 
-_LIST_GOES_ON = re.compile(r",\s*[A-Z][a-z]+,\s*[A-Z]")
+# "Austin, Texas, Denver, Colorado and ...", "San Francisco, New York, London and Toronto".
+_LIST_GOES_ON = re.compile(r",\s*[A-Z][a-z]+(?:,|\s+(?:and|or|&)\s+[A-Z])")
 
 
 def continues_a_list(text: str, end: int) -> bool:

@@ -65,7 +65,7 @@ _NOT_TEAM = re.compile(
 )
 # A field of work, not a team: what a title's dash part often names beside a body's team.
 _DISCIPLINE = re.compile(
-    r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|systems?|quantitative|"
+    r"(?i)(?:(?:data|software|hardware|firmware|mechanical|electrical|computer|computational|systems?|quantitative|"
     r"application|embedded|embedded software)\s+)?"
     r"(?:engineering|science|analytics|development|research)$|"
     r"(?:(?:scientific|applied|statistical)\s+)?(?:machine learning|ml|ai|artificial intelligence|"
@@ -98,6 +98,10 @@ _LABEL_WORDS = (
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division|line of business)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
+# The verb of a team sentence that says the team hires: "The X team is looking for".
+_SEEKS = re.compile(r"\b(?:is|are) (?:looking for|seeking|hiring|recruiting)\b|\bseeks\b")
+_REQUISITION_SUFFIX = re.compile(r"(?<=[)\w])[ \t]*[-–][ \t]*\d{5,}[ \t]*$")
+_FIELD_BAR = re.compile(r"[ \t]+[|*][ \t]+(?=[A-Z][\w ]{1,25}:)")
 # A table's row, with or without its outer bars: "| **Team** | Execution Technology |",
 # "Team | Execution Technology".
 _TABLE_ROW_LABEL = re.compile(
@@ -138,7 +142,7 @@ _WE_ARE_TEAM = re.compile(
     r"(?i:we are|we're)\s+the\s+(?P<name>[A-Za-z][\w&'/-]*(?:\s+[A-Za-z&][\w&'/-]*){0,4}?)\s+team\b"
     # "on the **Motion Control team**": Markdown's bold may open the name.
     r"|(?i:join|joins|in|on|within|as part of|part of|member of|reporting to|report to|reports to|growing|expanding|into|home to|sits? with|"
-    r"internship with|co-op with|position with|role with|placement with)\s+(?i:the|our)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"internship with|co-op with|position with|role with|placement with)\s+(?i:the|our|its|their)\s+(?:\*\*?)?(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     # "the Detection & Response engineering team": a discipline word may stand before "team".
     r"(?:\s+(?:engineering|software|data|analytics|product|research|platform|design|security|infrastructure|technology|tech))?"
     r"\s+(?i:team|group|organization|org|department|division|practice|squad|pod|desk)\b(?!\s+of\b)"  # not "group of companies"
@@ -146,11 +150,15 @@ _WE_ARE_TEAM = re.compile(
 # "You will sit with Trading Systems & Infrastructure, the group that builds our gateways":
 # a proper name the sentence itself calls a team or group.
 _CALLED_A_TEAM = re.compile(
-    r"(?i:sit with|sit within|within|inside|work with|join|part of|into)\s+(?:the\s+)?(?:\*\*)?"
+    r"(?i:sit with|sit within|within|inside|work with|join|part of|into|is for)\s+(?:the\s+)?(?:\*\*)?"
     r"(?P<name>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4})(?:\*\*)?(?:\s+(?i:group|team))?,\s+"
     # "..., the design pod responsible for": a word may say what kind of team it is.
     r"(?i:the|a|our)\s+(?:[a-z]+\s+)?(?i:team|group|pod|squad)\s+"
     r"(?i:that|which|who|responsible|of|behind)\b(?P<proper>)"
+)
+_CLIENTS_TEAM = re.compile(
+    r"client['’]s\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
+    r"\s+(?i:team|group|squad|department|division)\b(?P<name>)"
 )
 _WE_ARE_TRIGGERS = (
     "we are the",
@@ -161,6 +169,8 @@ _WE_ARE_TRIGGERS = (
     "within the",
     "as part of the",
     "join our",
+    "join its",
+    "join their",
     "in our",
     "on our",
     "within our",
@@ -208,7 +218,9 @@ _POSSESSIVE_VERB = (
 _POSSESSIVE_TAIL = (
     # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
     r"(?:team|[Gg]roup|department|division|desk)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
-    r"|[ \t]+in[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)?" + _POSSESSIVE_VERB
+    # "... Group within the Computational Sciences Division is seeking".
+    r"|[ \t]+(?:in|within|inside)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,3})?"
+    + _POSSESSIVE_VERB
 )
 
 
@@ -267,6 +279,7 @@ _GENERIC_TEAM_WORDS = frozenset(
         "diverse",
         "scrum",
         "agile",
+        "it",  # "Our IT team supports 1,900 clinicians": a department, as "engineering" is
     }
 )
 
@@ -300,7 +313,10 @@ def extract_team(
         if company and company.lower() in m.group("value").lower():
             continue  # "Organization: Northwind Rail Inc." at Northwind: the employer's name
         if not doc.is_boilerplate(m.start()):
-            candidates.append(_trimmed(doc, m.start("value"), m.end("value")))
+            # A run of fields: "Team: Product Analytics | Location: New York, NY (Hybrid)".
+            bar = _FIELD_BAR.search(doc.view, m.start("value"), m.end("value"))
+            value_end = bar.start() if bar else m.end("value")
+            candidates.append(_trimmed(doc, m.start("value"), value_end))
             if candidates[-1] is not None and not m.group(0).lstrip(" \t*#>-").lower().startswith(
                 "team"
             ):
@@ -333,6 +349,8 @@ def extract_team(
             90,
             100,  # past a note before the verb
         ),
+        # A staffing agency's "supports the client's Enterprise Network Operations team".
+        *doc.match_at(_CLIENTS_TEAM, doc.find_all("client's ", "client’s ")),
         *doc.search_near(
             _CALLED_A_TEAM,
             doc.find_all(", the team", ", the group", ", a team", ", a group", " pod ", " squad "),
@@ -386,9 +404,22 @@ def extract_team(
         candidates.append(_trimmed(doc, start, m.end(group)))
         if m.re is _WE_ARE_TEAM and _HIRE_JOINS.search(doc.view, max(0, start - 90), start):
             joins.append(candidates[-1])
+        elif possessive and _SEEKS.search(doc.view, m.end() - 6, m.end() + 16):
+            joins.append(candidates[-1])  # "The Clinical Applications team is looking for a co-op"
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, []
+    first_join = next((c for c in joins if c is not None), None)
+    if from_title == 0 and first_join is not None and candidates[0] not in broad_labels:
+        # "Our Information Services department supports 250 applications. The Clinical
+        # Applications team is looking for a co-op": the team that hires, before the others;
+        # spelt out where the page spells it ("co-op on the DCG team" below "The Datacenter
+        # Connectivity Group (DCG) builds").
+        first_join = next(
+            (c for c in candidates if _initials(str(c.value)) == str(first_join.value)),
+            first_join,
+        )
+        candidates = [first_join, *(c for c in candidates if c is not first_join)]
     if candidates[0] in broad_labels:
         candidates = _inside_the_labelled_unit(doc, candidates)
     elif from_title > 1 and _DISCIPLINE.match(str(candidates[0].value)):
@@ -574,7 +605,10 @@ _COMMA_PART = re.compile(r"[^,]+")
 
 
 def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
-    text = doc.view[title.start : title.end]
+    # Taleo appends the requisition's number: "... (Summer 2026)-2500841".
+    text = _REQUISITION_SUFFIX.sub(
+        lambda m: " " * len(m.group(0)), doc.view[title.start : title.end]
+    )
     found: list[Found] = []
     for m in _PARENS.finditer(text):
         inner = m.group(1).strip()
@@ -806,7 +840,7 @@ _HIRE_JOINS = re.compile(
     r"|\bas an? (?:[\w-]+ ){0,3}(?:intern|co-op|student)s? on"
     # "is seeking Associate Software Engineers to join our": the hire, named, joins it.
     r"|\b(?:seeking|hiring|looking for|recruiting) (?:an? )?(?:[\w&/-]+ ){0,5}?to join)"
-    r"\s+(?:the|our)\s+(?:\*\*?)?$"
+    r"\s+(?:the|our|its|their)\s+(?:\*\*?)?$"
 )
 # A few words and a comma before a sentence's subject: "Each term,", "Since 2019,".
 _SENTENCE_OPENER = re.compile(r"[A-Za-z0-9 ]{1,25},")

@@ -336,3 +336,202 @@ def test_recently_viewed_jobs_are_not_the_posting():
     )
     p = parsed(text)
     assert (p.seasons, p.year) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A page with no header names its company only in prose: the blurb's opening name,
+        # named again elsewhere.
+        (
+            "Job Specifications\nResponsibilities\nPlatform Engineering at Brambleworks Games "
+            "builds our build farms.\nQualifications\n- Linux\nAbout the Company\nBrambleworks "
+            "Games is an independent studio behind the Hollowmere series.\n",
+            "Brambleworks Games",
+        ),
+        # ... not a name the blurb opens with and no other line names.
+        (
+            "Job Specifications\nResponsibilities\nBuild our build farms.\nAbout the Company\n"
+            "Hollowmere is our flagship series of tactics games.\n",
+            None,
+        ),
+    ],
+)
+def test_company_of_a_page_with_no_header(text, want):
+    assert parsed(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Data Analyst Co-op FAQ\n\nWhat is the role?\nA: Brightwater Mutual is hiring a co-op "
+            "student to join its Claims Analytics team for the Fall 2026 work term.\n",
+            "Claims Analytics",
+        ),
+        # A staffing agency's client, and a run of fields on one line.
+        (
+            "Network Engineer III\nKestrel Staffing\n\nAbout the role\nThis role supports the "
+            "client's Enterprise Network Operations team during a data center move.\n",
+            "Enterprise Network Operations",
+        ),
+        (
+            "Product Analytics Intern (Fall 2026)\nTessellate Health\n\nTeam: Product Analytics "
+            "| Location: New York, NY (Hybrid)\n",
+            "Product Analytics",
+        ),
+        # A department's name is no team: "Our IT team supports 1,900 clinicians".
+        (
+            "IT Support Technician II\nCorvell Health\n\nOverview\nOur IT team supports more "
+            "than 1,900 clinicians.\n",
+            None,
+        ),
+        (
+            "Summer Analyst\nMeridian Trust\n\nAbout the program\nThis posting is for Cash "
+            "Management Technology, the group that builds our payment platforms.\n",
+            "Cash Management Technology",
+        ),
+        # Taleo's requisition number after the title; a unit placed inside its division.
+        (
+            "Graduate Research Intern - Computational Science (Summer 2026)-2500841\nSnake River "
+            "National Laboratory\n\nDescription\nThe Advanced Computing & Simulation Group within "
+            "the Computational Sciences Division is seeking graduate students.\n",
+            "Advanced Computing & Simulation",
+        ),
+        ("GCP Cloud Engineer - R-19409\nAcme\n\nAbout the role\nRun clouds.\n", None),
+        # The team that hires comes before the others the body names, spelt out if it can be.
+        (
+            "IT Co-op\nHarbor Valley Health\n\nOverview\nOur Information Services department "
+            "supports 250 applications.\n\nThe Clinical Applications team is looking for a co-op "
+            "student to build integrations.\n",
+            "Clinical Applications",
+        ),
+        (
+            "Design Verification Co-op\nAcme\n\nThe role\nThe Datacenter Connectivity Group (DCG) "
+            "builds PCIe retimers.\n\nAs a Design Verification co-op on the DCG team you will "
+            "verify blocks.\n",
+            "Datacenter Connectivity Group",
+        ),
+    ],
+)
+def test_team_in_more_labels_and_sentences(text, want):
+    assert parsed(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A heading's value ending in a state's code, a note after it.
+        (
+            "Job Specifications\nResponsibilities\nRank products.\nLocation\nSan Francisco, CA or "
+            "New York, NY. We work in the office Tuesday through Thursday.\n",
+            ["San Francisco, CA", "New York, NY"],
+        ),
+        # Offices in a list of cities: "New York" is the next city, not San Francisco's state.
+        (
+            "Software Engineering Intern\nTessellate\nSan Francisco, CA\n\nWe are a Series D "
+            "company with offices in San Francisco, New York, London and Toronto.\n",
+            ["San Francisco, CA"],
+        ),
+        # Another listing under "Explore other jobs" is not the job's place.
+        (
+            "Hardware Test Co-op\nNorvane\nKanata, ON\n\nFull job description\nTest boards.\n\n"
+            "Explore other jobs\nTest Engineer Co-op - Ottawa, ON\n",
+            ["Kanata, ON"],
+        ),
+    ],
+)
+def test_locations_in_more_labels_and_sentences(text, want):
+    assert parsed(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A start list with ordinals, under its own label.
+        (
+            "DevOps Intern (Summer 2026)\nBrambleworks\n\nAbout the role\nBuild pipelines.\n"
+            "Summer 2026 Start Dates:\nJune 1st\nJune 15th\n",
+            [dt.date(2026, 6, 1), dt.date(2026, 6, 15)],
+        ),
+        # A note in brackets between the start word and the second date.
+        (
+            "Software Engineering Intern (Summer 2026)\nAcme\n\nAbout the program\nOur 12-week "
+            "program starts on Tuesday, May 26 (after Memorial Day May 25) or Monday, June 8.\n",
+            [dt.date(2026, 5, 26), dt.date(2026, 6, 8)],
+        ),
+        # A board's copy of the employer's text under its own heading.
+        (
+            "Power Electronics Intern\nVoltaic\n\nCompany Overview\nVoltaic builds inverters.\n\n"
+            "H1B Sponsorship\nVoltaic has sponsored H1B visas.\n\nOriginal description (from "
+            "company site)\nOur Fall co-op runs 16 weeks. Start dates are Monday, August 24, 2026 "
+            "or Tuesday, September 8, 2026.\n",
+            [dt.date(2026, 8, 24), dt.date(2026, 9, 8)],
+        ),
+    ],
+)
+def test_start_dates_in_more_shapes(text, want):
+    assert parsed(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "InternRank — Internships rated by interns\nBrowse   Companies\n\nAssociate Product "
+            "Manager Intern (Summer 2026)\nFerro Analytics\nBoston, MA\n",
+            "Associate Product Manager Intern (Summer 2026)",
+        ),
+        (
+            "wellfound:\n\nLumenfold\nActive recruiter • Responds within a week\n\nProduct "
+            "Manager, Growth\nNew York, NY • Full Time\n",
+            "Product Manager, Growth",
+        ),
+    ],
+)
+def test_a_boards_banner_and_badges_are_no_title(text, want):
+    assert parsed(text).title == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Associate Product Manager Intern\nFerro Analytics\nBoston, MA\nAdded Oct 21, 2025  ·  "
+            "Closes Jan 9, 2026\n",
+            dt.date(2025, 10, 21),
+        ),
+        # ... not what a company added.
+        (
+            "Associate Product Manager Intern\nFerro Analytics\n\nAbout us\nWe added 3 offices "
+            "in 2024.\n",
+            None,
+        ),
+        # A newsletter's issue line dates the page.
+        (
+            "New Grad Jobs Weekly\nIssue #47 · Monday, November 17, 2025\n\nFEATURED JOB\n\n"
+            "Software Engineer, New Grad\nOrrin Labs · Denver, CO\nPosted 4 days ago\n",
+            dt.date(2025, 11, 13),
+        ),
+    ],
+)
+def test_posted_date_in_more_shapes(text, want):
+    assert parse_posting(text).posted_date == want
+
+
+def test_a_newsletters_other_roles_are_not_the_featured_jobs_pay():
+    text = (
+        "New Grad Jobs Weekly\n\nFEATURED JOB\n\nSoftware Engineer, New Grad (2026 Start)\n"
+        "Orrin Labs · Denver, CO\n$125,000 – $145,000 base\n\nMORE NEW GRAD ROLES THIS WEEK\n\n"
+        "• IT Analyst — Pell Manufacturing — Grand Rapids, MI — $68K–$74K\n"
+    )
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max) == (125000, 145000)
+
+
+def test_a_language_written_in_tooling():
+    text = (
+        "Software Engineer II\nQuillstone\n\nAbout the job\nAs a Software Engineer II, you "
+        "will\n- Build services in Java\n- Write Go tooling for our ledger migration\n"
+    )
+    assert parsed(text).languages == ["Java", "Go"]
