@@ -99,7 +99,7 @@ def parse_posting(
     )
     posting["employment_type"] = employment.value if employment else None
 
-    seasons = step("seasons", lambda: extract_seasons(doc, title), [])
+    seasons = step("seasons", lambda: extract_seasons(doc, title, posting["employment_type"]), [])
     for found in seasons:
         keep("seasons", found)
     posting["seasons"] = [f.value for f in seasons]

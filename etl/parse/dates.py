@@ -112,7 +112,7 @@ _POSTED = re.compile(
 # LinkedIn's top card puts it among other fields: "Pittsburgh, PA · 3 weeks ago · Over 100
 # applicants" (the matching view writes "·" as "*").
 _AGO_LINE = re.compile(
-    rf"(?im)^(?:[^\n*|]{{0,80}}?(?:[*|]| - ))?[ \t*-]*(?:(?:re)?posted\s*|added\s*|listed\s*)?(?P<rel>{_AGE})"
+    rf"(?im)^(?:[^\n*|]{{0,80}}?(?:[*|]| - |[ \t]{{2}}))?[ \t*-]*(?:(?:re)?posted\s*|added\s*|listed\s*)?(?P<rel>{_AGE})"
 )
 _PAGE_DATE_LINE = re.compile(
     rf"(?i)^\s*(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
@@ -126,6 +126,10 @@ _PAGE_DATE_LINE = re.compile(
 _MONTH_PRINT_HEADER = (
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
     r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
+)
+_ONE_LINE_PAGE = 1500  # characters on a first line that holds the whole page
+_DATED_OPENING = re.compile(
+    rf"(?i)\s*{_WEEKDAY},?\s+{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b"
 )
 PAGE_DATE_NOTE = re.compile(
     r"(?i)^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?!\w)"
@@ -260,11 +264,14 @@ def _pad_iso(text: str) -> str:
 
 def extract_page_date(doc: Doc) -> Found | None:
     """The page's own date: a date alone on one of the first lines, or the print or copy note."""
-    for start, end in doc.lines[:6]:
+    for index, (start, end) in enumerate(doc.lines[:6]):
         line = doc.view[start:end]
         # A date alone on its line ends in a digit: a C-speed test spares most lines the regex.
         alone = line.rstrip()[-1:].isdecimal() and _PAGE_DATE_LINE.match(line)
-        if alone or PAGE_DATE_NOTE.match(line):
+        # A page saved with its line breaks lost opens with its date all the same: "Friday,
+        # November 7, 2025 Kestrel Ridge Partners Quantitative Research Intern - ...".
+        one_line_page = index == 0 and end - start > _ONE_LINE_PAGE and _DATED_OPENING.match(line)
+        if alone or one_line_page or PAGE_DATE_NOTE.match(line):
             for d_start, d_end, parts in find_dates(doc, start, end):
                 value, _ = to_date(parts, None, bool(parts.get("us")) and _reads_day_first(doc))
                 if value is not None:

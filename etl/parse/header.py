@@ -503,8 +503,13 @@ _BOARD_TAGLINE = re.compile(
 
 
 def _opens_lower_case(line: str) -> bool:
-    """ "new internship drop", "🚨 new internship drop 🚨", "internship apps — week of Nov 10"."""
-    return next((char for char in line if char.isalpha()), "A").islower()
+    """ "new internship drop", "🚨 new internship drop 🚨", "internship apps — week of Nov 10";
+    not a name written so ("iOS Engineer Intern", "eBay Analyst")."""
+    at = next((i for i, char in enumerate(line) if char.isalpha()), None)
+    if at is None or not line[at].islower():
+        return False
+    word = line[at:].split(" ", 1)[0]
+    return not any(char.isupper() for char in word)
 
 
 def _repeated_as_heading(doc: Doc, jobs: list[Found]) -> Found | None:

@@ -65,7 +65,7 @@ _BASED_IN = re.compile(
     # "All roles are on-site at our engineering campus in Seattle, WA".
     # "This is a full-time, on-site position in Pittsburgh, PA"
     r"on[- ]?site (?:(?:position|role|job|internship|co-op) )?(?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
-    r"report(?:ing)? to our|sits? in(?: either)?|hired into (?:our|the)|"
+    r"report(?:ing)? to our|sits? (?:in|at)(?: either)?(?: our)?|hired into (?:our|the)|"
     # "Explorers work in person at either our Seattle, WA headquarters or our Vancouver office"
     r"in[- ]person (?:at|in)(?: either)?(?: our)?|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
@@ -108,6 +108,8 @@ _BASED_IN_TRIGGERS = (
     "placed in",
     "sit in",
     "sits in",
+    "sit at",
+    "sits at",
     "hired into",
     "in person at",
     "in-person at",
@@ -171,6 +173,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         column = _COLUMN_GAP.search(doc.view, doc.line_at(m.start())[0], m.start()) is not None
         if not (column or _opens_a_label(doc, m.start())):
             continue
+        if _SEARCH_FORM.match(doc.view, doc.line_at(m.start())[0]):
+            continue  # a board's search form: 'Search jobs: cloud security   Location: Charlotte, NC'
+
         if (
             _excluded(doc, m.start())
             and not _names_the_job(doc, m.start())
@@ -219,6 +224,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # where the company sits (see _office_list)
         if end > header_limit and doc.view[end - 7 : end].endswith((" Office", " HQ")):
             continue  # a board's card of the company's offices: "Ledgerline Chicago, IL Office"
+        if "employees" in doc.lower[start:end] and _EMPLOYER_CARD.search(doc.view, start, end):
+            continue  # the employer's card: "Sports Analytics · Boston, MA · 51-200 employees"
         # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
         places = (
             _places_in(doc, start, end, labelled=False, whole_line=True)
@@ -241,11 +248,19 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         if not _excluded(doc, pos):
             found.extend(_mode_place(doc, pos))
     for m in _based_in_matches(doc):
-        if not _excluded(doc, m.start()) and not _office_list(doc, m):
+        if (
+            not _excluded(doc, m.start())
+            or _THE_JOB_IS.search(doc.lower, m.start() - 30, m.start())
+        ) and not _office_list(doc, m):
             places = _places_in(
                 doc, m.start("value"), _value_list_end(doc, m), labelled=False, in_prose=True
             )
             found.extend(f for f in places if not _NOT_HERE.match(doc.view, f.end))
+    for m in doc.search_near(_TEAM_IN_HIRING, doc.find_all("team in "), 0, 120):
+        if not _excluded(doc, m.start()):
+            found.extend(
+                _places_in(doc, m.start("value"), m.end("value"), labelled=False, in_prose=True)
+            )
     for m in doc.search_near(_REMOTE_REGION, doc.find_all("remote"), 60, 60):
         if m.start() >= header_limit and _excluded(doc, m.start()):
             continue  # the header's lines are the posting's own, as for places above
@@ -841,6 +856,13 @@ _FORWARD_MARKER = re.compile(
 _COLUMN_GAP = re.compile(r"\S[ \t]{3,}$")
 
 
+# The job itself the sentence's subject: "This internship is located at our lab in
+# Pittsburgh, PA" says where the job is, whatever section the sentence stands in.
+_THE_JOB_IS = re.compile(
+    r"\b(?:this|the) (?:internship|co-op|role|position|job|opportunity) (?:is|will be) $"
+)
+
+
 def _names_the_job(doc: Doc, pos: int) -> bool:
     """ "Internship location:" in a section read as the company's: the job's place still. So
     is Taleo's "Primary Location:" (and the "Other Locations:" beside it) in a job-details
@@ -997,10 +1019,18 @@ def _places_in(
     return out
 
 
+# The hiring team and where it sits: "The Flight Software Engineering team in Huntsville, AL
+# and Cape Canaveral, FL is looking for undergraduate interns".
+_TEAM_IN_HIRING = re.compile(
+    r"team in (?P<value>[A-Z][^.;\n]{2,80}?) (?:is|are) (?:looking for|seeking|hiring)\b"
+)
+_EMPLOYER_CARD = re.compile(r"(?i)\b\d[\d,]*(?:[ \t]*[-–][ \t]*\d[\d,]*|\+)?[ \t]+employees\b")
+_SEARCH_FORM = re.compile(r"(?i)[ \t]*search(?:[ \t]+\w+)?[ \t]*:")
 # A job board's top card after its place, set off by a dash: the posting's age, then how many
 # applied (LinkedIn's "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants").
 _BOARD_AGE_TAIL = re.compile(
-    r"(?i)[ \t]+[-–—][ \t]+(?:(?:re)?posted[ \t]+)?(?:\d{1,3}|an?|one)\+?[ \t]+"
+    # ... or by a wide gap, where a PDF print lost the dots: "Hartford, CT  2 weeks ago".
+    r"(?i)(?:[ \t]+[-–—][ \t]+|[ \t]{2,})(?:(?:re)?posted[ \t]+)?(?:\d{1,3}|an?|one)\+?[ \t]+"
     r"(?:minute|hour|day|week|month)s?[ \t]+ago\b"
 )
 

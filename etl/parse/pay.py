@@ -189,7 +189,8 @@ _LEVEL_WORD = re.compile(
 )
 # A zone/tier label right before an amount ("Zone 2 (all other locations): $20/hr").
 _ZONE_LABEL_BEFORE = re.compile(
-    r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b[^$\n;]{0,50}$"
+    # "Zone A (New York City, San Francisco Bay Area, Boston, Seattle): ": its places in brackets.
+    r"(?i)\b(?:zone|tier|band|region|market)\s*[\w-]{0,3}\b(?:\s*\([^()\n]{0,100}\))?[^$\n;]{0,50}$"
 )
 # A pay line that only names its zone first: "* Zone A: $187,000 - $263,600".
 _ZONE_LINE_LABEL = re.compile(
@@ -863,7 +864,7 @@ def _alone_on_line(doc: Doc, c: _Candidate, after: re.Match | None) -> bool:
 
 def _names_a_zone(doc: Doc, pos: int) -> bool:
     """Whether the words before the amount at `pos` name a pay zone, tier or place."""
-    if _ZONE_LABEL_BEFORE.search(doc.view, max(0, pos - 60), pos):
+    if _ZONE_LABEL_BEFORE.search(doc.view, max(0, pos - 160), pos):
         return True
     line_start, _ = doc.line_at(pos)
     return _PLACE_LABEL.fullmatch(doc.view, line_start, pos) is not None

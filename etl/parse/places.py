@@ -165,6 +165,8 @@ JOB_NOUN = re.compile(
     r"Representative|Officer|Assistant|Administrator|Nurse|Driver)s?\b"
     # A discipline ends a title as a job noun does: "Director of Software Engineering, UK".
     r"|\b(?:Engineering|Software|Operations|Marketing|Analytics|Infrastructure)\b"
+    # A signature's unit: "Priya Raman | University Recruiting, Canada".
+    r"|\b(?:Recruiting|Recruitment|Talent|Acquisition|Relations|Careers|Programs)\b"
 )
 
 _NOT_CITY = frozenset(
@@ -246,21 +248,27 @@ def cities_in(text: str):
         if first in _NOT_CITY:  # "Location New York, NY" read off "Location<TAB>New York, NY"
             pos = m.start("loc") + len(first)
             continue
-        if _owner_before(m.group("loc"), first):  # "Acme's Denver, CO office"
-            pos = m.start("loc") + len(first) + 1
+        owner_end = _owner_end(m.group("loc"))
+        if owner_end:  # "Acme's Denver, CO office", "Meridian Freight Labs' Chicago, IL office"
+            pos = m.start("loc") + owner_end
             continue
         yield m
         pos = m.end()
 
 
-def _owner_before(loc: str, first: str) -> bool:
-    """ "Corvella's Denver, CO": a possessive before a known city is its owner's name, not part of
-    the city's ("Lee's Summit, MO" and "St. John's, NL" are cities of their own)."""
-    return (
-        first.endswith(("'s", "’s"))
-        and loc[len(first) : len(first) + 1] == " "
-        and loc[len(first) + 1 : loc.index(",")] in gazetteer()["cities"]
-    )
+def _owner_end(loc: str) -> int:
+    """Where a known city starts after its owner's possessive name ("Corvella's Denver, CO",
+    "Meridian Freight Labs' Chicago, IL"), else 0 ("Lee's Summit, MO" and "St. John's, NL" are
+    cities of their own)."""
+    city = loc[: loc.index(",")]
+    if "'" not in city and "’" not in city:
+        return 0
+    words = city.split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].endswith(("'s", "’s", "s'", "s’")):
+            rest = " ".join(words[i:])
+            return len(city) - len(rest) if rest in gazetteer()["cities"] else 0
+    return 0
 
 
 # A comma may_name_a_city looks at: after a letter or mark that may be lower case and before
@@ -449,6 +457,14 @@ def _one_per_city(found: list[Found]) -> list[Found]:
                     # Taleo's "Canada-Ontario-Toronto" or iCIMS's "US-CO-Fort Collins" above the
                     # text's "Toronto, ON": the place as the posting writes it for people.
                     out[i] = f
+                elif (
+                    whole == kept
+                    and _WITH_STATE_CODE.search(str(f.value))
+                    and not _WITH_STATE_CODE.search(str(out[i].value))
+                ):
+                    # "Hartford, Connecticut" in a board's header, "Location: Hartford, CT"
+                    # below: one place, written as labels write it.
+                    out[i] = f
                 elif whole > kept and not _coded(str(f.value)):
                     # "On site in Cambridge, MA" above the Locations list's "Cambridge,
                     # Massachusetts, United States of America": the place in full.
@@ -465,6 +481,9 @@ def _one_per_city(found: list[Found]) -> list[Found]:
         part for parts in kept_parts.values() for whole in parts if len(whole) > 1 for part in whole
     }
     return [f for f in out if not (str(f.value) in states and str(f.value).lower() in within)]
+
+
+_WITH_STATE_CODE = re.compile(r", [A-Z]{2}\b")
 
 
 def _coded(value: str) -> bool:

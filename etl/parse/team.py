@@ -211,13 +211,13 @@ _POSSESSIVE_VERB = (
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees|"
     r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates|hosts|gives|"
-    r"shapes|defines)\b"
+    r"shapes|defines|puts|conducts|performs|monitors|plans|produces|reviews|tracks)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
     # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
-    r"(?:team|[Gg]roup|department|division|desk)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
+    r"(?:team|[Gg]roup|department|division|desk|practice)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
     # "... Group within the Computational Sciences Division is seeking".
     r"|[ \t]+(?:in|within|inside)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,3})?"
     + _POSSESSIVE_VERB
@@ -562,13 +562,13 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     view = doc.view
     tails = [
         pos
-        for pos in doc.find_all("team", "group", "department", "division", "desk")
+        for pos in doc.find_all("team", "group", "department", "division", "desk", "practice")
         if _POSSESSIVE_TAIL_AT.match(view, pos)
     ]
     if not tails:
         return []
     # "Our Programs & Impact department is", "The Data & Graphics desk is".
-    unit_words = doc.find_all(" department", " division", " desk")
+    unit_words = doc.find_all(" department", " division", " desk", " practice")
     return [
         pos
         for pos in sorted(team_words + group_words + unit_words)

@@ -223,7 +223,8 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
         if m is not None and m.start("value") > pos:
             value_start = _REGULAR.match(doc.view, m.start("value")).end()
             for kind, pattern in _TYPE_WORDS:
-                w = pattern.match(doc.view, value_start, m.end("value"))
+                # "Position Type   Student Employee - Part-Time": the type may come last.
+                w = pattern.search(doc.view, value_start, m.end("value"))
                 if w:
                     return Found(kind, w.start(), w.end())
     for kind, pattern, triggers in (
@@ -350,8 +351,11 @@ _INTERN_YEAR = re.compile(
 )
 
 
-def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
-    """Seasons of the internship, in order of appearance: the title's, else the body's."""
+def extract_seasons(
+    doc: Doc, title: Found | None, employment_type: str | None = None
+) -> list[Found]:
+    """Seasons of the internship, in order of appearance: the title's, else the body's (not
+    for a job of another type: "enrolled for the Spring term" asks a part-timer's studies)."""
     # Found once: the title and each section take their share of the same positions.
     triggers = doc.find_all(*_SEASON_TRIGGERS, word_start=True)
     if not triggers:
@@ -360,9 +364,11 @@ def extract_seasons(doc: Doc, title: Found | None) -> list[Found]:
         found = _seasons_in(doc, triggers, title.start, title.end, require_context=False)
         if found:
             return found
-        if _NOT_AN_INTERNSHIP_TITLE.search(doc.view, title.start, title.end) and not (
-            _INTERN_TITLE.search(doc.view, title.start, title.end)
-        ):
+        if (
+            _NOT_AN_INTERNSHIP_TITLE.search(doc.view, title.start, title.end)
+            # Not "full_time": boards badge internships so ("Job type: Full-time, Internship").
+            or employment_type in ("part_time", "contract")
+        ) and not _INTERN_TITLE.search(doc.view, title.start, title.end):
             # "Software Engineer, New Grad": "later starts through summer 2026 are fine" is
             # when a permanent job may start, not an internship's season.
             return []
@@ -600,7 +606,12 @@ _DEGREES = (
         ),
     ),
 )
-_DEGREE_EXCLUDE_LEFT = re.compile(r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$")
+_DEGREE_EXCLUDE_LEFT = re.compile(
+    r"(?i)(?:tuition|reimburse\w*|scholarship)[^.\n]{0,40}$"
+    # A plan for later, not a degree held or pursued: "Interest in pursuing graduate school".
+    r"|\b(?:interest(?:ed)? in|plan(?:s|ning)? (?:to|for|on)|consider\w*|prepar\w* for)"
+    r"(?: (?:pursuing|attending|applying to|going to))? $"
+)
 # A count of the people a lab or team already has: "9 graduate students", "two PhD students".
 _HEADCOUNT_BEFORE = re.compile(
     r"(?i)\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|dozens of|several)[ \t]+$"

@@ -535,3 +535,161 @@ def test_a_language_written_in_tooling():
         "will\n- Build services in Java\n- Write Go tooling for our ledger migration\n"
     )
     assert parsed(text).languages == ["Java", "Go"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An owner's possessive name before the city.
+        (
+            "Data Science Intern\nMeridian\n\nWhere is the internship?\nThe internship is based "
+            "in Meridian Freight Labs' Chicago, IL office.\n",
+            ["Chicago, IL"],
+        ),
+        # Where the team sits.
+        (
+            "Hardware Co-op\nCorvane\n\nWhere will I work?\nCo-ops on this team sit at either our "
+            "Austin, TX or Fort Collins, CO design center.\n",
+            ["Austin, TX", "Fort Collins, CO"],
+        ),
+        (
+            "Flight Software Intern\nCorvane Aerospace\n\nAbout the team\nThe Flight Software "
+            "team in Huntsville, AL and Cape Canaveral, FL is looking for interns.\n",
+            ["Huntsville, AL", "Cape Canaveral, FL"],
+        ),
+        # The job the sentence's subject, in whatever section.
+        (
+            "Firmware Intern\nAldergrove\n\nPay and Benefits\nThe hourly range is $38 - $46. "
+            "This internship is located at our headquarters and lab in Pittsburgh, PA.\n",
+            ["Pittsburgh, PA"],
+        ),
+        # ... not the company's offices there.
+        (
+            "Firmware Intern\nAldergrove\n\nPay and Benefits\nThe hourly range is $38 - $46. "
+            "Our sales team is located in Pittsburgh, PA.\n",
+            [],
+        ),
+        # A LinkedIn page printed to PDF: wide gaps where the dots were.
+        (
+            "Quillfeather Mutual\nData Science Intern - Summer 2026\nHartford, CT  2 weeks ago  "
+            "87 applicants\nAbout the job\nModel claims.\n",
+            ["Hartford, CT"],
+        ),
+        # A board's search form holds the searcher's place, not the job's.
+        (
+            "Dice\nSearch jobs: cloud security   Location: Charlotte, NC\n\nCloud Security "
+            "Engineer\nRedline Staffing\nRaleigh, NC, USA • Hybrid\n",
+            ["Raleigh, NC, USA"],
+        ),
+        # One place written twice: as labels write it.
+        (
+            "Data Engineering Intern\nKeystone\nHartford, Connecticut\n\nAbout the role\n"
+            "Location: Hartford, CT (Hybrid)\n",
+            ["Hartford, CT"],
+        ),
+        # The employer's card under its name; a recruiter's signature.
+        (
+            "Fieldline Analytics\nSports Analytics · Boston, MA · 51-200 employees\n\nPart-Time "
+            "Data Analyst (Student)\nRemote (US)\n",
+            ["US"],
+        ),
+        (
+            "Software Engineer, New Grad\nNimbic\nToronto, ON\n\nThanks,\nPriya Raman | "
+            "University Recruiting, Canada\n",
+            ["Toronto, ON"],
+        ),
+        # Other listings under "Jobs you may be interested in".
+        (
+            "Hardware Test Co-op\nBramblewood\nWaterloo, ON\n\nFull job description\nTest.\n\n"
+            "Jobs you may be interested in\nEmbedded Systems Co-op\nGrandview Robotics\n"
+            "Kitchener, ON\n",
+            ["Waterloo, ON"],
+        ),
+    ],
+)
+def test_locations_in_third_round_shapes(text, want):
+    assert parsed(text).locations == want
+
+
+def test_a_name_written_in_lower_case_is_still_a_title():
+    text = (
+        "iOS Engineer Intern, Checkout Experience — Summer 2026\n\nPebblecart\n\n4.2\n\n"
+        "San Francisco, CA\n\n  Internship   Hybrid   Early Careers   ★ Top Company for Interns\n"
+    )
+    assert parsed(text).title == "iOS Engineer Intern, Checkout Experience — Summer 2026"
+
+
+def test_a_page_on_one_line_dates_itself():
+    body = "Apply Save About the firm We trade options on more than 20 exchanges. " * 30
+    text = (
+        "Friday, November 7, 2025 Kestrel Ridge Partners Quantitative Research Intern - Summer "
+        f"2026 Chicago, IL Internship Posted 4 days ago {body}"
+    )
+    assert parse_posting(text).posted_date == dt.date(2025, 11, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Research Assistant - Hydrology Lab\nCalder State\n\nPosition Type              "
+            "Student Employee - Part-Time\n\nDuties\nClean data.\n\nQuestions\nAre you enrolled "
+            "for the Spring term?\n",
+            ("part_time", []),
+        ),
+        # ... an internship's season still counts.
+        (
+            "Research Intern\nCalder State\n\nAbout the role\nThis is a paid Spring 2026 "
+            "internship in our hydrology lab.\n",
+            ("internship", ["Spring"]),
+        ),
+    ],
+)
+def test_a_part_timers_term_is_no_season(text, want):
+    p = parsed(text)
+    assert (p.employment_type, p.seasons) == want
+
+
+def test_a_plan_for_graduate_school_is_no_degree():
+    text = (
+        "Research Assistant\nCalder State\n\nQualifications\n- Currently enrolled undergraduate "
+        "student\n- Interest in pursuing graduate school or research careers\n"
+    )
+    assert parsed(text).degree_levels == ["BS"]
+
+
+def test_pay_zones_that_list_their_cities():
+    text = (
+        "Technology Consulting Summer Analyst\nBrightwater\n\nCompensation\nThe hourly rate "
+        "varies by geographic pay zone:\n- Zone A (New York City, San Francisco Bay Area, "
+        "Boston, Seattle): $44.00 per hour\n- Zone B (Chicago, Washington D.C., Los Angeles): "
+        "$41.00 per hour\n- Zone C (Dallas, Atlanta, Denver, and all other U.S. locations): "
+        "$37.50 per hour\n"
+    )
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max, p.pay_period) == (37.5, 44.0, "hour")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Summer Analyst (Intern)\nBrightwater Advisory\n\nThe opportunity\nOur Technology "
+            "Consulting practice helps clients modernize legacy platforms.\n",
+            "Technology Consulting",
+        ),
+        (
+            "Hardware Test Co-op\nBramblewood\n\nAbout us\nWe design chargers.\n\nThe role\nOur "
+            "Hardware Validation team puts every new power stage through endurance testing.\n",
+            "Hardware Validation",
+        ),
+        # ... not a support team named in the perks.
+        (
+            "Senior Java Developer\nAcme\n\nThe role\nBuild services.\n\nPerks\nAdditionally, our "
+            "Accounts Management team ensures a smooth start.\n",
+            None,
+        ),
+    ],
+)
+def test_team_in_third_round_shapes(text, want):
+    assert parsed(text).team == want
