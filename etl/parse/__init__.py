@@ -149,13 +149,14 @@ def parse_posting(
     posting["year"] = posting_year
 
     # A permanent job's "twelve months on Consumer Payments before rotating" is a rotation's,
-    # not the job's, length.
+    # not the job's, length; an apprenticeship's "24-month registered apprenticeship" is its own.
+    apprenticeship = title is not None and "apprentice" in str(title.value).lower()
     duration = (
         keep(
             "duration_weeks",
             step("duration_weeks", lambda: extract_duration_weeks(doc, title), None),
         )
-        if posting["employment_type"] != "full_time"
+        if posting["employment_type"] != "full_time" or apprenticeship
         else None
     )
     posting["duration_weeks"] = duration.value if duration else None

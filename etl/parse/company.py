@@ -69,6 +69,7 @@ _COMPANY_LABEL = re.compile(
 # The last letters of its labels ("company", "employer", "organization", "client"), in any case.
 _COMPANY_LABEL_ENDS = frozenset("yYeErRnNtT")
 
+_FACT_OF_ITS_OWN = re.compile(rf"{_WORD_NAME} (?:is headquartered|was founded) in\b")
 _COMMITTED_EQUAL = re.compile(
     rf"{_WORD_NAME} is (?:committed to|proud to)[^.\n]{{0,120}}?\b(?:[Ee]qual (?:[Oo]pportunity|[Ee]mployment)|[Aa]ffirmative [Aa]ction)"
 )
@@ -292,6 +293,7 @@ _COMPANY_PHRASES = (
 _COMPANY_TRIGGER_GROUPS = (
     ("company", "employer", "organi", "client"),
     ("is committed to", "is proud to"),
+    (" is headquartered in", " was founded in"),
     *(triggers for triggers, *_ in _COMPANY_PHRASES),
 )
 
@@ -354,7 +356,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
     """The hiring company as the text names it, or None."""
     votes: dict[str, float] = defaultdict(float)
     first_seen: dict[str, Found] = {}
-    opens_a_blurb: set[str] = set()  # the names "About" blocks' first sentences open with
+    said_in_prose: set[str] = set()  # names an "About" block opens with; "X is headquartered"
 
     # As the view writes it (dashes and quotes made plain), like the lines voted for below.
     title_text = doc.view[title.start : title.end].lower() if title is not None else ""
@@ -371,7 +373,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         if key not in first_seen:
             first_seen[key] = Found(doc.text[start : start + len(name)], start, start + len(name))
 
-    label_hits, committed_hits, *phrase_hits = _company_trigger_positions(doc)
+    label_hits, committed_hits, phrase_of_facts, *phrase_hits = _company_trigger_positions(doc)
     label_hits = [p for p in label_hits if p < 5000]
     label_hits = near_a_label_colon(doc.view, label_hits, 24, 100, _COMPANY_LABEL_ENDS)
     for m in doc.search_near(_COMPANY_LABEL, label_hits, 24, 100):
@@ -434,7 +436,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         m = _BLURB_OPENING.match(doc.view, block.body_start, min(block.end, block.body_start + 80))
         if m:
             vote(m.group("name"), m.start("name"), 0.5)
-            opens_a_blurb.add(_clean_name(m.group("name")).lower())
+            said_in_prose.add(_clean_name(m.group("name")).lower())
     for (_, pattern, weight, needs, after), positions in zip(
         _COMPANY_PHRASES, phrase_hits, strict=True
     ):
@@ -442,6 +444,9 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
             continue  # most phrases' triggers are absent: no search to set up
         for m in doc.search_near(pattern, positions, 70, after, needs=needs):
             vote(m.group("name"), m.start("name"), weight)
+    # "Tessellate Silicon is headquartered in San Jose, CA", "Saltmarsh was founded in 2016":
+    # the company's own facts, said in prose; they name it only when nothing else does.
+    facts = [] if votes else list(doc.search_near(_FACT_OF_ITS_OWN, phrase_of_facts, 70, 20))
     # "Kestrel is committed to a diverse workplace and proud to be an equal opportunity
     # employer": the equal-opportunity sentence names the employer from further away.
     for m in doc.search_near(_COMMITTED_EQUAL, committed_hits, 70, 160):
@@ -451,6 +456,10 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         if m:
             vote(m.group("name"), m.start("name"), 1.5)
     if not votes:
+        for m in facts:
+            vote(m.group("name"), m.start("name"), 0.5)
+            said_in_prose.add(_clean_name(m.group("name")).lower())
+    if not votes:
         return None
     if len(votes) == 1:
         best = next(iter(votes))  # no rival: no need to count its mentions over the text
@@ -458,11 +467,12 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         # A name voted for by several kinds of evidence beats one strong but lone guess.
         mentions = {key: _count_mentions(doc, key) for key in votes}
         best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
-    # With no rival, the name opening the company's blurb names it when the text names it
-    # again ("About the Company\nBrambleworks Games is an independent studio" below "Platform
-    # Engineering at Brambleworks Games builds"): a page with no header says so only in prose.
+    # With no rival, the name opening the company's blurb (or stating its facts) names it when
+    # the text names it again ("About the Company\nBrambleworks Games is an independent studio"
+    # below "Platform Engineering at Brambleworks Games builds"): a page with no header says so
+    # only in its prose.
     if votes[best] < 2.0 and not (
-        len(votes) == 1 and best in opens_a_blurb and _count_mentions(doc, best) >= 2
+        len(votes) == 1 and best in said_in_prose and _count_mentions(doc, best) >= 2
     ):
         return None
     return first_seen[best]

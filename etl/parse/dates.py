@@ -43,7 +43,9 @@ _START_CUE = re.compile(
     # The US federal service's start date: "Projected entry on duty: June 1, 2026".
     r"entry on duty|eod date|"
     # India's word for the first day: "Joining Date: 12 January 2026", "Date of joining".
-    r"joining date|date of joining|join(?:s|ing) on)\b"
+    r"joining date|date of joining|join(?:s|ing) on|"
+    # "Fellows arrive Monday, June 1, 2026".
+    r"(?:interns?|fellows?|co-?ops?|students?|participants?|cohorts?) arrive)\b"
 )
 _NOT_START_CUE = re.compile(
     # "graduating", "graduation", "graduates in May": not "our graduate programme begins on".

@@ -28,7 +28,9 @@ _TITLE_LABEL_ENDS = frozenset("eEnN")
 # the regex engine skips ahead to those letters instead of trying every position of the window.
 _FAQ_TITLE = re.compile(
     r"[JjPpRr](?<!\w[JjPpRr])(?i:(?<=j)ob|(?<=p)osition|(?<=r)ole)"
-    r"(?i:\s+title\b[^.\n?]{0,60}?\b(?:is|will be)\s*[:\"']?\s*(?P<value>[^\n]{3,200}?)"
+    # "... position title is X.", "The position is titled X."
+    r"(?i:\s+(?:title\b[^.\n?]{0,60}?\b(?:is|will be)|is\s+(?:titled|called|named))"
+    r"\s*[:\"']?\s*(?P<value>[^\n]{3,200}?)"
     r"[\"']?\.(?=\s|$))"
 )
 # A value that runs into the next glued label: "Python AI/ MLType: Fulltime".
@@ -467,6 +469,15 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
             # then "---" and the posting it pastes: the posting's title line.
             chosen = pasted[0]
         later = [found for found in jobs if found.start > chosen.start]
+        if (len(str(chosen.value)) > 60 and _reads_as_a_sentence(str(chosen.value))) or (
+            _ENDS_A_SENTENCE.search(str(chosen.value))
+        ):
+            # A banner's sentence ("Become a sustaining member today — just $5 a month keeps
+            # ...") or a note ("Drop-in advising: Mon–Thu, 1–4 PM, Kessler Hall 210.") above
+            # the title line.
+            plain = [f for f in later if f in cased and not _reads_as_a_sentence(str(f.value))]
+            chosen = plain[0] if plain else chosen
+            later = [found for found in jobs if found.start > chosen.start]
         if later and _PROGRAMME_BANNER.search(str(chosen.value)):
             # "SUMMER INTERNSHIP PROGRAMME 2026" over "Embedded Software Engineering Intern":
             # the programme's banner, then the role's title.
@@ -475,15 +486,20 @@ def _first_title_line(doc: Doc, *, weaker_ok: bool = False) -> Found | None:
     return weaker if weaker_ok else None
 
 
+_ENDS_A_SENTENCE = re.compile(r"[a-z0-9]{2}\.\s*$")
+
+
 def _reads_as_a_sentence(line: str) -> bool:
     """ "Kestrel just opened Summer 2026 SWE intern apps": lower-case words a title line has
     few of ("Software Engineering Intern – Autonomy Platform" has none)."""
-    lower = [w for w in _LETTERS.findall(line) if w.islower() and w not in SMALL_WORDS]
+    lower = [
+        w for w in _LETTERS.findall(line) if w.islower() and len(w) > 1 and w not in SMALL_WORDS
+    ]  # not a gender tag's letters: "(m/w/d)"
     return len(lower) >= 3
 
 
 # A horizontal rule on its own line: Markdown's "---", "***", "___", or a row of dashes.
-_RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|—{3,}|–{3,})[ \t]*")
+_RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|–{3,})[ \t]*")
 # A programme's name, not a role's: "SUMMER INTERNSHIP PROGRAMME 2026", "Early Careers Program".
 _PROGRAMME_BANNER = re.compile(
     r"(?i)^(?:[\w-]+\s+){0,3}(?:internship|graduate|early careers?|co-?op|student)\s+program(?:me)?s?\b"

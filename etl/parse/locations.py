@@ -35,7 +35,7 @@ from etl.parse.places import (
     town_list,
     workday_place,
 )
-from etl.parse.vocab import heading_kinds
+from etl.parse.vocab import field_labels, heading_kinds
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
@@ -213,6 +213,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     # Minneapolis"): the firm's offices, not the job's.
     forwarded = doc.find_all("forwarded", "original message")
     forward_line = _FORWARD_MARKER.search(doc.view, 0, forwarded[0] + 40) if forwarded else None
+    search_box = bool(doc.find_all("where\n"))
     for start, end in doc.lines:
         if forward_line is not None and end <= forward_line.start():
             continue
@@ -224,7 +225,11 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # where the company sits (see _office_list)
         if end > header_limit and doc.view[end - 7 : end].endswith((" Office", " HQ")):
             continue  # a board's card of the company's offices: "Ledgerline Chicago, IL Office"
-        if "employees" in doc.lower[start:end] and _EMPLOYER_CARD.search(doc.view, start, end):
+        if search_box and _in_search_box(doc, start, end):
+            continue  # Indeed's "Where\nBoston, MA\nFind jobs": the searcher's place
+        if doc.lower.find("employees", start, end) != -1 and _EMPLOYER_CARD.search(
+            doc.view, start, end
+        ):
             continue  # the employer's card: "Sports Analytics · Boston, MA · 51-200 employees"
         # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
         places = (
@@ -436,13 +441,20 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
             title is not None and block.start < title.start and label not in _JOB_LOCATION_HEADINGS
         )
         line_start, _ = doc.line_at(block.start)
-        if doc.view[line_start : block.start].strip(" \t*#>-_"):
-            continue  # "US office locations: ..." inside a sentence is not the job's label
+        glued = block.start > line_start and (
+            doc.view[block.start - 1].isalnum() or doc.view[block.start - 1] == ")"
+        )
+        if doc.view[line_start : block.start].strip(" \t*#>-_") and not glued:
+            # "US office locations: ..." inside a sentence is not the job's label; a glued
+            # run's "Job InformationLocationChicago, IL (Hybrid)Job Type..." is.
+            continue
         start = block.body_start
         while start < block.end and doc.view[start] in " \t\n":
             start += 1
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
+        if glued:  # the next label glued on: "Chicago, IL (Hybrid)Job TypeFull-time"
+            end = _glued_label_start(doc, start + 1, end)
         value = doc.view[start:end].strip()
         if (in_menu and not names_a_place(value)) or _table_header_row(value):
             continue
@@ -1025,6 +1037,34 @@ _TEAM_IN_HIRING = re.compile(
     r"team in (?P<value>[A-Z][^.;\n]{2,80}?) (?:is|are) (?:looking for|seeking|hiring)\b"
 )
 _EMPLOYER_CARD = re.compile(r"(?i)\b\d[\d,]*(?:[ \t]*[-–][ \t]*\d[\d,]*|\+)?[ \t]+employees\b")
+
+
+def _in_search_box(doc: Doc, start: int, end: int) -> bool:
+    """A line between a search box's "Where" label and its button ("Find jobs")."""
+    if start < 2 or end + 1 >= len(doc.view):
+        return False
+    above_start, above_end = doc.line_at(start - 2)
+    if doc.lower[above_start:above_end].strip(" :") != "where":
+        return False
+    below_start, below_end = doc.line_at(end + 1)
+    return doc.lower[below_start:below_end].strip() in _SEARCH_BUTTONS
+
+
+_SEARCH_BUTTONS = frozenset({"find jobs", "search", "search jobs", "go", "find"})
+_GLUED_NEXT_LABEL = re.compile(r"(?<=[a-z)\]])(?=[A-Z][a-z])")
+
+
+def _glued_label_start(doc: Doc, start: int, end: int) -> int:
+    """Where the next field's label begins glued to a value ("Chicago, IL (Hybrid)Job Type"),
+    else `end`; a capital inside a name ("MidTown Cleveland") begins none."""
+    labels = field_labels()
+    for m in _GLUED_NEXT_LABEL.finditer(doc.view, start, end):
+        ahead = doc.lower[m.start() : m.start() + 24]
+        if any(ahead.startswith(label) for label in labels):
+            return m.start()
+    return end
+
+
 _SEARCH_FORM = re.compile(r"(?i)[ \t]*search(?:[ \t]+\w+)?[ \t]*:")
 # A job board's top card after its place, set off by a dash: the posting's age, then how many
 # applied (LinkedIn's "Saskatoon, Saskatchewan, Canada - 1 week ago - 87 applicants").

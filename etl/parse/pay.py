@@ -163,11 +163,14 @@ _NOT_PAY_CUES = re.compile(
         r"portfolio|compan(?:y|ies)|businesses|spend|per employee|per year for|annually for|"
         r"toward|ote|on-target|on target|uncapped|life insurance|coverage|contribution|raise|"
         r"increase|vouchers?|vales|despensa|subsid\w*|purchase|glasses|"
-        r"professional development|education(?:al)? assistance|increments?|promotion"
+        r"professional development|education(?:al)? assistance|increments?|promotion|credits?|"
+        r"swag|anniversary"
     )
     + r")\b",
     re.I,
 )
+_FULL_STOP = re.compile(r"\.(?!\d)")
+_DOES_NOT_APPLY = re.compile(r"(?i)\b(?:does not|doesn't|doesn’t|do not|don't|will not) apply\b")
 # The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
 _READER_PAY = re.compile(
     r"(?i)\bif you(?:'re|\s+are)?\s+(?:currently\s+|now\s+)?(?:make|making|earn|earning)\b"
@@ -803,6 +806,10 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score -= 4 if labelled_here else 6
     if not_pay and stipend_field:
         score -= 4  # "Stipend: $100/month for your phone plan": a perk after all
+    # The clause after a ";" still speaks of it; the next sentence speaks of its own.
+    stop = _FULL_STOP.search(doc.view, c.end, min(doc.line_at(c.start)[1], c.end + 120))
+    if _DOES_NOT_APPLY.search(doc.view, c.end, stop.start() if stop else c.end + 120):
+        score -= 6  # "$105,000 - $140,000 per year; that range does not apply to this internship"
     if _alone_on_line(doc, c, after):
         # "$7,650/month to $12,134/month + benefits" on its own line: a board's pay line.
         score += 2.5

@@ -31,7 +31,10 @@ BOILERPLATE_KINDS = frozenset({"about_company", "benefits", "legal", "applicatio
 HEADER_KIND = "header"
 OTHER_KIND = "other"
 
-_BULLET = re.compile(r"^[\s>*#\-+•·●▪◦‣⁃|]*(?:\d{1,2}[.)]\s+)?[\s*_]*")
+# A bullet, a list number, or an emoji a page opens its headings with ("🌱 About Ploughshare").
+_BULLET = re.compile(
+    r"^[\s>*#\-+•·●▪◦‣⁃|]*(?:\d{1,2}[.)]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s+)?[\s*_]*"
+)
 _NAME_WORDS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}")
 _MARKDOWN_HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 # What opens every line `_is_markup_heading` accepts: a markdown '#' heading, or bold.
@@ -319,6 +322,8 @@ def _headings_in_line(
     view: str, start: int, end: int, faq: bool, hits: list[_Hit]
 ) -> list[_Heading]:
     line = view[start:end]
+    if line.count(" > ") >= 2:
+        return []  # a site's path: "About Us > Careers > Current Openings"
     # Most lines open with a letter: no bullet to skip, and no regex call to find that out.
     lead = 0 if line[0].isalpha() else _BULLET.match(line).end()
     core_start = start + lead

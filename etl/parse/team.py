@@ -616,6 +616,8 @@ def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
             continue  # "Développeur(se)": a word's ending, not a team
         if _abbreviates(inner, text[: m.start()]):
             continue  # "Sales Development Representative (SDR)"
+        if text[: m.start()].rstrip().lower().endswith("trainee"):
+            continue  # USAJOBS' "Student Trainee (Information Technology)": the job series
         if _is_team_like(inner, company):
             found.append(
                 Found(

@@ -64,13 +64,15 @@ _INTERN_TRIGGERS = (
 # A posting whose title names no type may still say what it is: "The Summer Analyst program
 # is a 10-week internship."
 _IS_AN_INTERNSHIP = re.compile(
-    r"(?i)\b(?:is|as) an? (?:(?:paid|unpaid|full[- ]time|part[- ]time|summer|fall|spring|winter|"
-    r"\d+[- ](?:week|month)) ){0,3}internship\b"
+    r"(?i)\b(?:(?:is|as) an?|this) (?:(?:paid|unpaid|full[- ]time|part[- ]time|summer|fall|spring|"
+    r"winter|research|\d+[- ](?:week|month)) ){0,3}internship\b"
 )
 _TYPE_LABEL = re.compile(
     r"(?i)\b(?:employment|job|work|position|contract|role|engagement)?\s?types?\s*[:：]\s*"
     r"(?P<value>[a-z][a-z /,&()+-]{2,40})"
 )
+_GLUED_TYPE_LABELS = ("job ", "employment ", "position ")
+_GLUED_NEXT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TYPE_TABLE_LABEL = re.compile(
     r"(?i)[ \t]*(?:(?:employment|job|position|work)[ \t])?types?(?:\t|[ \t]{2,})[ \t]*"
     r"(?P<value>[a-z][a-z /,&()+-]{2,40})[ \t]*$",
@@ -217,6 +219,18 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
                 if w and w.start() - value_start <= 2:
                     return Found(kind, w.start(), w.end())
     for pos in doc.find_all("type"):
+        if doc.view[pos + 4 : pos + 5].isupper() and doc.lower[max(0, pos - 11) : pos].endswith(
+            _GLUED_TYPE_LABELS
+        ):
+            # A label run glued together: "Job TypeFull-timeExperience LevelEntry level". In a
+            # slice: glued on, the value has no word boundary before it.
+            value = doc.view[pos + 4 : pos + 44]
+            glued_next = _GLUED_NEXT.search(value, 1)  # "Full-timeExperience Level"
+            value = value[: glued_next.start()] if glued_next else value
+            for kind, pattern in _TYPE_WORDS:
+                w = pattern.match(value)
+                if w:
+                    return Found(kind, pos + 4 + w.start(), pos + 4 + w.end())
         # A copied field table, the value a wide gap away: iCIMS's "Type  Regular Full-Time".
         # Read in the text: the view writes a tab as a space.
         m = _TYPE_TABLE_LABEL.match(doc.text, doc.line_at(pos)[0])
@@ -875,7 +889,9 @@ _DURATION_CONTEXT = re.compile(
         r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
         # "You are available for 5 to 6 months", "Ability to work on-site for 10 to 12 weeks":
         # the time the job asks for.
-        r"available|availability|able to work|ability to work"
+        r"available|availability|able to work|ability to work|"
+        # "We're looking for a PhD student to spend 12 weeks with our team this summer".
+        r"spend"
     )
     + r"\b"
 )

@@ -693,3 +693,162 @@ def test_pay_zones_that_list_their_cities():
 )
 def test_team_in_third_round_shapes(text, want):
     assert parsed(text).team == want
+
+
+def test_an_faq_answer_that_names_the_title():
+    text = (
+        "Frequently Asked Questions about this role\n\nQ: What is the title of this position?\n"
+        "A: The position is titled ASIC Design Verification Intern (Fall 2026).\n\nQ: Which "
+        "team will I join?\nA: The Datacenter SoC Verification group.\n\nQ: Who is eligible?\n"
+        "A: Master's students.\n"
+    )
+    assert parsed(text).title == "ASIC Design Verification Intern (Fall 2026)"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A page with no header states its company's own facts.
+        (
+            "Q: What will I work on?\nA: Verification of Tessellate Silicon's accelerators.\n\n"
+            "Q: Where is the company?\nA: Tessellate Silicon is headquartered in San Jose, CA.\n",
+            "Tessellate Silicon",
+        ),
+        # ... and says them only once: too little to name it.
+        (
+            "Q: What will I work on?\nA: Verification of network accelerators.\n\nQ: Where is "
+            "the company?\nA: Tessellate Silicon is headquartered in San Jose, CA.\n",
+            None,
+        ),
+    ],
+)
+def test_company_stated_in_its_own_facts(text, want):
+    assert parsed(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A label run glued together with no colons.
+        (
+            "Application Security Engineer I (New Grad 2026)\nCobaltline\n\nCompensation\n$118,000 "
+            "- $140,000 per year.Job InformationLocationChicago, IL (Hybrid)Job TypeFull-time"
+            "Experience LevelEntry levelAbout CobaltlineWe build banking software.\n",
+            (["Chicago, IL"], "full_time"),
+        ),
+        # ... a capital inside a name ends no value.
+        (
+            "Administrative Coordinator\nBook Bank\n\nOrganization: Book BankLocation: MidTown "
+            "Cleveland, OHPosition Type: F/T\n",
+            (["Cleveland, OH"], None),
+        ),
+    ],
+)
+def test_a_glued_label_run_without_colons(text, want):
+    p = parsed(text)
+    assert (p.locations, p.employment_type) == want
+
+
+def test_a_range_said_not_to_apply_is_not_the_pay():
+    text = (
+        "Product Design Intern, Summer 2026\nKestrel Home\n\nCompensation\nThe hourly pay range "
+        "for this internship is $34 - $42. Full-time product designers at Kestrel earn $105,000 "
+        "- $140,000 per year; that range does not apply to this internship.\n"
+    )
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max, p.pay_period) == (34, 42, "hour")
+
+
+def test_a_perks_credit_is_no_pay():
+    text = (
+        "Senior Engineer\nTeamSnap\n\nTotal Rewards\n• Unlimited PTO\n• A $50 credit on every "
+        "work anniversary\n"
+    )
+    assert parsed(text).pay_min is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An emoji opens a heading as a bullet would: the blurb's offices are the company's.
+        (
+            "Robotics Engineering Intern\nPloughshare\nFresno, CA\n\n🌱 About Ploughshare\nOur HQ "
+            "is in Fresno; we also have a small software office in Yuma, AZ for winter season.\n",
+            ["Fresno, CA"],
+        ),
+        # Indeed's search box: "Where" over the searcher's place, "Find jobs" under it.
+        (
+            "Skip to main content\nindeed\nHome\nCompany reviews\nSign in\n\nWhat\nelectrical "
+            "engineering co-op\nWhere\nBoston, MA\nFind jobs\n\n"
+            "Electrical Engineering Co-op (Spring 2026)\nBrightwater Energy\nLowell, MA\n",
+            ["Lowell, MA"],
+        ),
+    ],
+)
+def test_locations_in_fourth_round_shapes(text, want):
+    assert parsed(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Great Lakes Public Media\nBecome a sustaining member today — just $5 a month keeps "
+            "independent journalism free for everyone.   Give Now\n\nAbout Us > Careers > Current "
+            "Openings\n\nDigital Product Intern – Spring 2026 (Part-Time)\nLocation: Milwaukee, WI\n",
+            "Digital Product Intern – Spring 2026 (Part-Time)",
+        ),
+        # A career centre's forward: a note ending in a stop above the pasted posting's title.
+        (
+            "Hi Engineers,\n\nThe full posting is copied below.\n\nDrop-in advising: Mon–Thu, 1–4 PM, "
+            "Kessler Hall 210.\n\n=====================\n\nSummer Undergraduate Research Fellow – "
+            "Battery Materials Informatics\n\nCorwin Laboratory | Energy Storage Group\n",
+            "Summer Undergraduate Research Fellow – Battery Materials Informatics",
+        ),
+        # A gender tag's letters are no sentence's words.
+        (
+            "18.11.25, 09:42                Werkstudent (m/w/d) Softwareentwicklung | StepStone\n\n"
+            "StepStone\n\nWerkstudent (m/w/d) Softwareentwicklung\nKestrelwerk GmbH\n\n📍 Stuttgart\n"
+            "📄 Werkstudent\n",
+            "Werkstudent (m/w/d) Softwareentwicklung",
+        ),
+    ],
+)
+def test_title_under_banners_and_notes(text, want):
+    assert want in str(parsed(text).title)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Summer Undergraduate Research Fellow\nCorwin\n\nThe Opportunity\nThis paid summer "
+            "research internship places you in the Energy Storage Group.\n\nDetails\n- 10-week, "
+            "full-time program\n- Fellows arrive Monday, June 1, 2026; the program ends Friday, "
+            "August 7, 2026\n",
+            ("internship", [dt.date(2026, 6, 1)], 10),
+        ),
+        (
+            "IT Operations & Cybersecurity Apprentice (2026 Cohort)\nColumbia Plateau Energy\n"
+            "Spokane, WA · Full-time\n\nJob Description\nThe program is a 24-month registered "
+            "apprenticeship. The 2026 cohort starts January 12, 2026.\n",
+            ("full_time", [dt.date(2026, 1, 12)], 104),
+        ),
+        (
+            "Computational Biology Intern (PhD), Summer 2026\nOrrin Bio\n\nAbout the role\nWe're "
+            "looking for a PhD student to spend 12 weeks with our team this summer.\n",
+            ("internship", [], 12),
+        ),
+    ],
+)
+def test_terms_in_fourth_round_shapes(text, want):
+    p = parsed(text)
+    assert (p.employment_type, p.start_dates, p.duration_weeks) == want
+
+
+def test_a_federal_trainees_job_series_is_no_team():
+    text = (
+        "Student Trainee (Information Technology)\nNational Park Service\n\nDuties\nThis is a "
+        "Pathways Internship Program position for Summer 2026.\n"
+    )
+    assert parsed(text).team is None
