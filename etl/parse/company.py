@@ -475,6 +475,11 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         len(votes) == 1 and best in said_in_prose and _count_mentions(doc, best) >= 2
     ):
         return None
+    if best.isalpha() and len(best) <= 5 and first_seen[best].value.isupper():
+        # "RGNL Careers | Rio Grande National Laboratory": the name the initials stand for.
+        spelled = [k for k in votes if "".join(w[0] for w in k.split() if w[0].isalpha()) == best]
+        if spelled:
+            return first_seen[spelled[0]]
     return first_seen[best]
 
 
@@ -629,9 +634,10 @@ _SITE_HEADER = re.compile(
 )
 
 # A site's header run into its menu: "Aldercrest Bank | Careers | Students & Graduates".
-# "Corvane Careers  |  Students & Graduates  |  FAQ": the same, the site's name first.
+# "Corvane Careers  |  Students & Graduates  |  FAQ", "Aldermoor Careers   Students   FAQ": the
+# same, the site's name first.
 _SITE_MENU_HEADER = re.compile(
-    rf"[ \t#*]*(?P<name>{_NAME})(?:[ \t]+\|)?[ \t]+(?:Careers|Jobs)[ \t]+\|"
+    rf"[ \t#*]*(?P<name>{_NAME})(?:[ \t]+\|)?[ \t]+(?:Careers|Jobs)(?:[ \t]+\||[ \t]{{3,}}\S)"
 )
 
 # The parts of a title line between " - ", " – ", " | ".

@@ -46,6 +46,8 @@ _START_CUE = re.compile(
     r"joining date|date of joining|join(?:s|ing) on|"
     # "Fellows arrive Monday, June 1, 2026".
     r"(?:interns?|fellows?|co-?ops?|students?|participants?|cohorts?) arrive)\b"
+    # A cohort's own label: "Cohort 1: Monday, June 1".
+    r"|\bcohort(?:[ \t]+(?:\d{1,2}|[A-C]))?(?=[ \t]*:)"
 )
 _NOT_START_CUE = re.compile(
     # "graduating", "graduation", "graduates in May": not "our graduate programme begins on".
@@ -103,6 +105,8 @@ _POSTED = re.compile(
     # A glued meta line's label opens right after the last value: "R-26-0419Posted: 11/03/2025".
     r"|(?:\b|(?<=[a-z0-9])(?-i:(?=Posted\b)))(?:date\s+posted|posted\s+(?:on|date)|posting\s+date|published(?:\s+on)?|(?:re)?posted|"
     r"opening\s+date|date\s+opened|(?:job\s+posting(?:\s+date)?|opened|issued|announcement\s+date|publication\s+date|open\s+date|listed)(?=\s*[:：])|"
+    # Taleo's field pairs, the date on the next line: "Job Posting\nOct 15, 2025, 9:00:00 AM".
+    rf"job\s+posting(?:\s+date)?(?=[ \t]*\n[ \t]*(?:{_MONTH}\b|\d{{1,4}}[/.-]\d))|"
     # A board's "Added Oct 21, 2025  ·  Closes Jan 9, 2026" (not "added 3 offices").
     rf"added(?=\s+(?:on\s+)?(?:{_MONTH}\b|\d{{1,4}}[/.-]\d))|"
     # The day a posting opened: "Posting Open Date: Nov 24, 2025", and the first date of USAJOBS'
@@ -127,7 +131,8 @@ _PAGE_DATE_LINE = re.compile(
 # "Tue, Jan 13, 2026        <page title>".
 _MONTH_PRINT_HEADER = (
     rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t)(?=\S)"
+    # ... or set off by a bar: "Friday, November 14, 2025 | JobScout".
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:[ \t]{3,}|\t|[ \t]+\|[ \t]+)(?=\S)"
 )
 _ONE_LINE_PAGE = 1500  # characters on a first line that holds the whole page
 _DATED_OPENING = re.compile(

@@ -67,7 +67,7 @@ _BASED_IN = re.compile(
     r"on[- ]?site (?:(?:position|role|job|internship|co-op) )?(?:in|at)|in-office (?:in|at)|work(?:ing)? (?:from|in|at) our|relocate to|"
     r"report(?:ing)? to our|sits? (?:in|at)(?: either)?(?: our)?|hired into (?:our|the)|"
     # "Explorers work in person at either our Seattle, WA headquarters or our Vancouver office"
-    r"in[- ]person (?:at|in)(?: either)?(?: our)?|"
+    r"in[- ]person (?:at|in|from)(?: either)?(?: our)?|"
     r"(?:are|be|is) placed (?:at|in))\s+(?P<value>[^.;\n]{3,120})"
 )
 # "Share your preferred working location from the following: Austin, TX, USA; Boston, MA, USA":
@@ -115,6 +115,8 @@ _BASED_IN_TRIGGERS = (
     "in-person at",
     "in person in",
     "in-person in",
+    "in person from",
+    "in-person from",
     "site position in",
     "site role in",
     "site job in",
@@ -128,7 +130,10 @@ _BASED_IN_LEAD_LETTERS = "abio"
 _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
-    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b)\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/*(\n]|$|\bor\b|\bonly\b))"
+    r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b"
+    # "fully remote for candidates located in the US"
+    r"|\bfor (?:candidates|applicants|interns|people|those) (?:located|based|living) in\b)"
+    r"\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/*(\n]|$|\bor\b|\bonly\b)|\.\s)"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -214,6 +219,7 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
     forwarded = doc.find_all("forwarded", "original message")
     forward_line = _FORWARD_MARKER.search(doc.view, 0, forwarded[0] + 40) if forwarded else None
     search_box = bool(doc.find_all("where\n"))
+    employer_card = doc.find_all("employees")
     for start, end in doc.lines:
         if forward_line is not None and end <= forward_line.start():
             continue
@@ -227,8 +233,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # a board's card of the company's offices: "Ledgerline Chicago, IL Office"
         if search_box and _in_search_box(doc, start, end):
             continue  # Indeed's "Where\nBoston, MA\nFind jobs": the searcher's place
-        if doc.lower.find("employees", start, end) != -1 and _EMPLOYER_CARD.search(
-            doc.view, start, end
+        if (
+            employer_card
+            and _has_start_in(employer_card, start, end)
+            and _EMPLOYER_CARD.search(doc.view, start, end)
         ):
             continue  # the employer's card: "Sports Analytics · Boston, MA · 51-200 employees"
         # A line with no "word, Capital" names no city: most lines, spared _places_in's work.
@@ -273,6 +281,9 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             continue  # a form cited: 'Jobs posted with location as "Remote - United States"'
         group = "region" if m.group("region") else "region2"
         region = m.group(group).strip(" .")
+        after = m.start(group) + len(region)
+        if doc.view[after : after + 1] == "." and not is_region(region) and is_region(region + "."):
+            region += "."  # "Remote in the U.S. We ship ...": the stop is the abbreviation's
         if is_region(region):
             found.append(
                 Found(
@@ -442,7 +453,7 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         )
         line_start, _ = doc.line_at(block.start)
         glued = block.start > line_start and (
-            doc.view[block.start - 1].isalnum() or doc.view[block.start - 1] == ")"
+            doc.view[block.start - 1].isalnum() or doc.view[block.start - 1] in ")."
         )
         if doc.view[line_start : block.start].strip(" \t*#>-_") and not glued:
             # "US office locations: ..." inside a sentence is not the job's label; a glued

@@ -301,7 +301,8 @@ _SPECIFIC_RANGE = re.compile(
     r"|\bmetro(?:politan)? areas?\b"
     # "For candidates based in the New York City metro area, the range is ...": the people of
     # one place (not of the whole country: "for candidates based in the U.S." is general).
-    r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions)\s+"
+    r"|\b(?:candidates|applicants|employees|individuals|those|hires|roles|positions|interns|"
+    r"co-?ops|students)\s+"
     r"(?:who\s+(?:are\s+)?)?(?:based|located|living|working|residing|hired|live|work|reside|performed)\s+"
     r"(?:in|out\s+of)\s+(?!(?:the\s+)?(?:U\.?S\.?(?:A\.?)?|United\s+States|country|nation)(?!\w))"
     # "Returning Quillmark interns are paid $62–$70/hr": the rate of those who came back.

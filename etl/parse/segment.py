@@ -322,7 +322,7 @@ def _headings_in_line(
     view: str, start: int, end: int, faq: bool, hits: list[_Hit]
 ) -> list[_Heading]:
     line = view[start:end]
-    if line.count(" > ") >= 2:
+    if " > " in line and line.count(" > ") >= 2:
         return []  # a site's path: "About Us > Careers > Current Openings"
     # Most lines open with a letter: no bullet to skip, and no regex call to find that out.
     lead = 0 if line[0].isalpha() else _BULLET.match(line).end()

@@ -98,6 +98,7 @@ _LABEL_WORDS = (
 _TEAM_LABEL = re.compile(
     r"(?im)^[\s*#>-]*(?:team|department|dept\.?|org(?:anization)?|group|business unit|division|line of business)\s*[:：]\s*(?P<value>[^\n]{2,60})$"
 )
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)[ \t]+$")
 # The verb of a team sentence that says the team hires: "The X team is looking for".
 _SEEKS = re.compile(r"\b(?:is|are) (?:looking for|seeking|hiring|recruiting)\b|\bseeks\b")
 _REQUISITION_SUFFIX = re.compile(r"(?<=[)\w])[ \t]*[-–][ \t]*\d{5,}[ \t]*$")
@@ -211,7 +212,7 @@ _POSSESSIVE_VERB = (
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees|"
     r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates|hosts|gives|"
-    r"shapes|defines|puts|conducts|performs|monitors|plans|produces|reviews|tracks)\b"
+    r"shapes|defines|puts|conducts|performs|monitors|plans|produces|reviews|tracks|uses)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
@@ -219,7 +220,8 @@ _POSSESSIVE_TAIL = (
     # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
     r"(?:team|[Gg]roup|department|division|desk|practice)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
     # "... Group within the Computational Sciences Division is seeking".
-    r"|[ \t]+(?:in|within|inside)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,3})?"
+    # "The Motion Control Firmware team at Tessellate Robotics writes".
+    r"|[ \t]+(?:in|within|inside|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,5})?"
     + _POSSESSIVE_VERB
 )
 
@@ -305,10 +307,14 @@ def extract_team(
         if m:
             start = block.start + m.start("value")
             candidates.append(_trimmed(doc, start, block.start + m.end("value")))
-    if " /\n" in doc.view[: doc.title_zone[1] + 400]:
-        candidates.extend(_lever_team_lines(doc))
-    label_windows = _team_label_windows(doc)
     broad_labels: list[Found] = []  # "Organization: Client Silicon Group": a unit over teams
+    if " /\n" in doc.view[: doc.title_zone[1] + 400]:
+        # Lever's "ENGINEERING – AUTONOMY /": a unit the body may place its team in ("The
+        # Perception team within Autonomy turns ...").
+        lever = _lever_team_lines(doc)
+        candidates.extend(lever)
+        broad_labels.extend(lever)
+    label_windows = _team_label_windows(doc)
     for m in doc.search_near(_TEAM_LABEL, label_windows, 12, 80, needs=LABEL_COLON):
         if company and company.lower() in m.group("value").lower():
             continue  # "Organization: Northwind Rail Inc." at Northwind: the employer's name
@@ -397,6 +403,8 @@ def extract_team(
             continue
         if _ENDS_IN_ROLE.search(name) or name.endswith(("'s", "’s")):
             continue  # "join our Account Executive team", "Join Our Client's Team"
+        if possessive and _RELATIVE_BEFORE.search(doc.view, max(0, m.start() - 7), m.start()):
+            continue  # "internal tools that our Go To Market team uses": another team's use
         if "abbr" in m.groupdict() and m.group("abbr"):
             offset = _abbreviation_offset(name, m.group("abbr"))
             if offset:

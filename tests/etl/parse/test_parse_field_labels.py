@@ -852,3 +852,136 @@ def test_a_federal_trainees_job_series_is_no_team():
         "Pathways Internship Program position for Summer 2026.\n"
     )
     assert parsed(text).team is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A city's range for the interns based there is an exception, not a zone.
+        (
+            "iOS Intern\nPinecrest\n\nPay Transparency\nThe hourly pay range for this internship is "
+            "$40–$52/hr. For interns based in our New York City office, the range is $46–$58/hr.\n",
+            (40, 52),
+        ),
+    ],
+)
+def test_pay_for_interns_based_in_one_city(text, want):
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Security Intern FAQ\n\nWhere will I work?\nA: The internship is fully remote for "
+            "candidates located in the US. We ship every intern a laptop.\n",
+            ["US"],
+        ),
+        (
+            "Data Intern\nAcme\n\nAbout the role\nThis role is remote in the U.S. We ship laptops.\n",
+            ["US"],
+        ),
+        (
+            "iOS Intern\nPinecrest\n\nDetails\nInterns who relocate get housing.LocationsBoston, MA "
+            "New York, NYAbout Pinecrest HealthPinecrest Health builds patient apps.\n",
+            ["Boston, MA", "New York, NY"],
+        ),
+        (
+            "Aldermoor Careers   Students   Launchpad   FAQ   Apply\n\nLaunchpad FAQ\n\nWhere will "
+            "I work?\nLaunchpad interns work in person from our Boston, MA or Toronto, ON office.\n",
+            ["Boston, MA", "Toronto, ON"],
+        ),
+    ],
+)
+def test_locations_in_fifth_round_shapes(text, want):
+    assert parsed(text).locations == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Job Specifications\nResponsibilities\nThe Motion Control Firmware team at Tessellate "
+            "Robotics writes the software inside every joint.\n",
+            "Motion Control Firmware",
+        ),
+        (
+            "Perception Software Co-op (Fall 2026)\nTessellate Robotics\nPITTSBURGH, PA /\n"
+            "ENGINEERING – AUTONOMY /\nINTERNSHIP /\nON-SITE\n\nAbout the team\nThe Perception team "
+            "within Autonomy turns raw lidar data into tracks.\n",
+            "Perception",
+        ),
+        (
+            "Grid Cyber Intern\nRio Grande Lab\n\nAbout the group\nThe Cyber-Physical Systems "
+            "group in the Energy & Infrastructure Security Division conducts grid research.\n",
+            "Cyber-Physical Systems",
+        ),
+        (
+            "Data Science Intern\nParcelwise\n\nAbout the team\nOur Network Optimization team uses "
+            "data science to route parcels.\n",
+            "Network Optimization",
+        ),
+        # ... not a team in a relative clause about another thing.
+        (
+            "FullStack Software Engineer\nPodium\n\nAbout the role\nYou will build internal tools "
+            "that our Go To Market team uses to help customers.\n",
+            None,
+        ),
+    ],
+)
+def test_team_in_fifth_round_shapes(text, want):
+    assert parsed(text).team == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Firmware Intern (Summer 2026)\nTessellate\n\nAbout the internship\nInterns will be "
+            "placed in one of two cohorts:\nCohort 1: Monday, June 1\nCohort 2: Monday, June 15\n",
+            [dt.date(2026, 6, 1), dt.date(2026, 6, 15)],
+        ),
+    ],
+)
+def test_a_cohorts_label_starts_it(text, want):
+    assert parsed(text).start_dates == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Friday, November 14, 2025 | JobScout\n\nML Infrastructure Engineer\n\nVantablue AI\n"
+            "Seattle, WA\n\nPosted 2 weeks ago  ·  142 applicants\n",
+            dt.date(2025, 10, 31),
+        ),
+        (
+            "Data Engineering Co-op\nNorthbridge\n\nJob Posting\nOct 15, 2025, 9:00:00 AM\n"
+            "Unposting Date\nNov 9, 2025, 11:59:00 PM\n",
+            dt.date(2025, 10, 15),
+        ),
+    ],
+)
+def test_posted_date_in_fifth_round_shapes(text, want):
+    assert parse_posting(text).posted_date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "RGNL Careers | Rio Grande National Laboratory\n\nGrid Cyber Intern\nRio Grande "
+            "National Laboratory\n\nAbout us\nRGNL is a national laboratory. RGNL is an equal "
+            "opportunity employer.\n",
+            "Rio Grande National Laboratory",
+        ),
+        (
+            "Aldermoor Careers   Students   Launchpad   FAQ   Apply\n\nLaunchpad FAQ\n\nWhat is "
+            "Launchpad?\nA summer internship.\n",
+            "Aldermoor",
+        ),
+    ],
+)
+def test_company_in_fifth_round_shapes(text, want):
+    assert parsed(text).company == want
