@@ -56,10 +56,10 @@ _JOB_LABEL_PREFIX = re.compile(r"(?i)[\s*#>-]*(?:job|work|internship)\s+")
 _BASED_IN = re.compile(
     # The look-ahead holds the phrases' first letters: the engine tries case-insensitive
     # alternatives one by one, so a word that starts none of them is passed with one check.
-    r"(?i)\b(?=[abhijlopprsw])(?:based (?:in|out of|at our)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
+    r"(?i)\b(?=[abchijlopprsw])(?:based (?:in|out of|at our)|located (?:in|at)|(?:position|role|internship|job|program) is in|"
     # "Fall 2026 placements are in Toronto, ON and Montréal, QC"
     r"(?:placements|positions|roles|internships) are in|"
-    r"office in|offices in|"
+    r"office in|offices in|campus in|"
     # "Lattice Bio is hiring a Machine Learning Intern in Boston, MA"
     r"(?:hiring|seeking) an? (?:[A-Z][\w&/+.-]* ){1,5}(?:in|at)|"
     # "All roles are on-site at our engineering campus in Seattle, WA".
@@ -91,6 +91,7 @@ _BASED_IN_TRIGGERS = (
     "hiring a",
     "seeking a",
     "office in",
+    "campus in",
     "offices in",
     "site in",
     "site at",
@@ -284,7 +285,10 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
         after = m.start(group) + len(region)
         if doc.view[after : after + 1] == "." and not is_region(region) and is_region(region + "."):
             region += "."  # "Remote in the U.S. We ship ...": the stop is the abbreviation's
-        if is_region(region):
+        # Lever's header in capitals: "REMOTE - UNITED STATES".
+        if is_region(region) or (
+            region.isupper() and len(region) > 3 and is_region(region.title())
+        ):
             found.append(
                 Found(
                     doc.text[m.start(group) : m.start(group) + len(region)],

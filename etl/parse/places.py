@@ -415,8 +415,11 @@ def distinct_places(found: list[Found]) -> list[Found]:
     for i, f in enumerate(found):
         if i in inside or (str(f.value) in said_in_full and str(f.value) in cities):
             continue
-        # "US" in the header, "United States" in the Location line: one country.
-        country = _country_of().get(str(f.value).strip())
+        value = str(f.value).strip()
+        # "US" in the header, "United States" (or Lever's "UNITED STATES") in the Location line.
+        country = _country_of().get(value) or (
+            _country_of().get(value.title()) if value.isupper() else None
+        )
         key = _NON_WORD.sub(" ", country or str(f.value)).strip().lower()
         if not key or key == "remote":
             continue

@@ -207,6 +207,10 @@ def segment(view: str, lines: list[tuple[int, int]] | None = None, phrase_hits=N
             # "View all jobs" under the company's name: a link among the title's meta lines
             # ("Quarry Bay, Hong Kong SAR", "Internship"), not a list of other jobs.
             kind = "title_meta"
+        if in_header and kind == "application" and _is_inline_label(view, h):
+            # "Application deadline: February 15, 2026" among the title's meta lines: a field
+            # of the header, not a section on applying that the description would run into.
+            kind = "title_meta"
         in_header = in_header and kind in (HEADER_KIND, "title_meta")
         blocks.append(Block(kind, h.start, h.body_start, end, h.text))
     return blocks

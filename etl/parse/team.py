@@ -157,6 +157,39 @@ _CALLED_A_TEAM = re.compile(
     r"(?i:the|a|our)\s+(?:[a-z]+\s+)?(?i:team|group|pod|squad)\s+"
     r"(?i:that|which|who|responsible|of|behind)\b(?P<proper>)"
 )
+
+
+def _units_at_the_company(doc: Doc, company: str | None) -> list[re.Match]:
+    """ "Flight Software at Aphelion owns every line of code that runs on Kestrel": a unit
+    named at its sentence's start, the employer after "at", then what the unit does."""
+    if not company:
+        return []
+    # The employer as named, or by its first word ("Aphelion" for "Aphelion Orbital").
+    short = company.split(" ", 1)[0]
+    name = company if doc.lower.find(" at " + company.lower()) != -1 else short
+    if len(name) < 4 or doc.lower.find(" at " + name.lower()) == -1:
+        return []
+    # Not the people: "Engineers at Brambleworks build ...", "Interns at Acme own ...".
+    return [m for m in _unit_at(name).finditer(doc.view) if not _PEOPLE.search(m.group("name"))]
+
+
+_PEOPLE = re.compile(
+    r"(?i)\b(?:engineers|developers|interns|co-?ops|students|scientists|analysts|researchers|"
+    r"designers|people|employees|teams|everyone|we)\b"
+)
+
+
+@cache
+def _unit_at(company: str) -> re.Pattern:
+    return re.compile(
+        # "The Developer Experience Team at Opendoor is": the name between the article and
+        # the capitalised "Team".
+        r"(?:^|(?<=[.!?] )|(?<=\n))[ \t]*(?:(?:The|Our)[ \t]+)?"
+        r"(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,4}?)(?:[ \t]+(?:Team|Group))?"
+        rf"[ \t]+at[ \t]+{re.escape(company)}{_POSSESSIVE_VERB}(?P<proper>)"
+    )
+
+
 _CLIENTS_TEAM = re.compile(
     r"client['’]s\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     r"\s+(?i:team|group|squad|department|division)\b(?P<name>)"
@@ -231,7 +264,7 @@ _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).
     # A capital may follow a glued heading's last letter ("About the teamThe Compiler group").
-    r"[A-Zot](?<!\w[ot])(?<![A-Z0-9_][A-Z])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s|(?<=s)'|(?<=s)’))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,5})"
+    r"[A-Zot](?<!\w[ot])(?<![A-Z0-9_][A-Z])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[A-Z])[\w&.-]*(?:'s|’s|(?<=s)'|(?<=s)’))\s+(?P<name>[A-Z][\w&'/-]*(?:[ \t]+(?:[A-Z&]|\d+[A-Z])[\w&'/-]*){0,5})"
     rf"\s+{_POSSESSIVE_TAIL}(?P<proper>)"
 )
 # "The Data Platform team" standing as a line of its own: a heading naming the team.
@@ -357,6 +390,7 @@ def extract_team(
         ),
         # A staffing agency's "supports the client's Enterprise Network Operations team".
         *doc.match_at(_CLIENTS_TEAM, doc.find_all("client's ", "client’s ")),
+        *_units_at_the_company(doc, company),
         *doc.search_near(
             _CALLED_A_TEAM,
             doc.find_all(", the team", ", the group", ", a team", ", a group", " pod ", " squad "),

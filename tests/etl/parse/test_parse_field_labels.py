@@ -985,3 +985,75 @@ def test_posted_date_in_fifth_round_shapes(text, want):
 )
 def test_company_in_fifth_round_shapes(text, want):
     assert parsed(text).company == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A unit named at its sentence's start, the employer after "at".
+        (
+            "Job Specifications\nResponsibilities\nPlatform Engineering at Brambleworks Games "
+            "builds our build farms.\nAbout the Company\nBrambleworks Games is an independent "
+            "studio.\n",
+            "Platform Engineering",
+        ),
+        (
+            "Flight Software Engineering Intern\nAphelion Orbital\n\nAbout the team\nFlight "
+            "Software at Aphelion owns every line of code that flies.\n",
+            "Flight Software",
+        ),
+        (
+            "Senior Software Engineer\nOpendoor\n\nAbout the Team\nThe Developer Experience Team at "
+            "Opendoor is dedicated to shaping our tools.\n",
+            "Developer Experience",
+        ),
+        # ... not its people.
+        (
+            "Software Engineer\nBrambleworks Games\n\nAbout us\nEngineers at Brambleworks Games "
+            "build games for consoles.\n",
+            None,
+        ),
+        # A name with a digit-led word.
+        (
+            "Computer Vision Intern\nSablewing\n\nAbout the team\nThe Sablewing 3D Perception team "
+            "builds models of bridges.\n",
+            "3D Perception",
+        ),
+    ],
+)
+def test_team_in_sixth_round_shapes(text, want):
+    assert parsed(text).team == want
+
+
+def test_a_short_name_gives_way_to_the_full_one_named_strongly():
+    text = (
+        "FAQs\nWhat is the job title?\nThe job title is Platform Engineering Intern.\nWhich company "
+        "is hiring?\nThis role is with Corvane Cloud, a data infrastructure provider. Corvane is "
+        "based in Austin.\nWhat will I do?\nWork on Corvane's platform team with Corvane "
+        "engineers; Corvane interns present to Corvane leaders.\n"
+    )
+    assert parsed(text).company == "Corvane Cloud"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The application's deadline among the header's lines is no section on applying.
+        (
+            "Camden Polytechnic Institute\n\nUndergraduate Research Intern (Summer 2026)\n\n"
+            "Posted: November 20, 2025\nApplication deadline: February 15, 2026\n\nWe are recruiting "
+            "interns for a 10-week summer program on the CPI campus in Worcester, MA. The program "
+            "runs from Monday, June 1, 2026 through Friday, August 7, 2026.\n",
+            (["Worcester, MA"], [dt.date(2026, 6, 1)]),
+        ),
+        # Lever's header in capitals.
+        (
+            "Tidewell\n\nSoftware Engineer, New Grad 2026\nREMOTE - UNITED STATES\nFULL-TIME\n\n"
+            "About the role\nBuild playback.\n",
+            (["US"], []),
+        ),
+    ],
+)
+def test_places_and_starts_in_sixth_round_shapes(text, want):
+    p = parsed(text)
+    assert (p.locations, p.start_dates) == want
