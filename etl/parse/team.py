@@ -165,31 +165,31 @@ def _units_at_the_company(doc: Doc, company: str | None) -> list[re.Match]:
     if not company:
         return []
     # The employer as named, or by its first word ("Aphelion" for "Aphelion Orbital").
-    short = company.split(" ", 1)[0]
-    name = company if doc.lower.find(" at " + company.lower()) != -1 else short
-    if len(name) < 4 or doc.lower.find(" at " + name.lower()) == -1:
-        return []
-    # Not the people: "Engineers at Brambleworks build ...", "Interns at Acme own ...".
-    return [m for m in _unit_at(name).finditer(doc.view) if not _PEOPLE.search(m.group("name"))]
+    employer = company.lower()
+    if doc.lower.find(" at " + employer) == -1:
+        employer = employer.split(" ", 1)[0]
+        if len(employer) < 4 or doc.lower.find(" at " + employer) == -1:
+            return []
+    found = []
+    at = doc.lower.find(" at " + employer)
+    while at != -1:
+        sentence_start, _ = doc.sentence_at(at)
+        start = max(sentence_start, doc.line_at(at)[0])
+        m = _UNIT_AT.match(doc.view, start)
+        if (
+            m is not None
+            and m.group("employer").lower() == employer
+            and not _PEOPLE.search(m.group("name"))  # "Engineers at Brambleworks build ..."
+        ):
+            found.append(m)
+        at = doc.lower.find(" at " + employer, at + 1)
+    return found
 
 
 _PEOPLE = re.compile(
     r"(?i)\b(?:engineers|developers|interns|co-?ops|students|scientists|analysts|researchers|"
-    r"designers|people|employees|teams|everyone|we)\b"
+    r"designers|people|employees|teams|everyone|we|working|life|careers|interning|joining)\b"
 )
-
-
-@cache
-def _unit_at(company: str) -> re.Pattern:
-    return re.compile(
-        # "The Developer Experience Team at Opendoor is": the name between the article and
-        # the capitalised "Team".
-        r"(?:^|(?<=[.!?] )|(?<=\n))[ \t]*(?:(?:The|Our)[ \t]+)?"
-        r"(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,4}?)(?:[ \t]+(?:Team|Group))?"
-        rf"[ \t]+at[ \t]+{re.escape(company)}{_POSSESSIVE_VERB}(?P<proper>)"
-    )
-
-
 _CLIENTS_TEAM = re.compile(
     r"client['’]s\s+(?P<proper>[A-Z][\w&'/-]*(?:\s+[A-Z&][\w&'/-]*){0,4}?)"
     r"\s+(?i:team|group|squad|department|division)\b(?P<name>)"
@@ -260,6 +260,14 @@ _POSSESSIVE_TAIL = (
 
 
 _POSSESSIVE_TAIL_AT = re.compile(_POSSESSIVE_TAIL)
+_UNIT_AT = re.compile(
+    # "The Developer Experience Team at Opendoor is": the name between the article and the
+    # capitalised "Team"; the employer's name is checked by the caller.
+    r"[ \t]*(?:(?:The|Our)[ \t]+)?"
+    r"(?P<name>[A-Z][\w&'/-]*(?:[ \t]+[A-Z&][\w&'/-]*){0,4}?)(?:[ \t]+(?:Team|Group))?"
+    r"[ \t]+at[ \t]+(?P<employer>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3}?)"
+    rf"{_POSSESSIVE_VERB}(?P<proper>)"
+)
 _ABBREVIATION_ONLY = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")  # the "(CSP)" every _ABBREVIATED has
 _TEAM_POSSESSIVE = re.compile(
     # The first letter comes before the word-boundary look back (see _ABBREVIATED).

@@ -1007,10 +1007,15 @@ def test_company_in_fifth_round_shapes(text, want):
             "Opendoor is dedicated to shaping our tools.\n",
             "Developer Experience",
         ),
-        # ... not its people.
+        # ... not its people, nor what working there is.
         (
             "Software Engineer\nBrambleworks Games\n\nAbout us\nEngineers at Brambleworks Games "
             "build games for consoles.\n",
+            None,
+        ),
+        (
+            "Sales Associate\nPoshi\n\nOverview\nWe reward results. Working at Poshi is a chance "
+            "to change how healthy food is sold.\n",
             None,
         ),
         # A name with a digit-led word.
