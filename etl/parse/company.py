@@ -443,7 +443,12 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         if not positions:
             continue  # most phrases' triggers are absent: no search to set up
         for m in doc.search_near(pattern, positions, 70, after, needs=needs):
-            vote(m.group("name"), m.start("name"), weight)
+            name, at = m.group("name"), m.start("name")
+            if name[2:4] == ". " and name[:2].isupper():
+                # "... Vancouver, WA. Brightwater is an equal opportunity employer": the
+                # sentence before ended at the state's code.
+                name, at = name[4:], at + 4
+            vote(name, at, weight)
     # "Tessellate Silicon is headquartered in San Jose, CA", "Saltmarsh was founded in 2016":
     # the company's own facts, said in prose; they name it only when nothing else does.
     facts = [] if votes else list(doc.search_near(_FACT_OF_ITS_OWN, phrase_of_facts, 70, 20))

@@ -143,6 +143,8 @@ PAGE_DATE_NOTE = re.compile(
     rf"|{_MONTH_PRINT_HEADER}"
     r"|(?:date|sent)[ \t]*:(?=[ \t]*\w)"
     r"|(?:copied|saved|printed|retrieved|accessed|captured|downloaded|clipped)\b[^\n]{0,60}?\b(?:on|at)\b"
+    # "copied Mon, Nov 3, 2025 from LinkedIn saved jobs": the date right after the word.
+    rf"|(?:copied|saved|printed|clipped)[ \t]+(?={_WEEKDAY}\b|{_MONTH}\b)"
     # A newsletter's issue line: "Issue #47 · Monday, November 17, 2025".
     r"|(?:issue|edition|volume|vol\.)[ \t]*(?:no\.?[ \t]*)?#?\d+[ \t]*[*|,—–-])"
 )

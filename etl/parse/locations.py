@@ -132,9 +132,10 @@ _REMOTE_REGION = re.compile(
     # One "\b" before both alternatives (not one in each) and a look-ahead with their first
     # letters (see _BASED_IN): most positions fail a single check.
     r"(?i)\b(?=[abcegilmru])(?:remote(?:ly[ \t]+|\s*)(?:[-–,:(]|\bin\b|\bwithin\b|\bfrom\b|\bbased in\b"
-    # "fully remote for candidates located in the US"
-    r"|\bfor (?:candidates|applicants|interns|people|those) (?:located|based|living) in\b)"
-    r"\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/*(\n]|$|\bor\b|\bonly\b)|\.\s)"
+    # "fully remote for candidates located in the US", "work remotely and must reside in the US"
+    r"|\bfor (?:candidates|applicants|interns|people|those) (?:located|based|living) in\b"
+    r"|\band must (?:reside|live|be located|be based) in\b)"
+    r"\s*(?:the\s+)?(?P<region>[A-Z][\w .'-]{1,40}?)(?=\s*(?:[),;|/*(\n]|$|\bor\b|\bonly\b)|\.\s|\s(?:during|while|throughout)\b)"
     r"|(?P<region2>US|USA|U\.S\.|Canada|UK|EMEA|APAC|LATAM|Europe|India|Mexico|Brazil|Germany)\s*[-–]?\s*\(?remote\)?)"
 )
 _MORE_REGIONS = re.compile(
@@ -257,6 +258,8 @@ def extract_locations(doc: Doc, title: Found | None) -> list[Found]:
             places = _coded_place_line(doc, start, end)
         if not places and end <= header_limit and _UPPER_CITY_COMMA.search(doc.view, start, end):
             places = _upper_case_cities(doc, start, end)
+        if not places and end <= header_limit and doc.view.endswith(" /", start, end):
+            places = _lever_place_in_capitals(doc, start, end)
         found.extend(places)
     for pos in doc.find_all(*_MODE_WORDS):
         if not _excluded(doc, pos):
@@ -1210,6 +1213,18 @@ _UPPER_PLACE = re.compile(
 def _is_upper_case_city(m: re.Match) -> bool:
     """Whether an _UPPER_PLACE match is a city and a real state's code ("KNOXVILLE, TN")."""
     return m.group("code") in gazetteer()["states"] and is_city(m.group(0).split(",")[0].title())
+
+
+def _lever_place_in_capitals(doc: Doc, start: int, end: int) -> list[Found]:
+    """Lever's meta line in capitals with the province or country spelt out: "TORONTO,
+    ONTARIO, CANADA /" (read as "Toronto, Ontario, Canada", kept as written)."""
+    line = doc.view[start:end].rstrip(" /")
+    if not line.isupper() or "," not in line or len(line) > 60:
+        return []
+    m = next(cities_in(line.title()), None)
+    if m is None or m.start("loc") != 0 or m.end("loc") != len(line):
+        return []
+    return [Found(doc.text[start : start + len(line)], start, start + len(line))]
 
 
 def _upper_case_cities(doc: Doc, start: int, end: int) -> list[Found]:

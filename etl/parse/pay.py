@@ -170,6 +170,8 @@ _NOT_PAY_CUES = re.compile(
     re.I,
 )
 _FULL_STOP = re.compile(r"\.(?!\d)")
+# The pay of the job an intern may be offered later, not of this one.
+_RETURN_OFFER = re.compile(r"(?i)\breturn offers?\b")
 _DOES_NOT_APPLY = re.compile(r"(?i)\b(?:does not|doesn't|doesn’t|do not|don't|will not) apply\b")
 # The reader's own pay, as a condition: "If you make less than $50,000 a month right now".
 _READER_PAY = re.compile(
@@ -807,6 +809,9 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score -= 4 if labelled_here else 6
     if not_pay and stipend_field:
         score -= 4  # "Stipend: $100/month for your phone plan": a perk after all
+    sentence_start, _ = doc.sentence_at(c.start)
+    if _RETURN_OFFER.search(doc.view, sentence_start, c.start):
+        score -= 6  # "Interns who receive a return offer ... will be offered a base salary of"
     # The clause after a ";" still speaks of it; the next sentence speaks of its own.
     stop = _FULL_STOP.search(doc.view, c.end, min(doc.line_at(c.start)[1], c.end + 120))
     if _DOES_NOT_APPLY.search(doc.view, c.end, stop.start() if stop else c.end + 120):

@@ -245,16 +245,17 @@ _POSSESSIVE_VERB = (
     r"drives|enables|provides|handles|serves|protects|connects|solves|tackles|collaborates|"
     r"trains|studies|researches|applies|analy[sz]es|investigates|sits|looks after|oversees|"
     r"characteri[sz]es|tests|validates|verifies|measures|evaluates|integrates|hosts|gives|"
-    r"shapes|defines|puts|conducts|performs|monitors|plans|produces|reviews|tracks|uses)\b"
+    r"shapes|defines|puts|conducts|performs|monitors|plans|produces|reviews|tracks|uses|qualifies)\b"
 )
 # "The Data Platform team (7 engineers) owns", "The Camera Firmware team, part of Quince's
 # Hardware group, writes": a note in brackets, or where the team sits, may stand before the verb.
 _POSSESSIVE_TAIL = (
     # "Our Post-Silicon Validation team in Kanata is looking for": where the team sits, too.
-    r"(?:team|[Gg]roup|department|division|desk|practice)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
+    r"(?:team|[Gg]roup|department|division|desk|practice|[Ll]ab)(?:[ \t]+\([^()\n]{1,60}\)|,[ \t]+(?:part of|within|inside)[ \t][^,\n]{1,60},"
     # "... Group within the Computational Sciences Division is seeking".
     # "The Motion Control Firmware team at Tessellate Robotics writes".
-    r"|[ \t]+(?:in|within|inside|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,5})?"
+    r"|[ \t]+(?:in|within|inside|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t][A-Z&][\w'’&-]*){0,5}"
+    r"(?:,[ \t]+[A-Z]{2})?)?"  # "Our Power Conversion Test Lab in Nashua, NH qualifies"
     + _POSSESSIVE_VERB
 )
 
@@ -612,13 +613,15 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     view = doc.view
     tails = [
         pos
-        for pos in doc.find_all("team", "group", "department", "division", "desk", "practice")
+        for pos in doc.find_all(
+            "team", "group", "department", "division", "desk", "practice", "lab"
+        )
         if _POSSESSIVE_TAIL_AT.match(view, pos)
     ]
     if not tails:
         return []
     # "Our Programs & Impact department is", "The Data & Graphics desk is".
-    unit_words = doc.find_all(" department", " division", " desk", " practice")
+    unit_words = doc.find_all(" department", " division", " desk", " practice", " lab")
     return [
         pos
         for pos in sorted(team_words + group_words + unit_words)

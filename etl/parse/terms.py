@@ -319,7 +319,8 @@ _SEASON_OF_JOB = re.compile(r"(?i)[ -](?:intern\w*|co-?op|analyst|program(?:me)?
 # it): a pattern opening with a literal lets the regex engine skip to it.
 _YEAR = re.compile(r"(20(?<![\d$#.,/-]20)[2-4]\d)(?![\d%]|,\d)")
 _GRADUATION = re.compile(
-    r"(?i)(?:"
+    # Whole words: "undergraduate students to join us for a Fall 2026 term" is no graduation.
+    r"(?i)(?<![a-z])(?:"
     + alternation(
         r"graduat\w*|class of|expected|degree|grad date|completion|complete|completing|"
         r"enrolled|returning|return to|deadline|apply by|posted|copyright|©|founded|since"
@@ -387,7 +388,9 @@ def extract_seasons(
             # when a permanent job may start, not an internship's season.
             return []
     found = _seasons_in_body(doc, triggers, internship=False)
-    if not found and title is not None and _INTERN_TITLE.search(doc.view, title.start, title.end):
+    intern_title = title is not None and _INTERN_TITLE.search(doc.view, title.start, title.end)
+    # A page with no title ("Job Specifications") that is an internship all the same.
+    if not found and (intern_title or (title is None and employment_type == "internship")):
         # Only when nothing plainer names the season: "Summer 2026" carries the year too.
         found = _seasons_in_body(doc, triggers, internship=True)
     return found
@@ -886,7 +889,7 @@ _DURATION_CONTEXT = re.compile(
     "(?i)"
     + word_start_alternation(
         r"intern\w*|program(?:me)?|period|commit\w*|duration|assignment|contract|length|long|runs?|"
-        r"lasting|lasts|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
+        r"lasting|lasts|terms? last|term|co-?op|placement|project|engagement|position|role|full[- ]time|session|"
         # "You are available for 5 to 6 months", "Ability to work on-site for 10 to 12 weeks":
         # the time the job asks for.
         r"available|availability|able to work|ability to work|"

@@ -1062,3 +1062,87 @@ def test_a_short_name_gives_way_to_the_full_one_named_strongly():
 def test_places_and_starts_in_sixth_round_shapes(text, want):
     p = parsed(text)
     assert (p.locations, p.start_dates) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tripwell\nSoftware Engineering Intern (Fall 2026)\nTORONTO, ONTARIO, CANADA /\n"
+            "ENGINEERING – SEARCH /\nINTERN /\nHYBRID\n",
+            ["TORONTO, ONTARIO, CANADA"],
+        ),
+        (
+            "Climate Data Intern (Summer 2026) — Remote\nGroundwork\n\nAbout the internship\nInterns "
+            "work remotely and must reside in the United States during the internship.\n",
+            ["US"],
+        ),
+    ],
+)
+def test_locations_in_seventh_round_shapes(text, want):
+    assert parsed(text).locations == want
+
+
+def test_a_return_offers_salary_is_not_the_interns_pay():
+    text = (
+        "Are you applying to the internship?\nJob Description\n“`html\nQuant Research Intern (PhD) "
+        "– Summer 2026\nKestrel Point is a quantitative investment firm.\nResponsibilities\n- Test "
+        "hypotheses.\nCompensation and Benefits\nHourly Compensation:\n"
+        "- The hourly rate for this internship is $115 – $135.\nAdditional:\n- Interns receive a "
+        "$10,000 housing stipend.\n- Interns who receive a return offer for a full-time position "
+        "will be offered a base salary in the range of $200,000 – $275,000 plus bonus.\n"
+    )
+    p = parsed(text)
+    assert (p.pay_min, p.pay_max) == (115, 135)
+
+
+def test_undergraduates_joining_for_a_term_name_its_season():
+    text = (
+        "Job Specifications\nResponsibilities\nWe are looking for undergraduate students to join "
+        "us for a Fall 2026 co-op term.\n"
+    )
+    assert parsed(text).seasons == ["Fall"]
+
+
+def test_a_copy_note_dates_the_page():
+    text = (
+        "copied Mon, Nov 3, 2025 from LinkedIn saved jobs\n\nSoftware Engineer I\nLedgerline\n"
+        "New York, NY · 2 weeks ago · Over 100 applicants\n"
+    )
+    assert parse_posting(text).posted_date == dt.date(2025, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Research Intern FAQ\n\nHow long is the internship?\nBoth terms last 16 weeks "
+            "(approximately four months).\n",
+            16,
+        ),
+        # ... not "the last 12 months".
+        (
+            "Software Engineer Intern\nAcme\n\nAbout us\nWe grew from $0 to $3M ARR in the last "
+            "12 months.\n",
+            None,
+        ),
+    ],
+)
+def test_terms_that_last(text, want):
+    assert parsed(text).duration_weeks == want
+
+
+def test_a_lab_with_its_city_is_a_team():
+    text = (
+        "Hardware Test Co-op\nArdent Power Systems\n\nAbout the role\nOur Power Conversion Test Lab "
+        "in Nashua, NH qualifies every new product before production.\n"
+    )
+    assert parsed(text).team == "Power Conversion Test"
+
+
+def test_a_state_code_ends_the_sentence_before_the_company():
+    text = (
+        "Job Specifications\nResponsibilities\nAnalyze customer data.\nAbout the Company\nWe serve "
+        "Oregon and Vancouver, WA. Brightwater is an equal opportunity employer.\n"
+    )
+    assert parsed(text).company == "Brightwater"

@@ -1,4 +1,4 @@
-"""Six hundred and seventy-eight postings labelled by hand before the parser saw them (our own text, messy on purpose).
+"""Seven hundred and two postings labelled by hand before the parser saw them (our own text, messy on purpose).
 
 A second person wrote each posting the way pages are saved (menus, cookie banners, print
 headers, glued headings, HTML remnants, benefits with dollar amounts, office lists) and
@@ -75,15 +75,15 @@ def test_the_open_disagreements_are_few_and_explained():
     # 245-256: page headers of every kind; 257-268, 269-280, 293-304, 305-316, 317-328,
     # 329-340, 341-352, 353-364, 377-388, 389-400, 401-412, 413-424, 425-436, 437-448,
     # 449-460, 461-472, 473-484, 485-496, 497-508, 509-520, 521-532, 533-544, 545-556,
-    # 557-568, 569-580, 581-592, 593-604, 605-616, 617-628, 629-640, 641-652 and 653-664:
-    # thirty-two more held-out weeks (377-388, 449-460, 485-496, 533-544, 569-580, 593-604,
-    # 629-640 and 653-664 in the seeds' five shapes, 389-400 big-tech careers sites, 413-424,
+    # 557-568, 569-580, 581-592, 593-604, 605-616, 617-628, 629-640, 641-652, 653-664, 665-676
+    # and 677-688: thirty-four more held-out weeks (377-388, 449-460, 485-496, 533-544,
+    # 569-580, 593-604, 629-640, 653-664 and 677-688 in the seeds' five shapes, 389-400 big-tech careers sites, 413-424,
     # 521-532 and 557-568 job boards only, 437-448 regional employers, 497-508 and 581-592
     # employers outside big tech,
     # 605-616 postings as students pass them around: forwards, chats, trackers, a club's doc);
     # 281-292: awkward saves, a Hacker News comment, a Reddit post, a Discord paste, a Notion
     # page, a PDF sheet, markdown tables; 365-376: English-language pages from the UK, Ireland,
     # India, Singapore, Australia, New Zealand, Canada and the Netherlands), came with their
-    # own: 209 of the 10,848 labelled fields are open.
-    assert len(open_fields) <= 209, open_fields
+    # own: 216 of the 11,232 labelled fields are open.
+    assert len(open_fields) <= 216, open_fields
     assert all(label["open"][field] for label in LABELS for field in label.get("open", {}))
