@@ -472,16 +472,16 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         # A name voted for by several kinds of evidence beats one strong but lone guess.
         mentions = {key: _count_mentions(doc, key) for key in votes}
         best = max(votes, key=lambda k: (votes[k] + min(mentions[k], 5) * 0.3, mentions[k]))
-    # With no rival, the name opening the company's blurb (or stating its facts) names it when
-    # the text names it again ("About the Company\nBrambleworks Games is an independent studio"
-    # below "Platform Engineering at Brambleworks Games builds"): a page with no header says so
-    # only in its prose.
     if votes[best] < 2.0:
         # "Corvane" in "Corvane's engineers" outnumbers "This role is with Corvane Cloud": one
         # company, named in full where a strong vote names it.
         full = [k for k in votes if k.startswith(best + " ") and votes[k] >= 2.0]
         if full:
             return first_seen[full[0]]
+    # With no rival, the name opening the company's blurb (or stating its facts) names it when
+    # the text names it again ("About the Company\nBrambleworks Games is an independent studio"
+    # below "Platform Engineering at Brambleworks Games builds"): a page with no header says so
+    # only in its prose.
     if votes[best] < 2.0 and not (
         len(votes) == 1 and best in said_in_prose and _count_mentions(doc, best) >= 2
     ):
