@@ -741,7 +741,7 @@ def _score(doc: Doc, c: _Candidate) -> float:
     kind = doc.kind_at(c.start)
     left = _left_context(doc, c.start)
     after = c.period_words
-    _, sentence_end = doc.sentence_at(c.start)
+    sentence_start, sentence_end = doc.sentence_at(c.start)
     right = doc.view[after.end() if after else c.end : min(sentence_end, c.end + 60)]
     # "Similar jobs": other postings' pay lines, each as clean as this posting's own.
     if kind == "related" or _board_statistic(left, right):
@@ -809,7 +809,6 @@ def _score(doc: Doc, c: _Candidate) -> float:
         score -= 4 if labelled_here else 6
     if not_pay and stipend_field:
         score -= 4  # "Stipend: $100/month for your phone plan": a perk after all
-    sentence_start, _ = doc.sentence_at(c.start)
     if _RETURN_OFFER.search(doc.view, sentence_start, c.start):
         score -= 6  # "Interns who receive a return offer ... will be offered a base salary of"
     # The clause after a ";" still speaks of it; the next sentence speaks of its own.

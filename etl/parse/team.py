@@ -173,9 +173,10 @@ def _units_at_the_company(doc: Doc, company: str | None) -> list[re.Match]:
     found = []
     at = doc.lower.find(" at " + employer)
     while at != -1:
-        sentence_start, _ = doc.sentence_at(at)
-        start = max(sentence_start, doc.line_at(at)[0])
-        m = _UNIT_AT.match(doc.view, start)
+        # The sentence's start within the line, found at C speed (no sentence index needed).
+        line_start = doc.line_at(at)[0]
+        stop = max(doc.view.rfind(". ", line_start, at), doc.view.rfind("! ", line_start, at))
+        m = _UNIT_AT.match(doc.view, stop + 2 if stop != -1 else line_start)
         if (
             m is not None
             and m.group("employer").lower() == employer
@@ -611,13 +612,12 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     """The " team"/" group" whose _TEAM_POSSESSIVE window (90 before, 30 after) can hold a
     match: one with "team" or "group" before a verb ("team builds") inside it."""
     view = doc.view
-    tails = [
-        pos
-        for pos in doc.find_all(
-            "team", "group", "department", "division", "desk", "practice", "lab"
-        )
-        if _POSSESSIVE_TAIL_AT.match(view, pos)
+    # "practice" and "lab" with the space before them: bare, they stand inside "practices",
+    # "available", "collaborate" on most pages.
+    unit_starts = doc.find_all("team", "group", "department", "division", "desk") + [
+        pos + 1 for pos in doc.find_all(" practice", " lab")
     ]
+    tails = [pos for pos in unit_starts if _POSSESSIVE_TAIL_AT.match(view, pos)]
     if not tails:
         return []
     # "Our Programs & Impact department is", "The Data & Graphics desk is".
