@@ -166,12 +166,13 @@ def _units_at_the_company(doc: Doc, company: str | None) -> list[re.Match]:
         return []
     # The employer as named, or by its first word ("Aphelion" for "Aphelion Orbital").
     employer = company.lower()
-    if doc.lower.find(" at " + employer) == -1:
-        employer = employer.split(" ", 1)[0]
-        if len(employer) < 4 or doc.lower.find(" at " + employer) == -1:
-            return []
-    found = []
     at = doc.lower.find(" at " + employer)
+    if at == -1:
+        employer = employer.split(" ", 1)[0]
+        if len(employer) < 4:
+            return []
+        at = doc.lower.find(" at " + employer)
+    found = []
     while at != -1:
         # The sentence's start within the line, found at C speed (no sentence index needed).
         line_start = doc.line_at(at)[0]
@@ -614,14 +615,15 @@ def _possessive_windows(doc: Doc, team_words: list[int], group_words: list[int])
     view = doc.view
     # "practice" and "lab" with the space before them: bare, they stand inside "practices",
     # "available", "collaborate" on most pages.
+    practice_or_lab = doc.find_all(" practice", " lab")
     unit_starts = doc.find_all("team", "group", "department", "division", "desk") + [
-        pos + 1 for pos in doc.find_all(" practice", " lab")
+        pos + 1 for pos in practice_or_lab
     ]
     tails = [pos for pos in unit_starts if _POSSESSIVE_TAIL_AT.match(view, pos)]
     if not tails:
         return []
     # "Our Programs & Impact department is", "The Data & Graphics desk is".
-    unit_words = doc.find_all(" department", " division", " desk", " practice", " lab")
+    unit_words = doc.find_all(" department", " division", " desk") + practice_or_lab
     return [
         pos
         for pos in sorted(team_words + group_words + unit_words)
@@ -658,10 +660,9 @@ _COMMA_PART = re.compile(r"[^,]+")
 
 
 def _teams_in_title(doc: Doc, title: Found, company: str | None) -> list[Found]:
-    # Taleo appends the requisition's number: "... (Summer 2026)-2500841".
-    text = _REQUISITION_SUFFIX.sub(
-        lambda m: " " * len(m.group(0)), doc.view[title.start : title.end]
-    )
+    text = doc.view[title.start : title.end]
+    if text[-1:].isdigit():  # Taleo appends the requisition's number: "... (Summer 2026)-2500841"
+        text = _REQUISITION_SUFFIX.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Found] = []
     for m in _PARENS.finditer(text):
         inner = m.group(1).strip()
