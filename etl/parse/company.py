@@ -27,6 +27,7 @@ from etl.parse.header import (
     zone_lines,
 )
 from etl.parse.places import is_place_line
+from etl.parse.text import initials
 from etl.parse.vocab import field_labels, heading_kinds, load
 
 _ABBREVIATION_END = re.compile(
@@ -488,7 +489,7 @@ def extract_company(doc: Doc, title: Found | None) -> Found | None:
         return None
     if best.isalpha() and len(best) <= 5 and first_seen[best].value.isupper():
         # "RGNL Careers | Rio Grande National Laboratory": the name the initials stand for.
-        spelled = [k for k in votes if "".join(w[0] for w in k.split() if w[0].isalpha()) == best]
+        spelled = [k for k in votes if initials(k) == best]
         if spelled:
             return first_seen[spelled[0]]
     return first_seen[best]

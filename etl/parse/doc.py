@@ -22,6 +22,7 @@ from etl.parse.segment import (
     segment,
 )
 from etl.parse.text import clean_text, line_spans, match_view
+from etl.parse.vocab import field_labels
 
 # Sentence ends (see `Doc._sentence_ends`), one pattern per character, each tried only when the
 # text holds its character (a C-speed `in`): a pattern opening with a literal lets the regex
@@ -209,6 +210,8 @@ def _trigger_pass(
 
 
 _TRIGGERS = _TriggerIndex()
+# A capital right after a lower-case letter or a bracket: where a glued label may begin.
+_GLUED_CAPITAL = re.compile(r"(?<=[a-z)\]])(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +313,17 @@ class Doc:
         if i < 0:
             return 0, 0
         return self.lines[i]
+
+    def glued_label_start(self, start: int, end: int) -> int:
+        """Where the next field's label begins glued to a value in [start, end) ("Chicago, IL
+        (Hybrid)Job Type", "Full-timeExperience Level"), else `end`; a capital inside a name
+        ("MidTown Cleveland") begins none."""
+        labels = field_labels()
+        for m in _GLUED_CAPITAL.finditer(self.view, start, end):
+            ahead = self.lower[m.start() : m.start() + 24]
+            if any(ahead.startswith(label) for label in labels):
+                return m.start()
+        return end
 
     def table_column_header(self, pos: int) -> str | None:
         """The header cell above `pos` when `pos` lies in a table's body row: "Start date" for

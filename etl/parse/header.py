@@ -600,7 +600,7 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
             # the posting's.
             signature_left = _SIGNATURE_LINES
             continue
-        if line.lower() in _SEARCH_BUTTONS:
+        if line.lower() in SEARCH_BUTTONS:
             # "mechanical engineering co op\nDayton, OH\nSearch": a search box's query and
             # place, above its button, are the reader's, not the posting's.
             if run:
@@ -633,7 +633,8 @@ def _find_zone_lines(doc: Doc, max_lines: int) -> list[tuple[int, int]]:
     return kept[:max_lines]
 
 
-_SEARCH_BUTTONS = frozenset({"search", "search jobs", "find jobs", "go"})
+# A search box's button under its query (the locations step reads the box too).
+SEARCH_BUTTONS = frozenset({"search", "search jobs", "find jobs", "go"})
 
 
 def _line_start_before(doc: Doc, pos: int, count: int) -> int:

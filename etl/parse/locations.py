@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from etl.parse.doc import TABLE_RULE, Doc, Found
+from etl.parse.header import SEARCH_BUTTONS
 from etl.parse.places import (
     CITY,
     JOB_NOUN,
@@ -35,7 +36,7 @@ from etl.parse.places import (
     town_list,
     workday_place,
 )
-from etl.parse.vocab import field_labels, heading_kinds
+from etl.parse.vocab import heading_kinds
 
 # Matched where "location" stands; _opens_a_label checks it opens a line (or a glued label).
 _LOCATION_LABEL = re.compile(
@@ -472,7 +473,7 @@ def _location_heading_values(doc: Doc, title: Found | None) -> list[tuple[int, i
         end = doc.view.find("\n", start)
         end = block.end if end == -1 else min(end, block.end)
         if glued:  # the next label glued on: "Chicago, IL (Hybrid)Job TypeFull-time"
-            end = _glued_label_start(doc, start + 1, end)
+            end = doc.glued_label_start(start + 1, end)
         value = doc.view[start:end].strip()
         if (in_menu and not names_a_place(value)) or _table_header_row(value):
             continue
@@ -1065,22 +1066,7 @@ def _in_search_box(doc: Doc, start: int, end: int) -> bool:
     if doc.lower[above_start:above_end].strip(" :") != "where":
         return False
     below_start, below_end = doc.line_at(end + 1)
-    return doc.lower[below_start:below_end].strip() in _SEARCH_BUTTONS
-
-
-_SEARCH_BUTTONS = frozenset({"find jobs", "search", "search jobs", "go", "find"})
-_GLUED_NEXT_LABEL = re.compile(r"(?<=[a-z)\]])(?=[A-Z][a-z])")
-
-
-def _glued_label_start(doc: Doc, start: int, end: int) -> int:
-    """Where the next field's label begins glued to a value ("Chicago, IL (Hybrid)Job Type"),
-    else `end`; a capital inside a name ("MidTown Cleveland") begins none."""
-    labels = field_labels()
-    for m in _GLUED_NEXT_LABEL.finditer(doc.view, start, end):
-        ahead = doc.lower[m.start() : m.start() + 24]
-        if any(ahead.startswith(label) for label in labels):
-            return m.start()
-    return end
+    return doc.lower[below_start:below_end].strip() in SEARCH_BUTTONS
 
 
 _SEARCH_FORM = re.compile(r"(?i)[ \t]*search(?:[ \t]+\w+)?[ \t]*:")

@@ -15,6 +15,7 @@ from functools import cache
 from etl.parse.doc import LABEL_COLON, Doc, Found
 from etl.parse.mentions import term_names
 from etl.parse.places import is_place_line, is_place_name
+from etl.parse.text import initials
 from etl.parse.vocab import load, team_heading_suffixes
 
 _TITLE_SPLIT = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*")
@@ -469,7 +470,7 @@ def extract_team(
         # spelt out where the page spells it ("co-op on the DCG team" below "The Datacenter
         # Connectivity Group (DCG) builds").
         first_join = next(
-            (c for c in candidates if _initials(str(c.value)) == str(first_join.value)),
+            (c for c in candidates if initials(str(c.value)) == str(first_join.value)),
             first_join,
         )
         candidates = [first_join, *(c for c in candidates if c is not first_join)]
@@ -496,7 +497,7 @@ def extract_team(
         employer = company.lower()
         titled = candidates[:from_title]
         # "The Medical Device Innovation Consortium (MDIC)" at MDIC: the employer, spelt out.
-        candidates = [c for c in candidates if _initials(str(c.value)).lower() != employer]
+        candidates = [c for c in candidates if initials(str(c.value)).lower() != employer]
         candidates = [
             c
             for c in candidates
@@ -564,16 +565,12 @@ def _the_team_the_hire_joins(
         if joined is None:
             continue
         name = str(joined.value).lower()
-        if any(name in t or t in name or _initials(t) == name.split()[0] for t in titled):
+        if any(name in t or t in name or initials(t) == name.split()[0] for t in titled):
             return candidates
         if company and (name in company.lower() or company.lower() in name):
             continue  # "When you join the Latitude team" at Latitude AI: the company
         return [joined, *(c for c in candidates if c is not joined)]
     return candidates
-
-
-def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[0].isalnum())
 
 
 def _inside_the_labelled_unit(doc: Doc, candidates: list[Found]) -> list[Found]:

@@ -225,7 +225,10 @@ def extract_employment_type(doc: Doc, title: Found | None) -> Found | None:
             # A label run glued together: "Job TypeFull-timeExperience LevelEntry level". In a
             # slice: glued on, the value has no word boundary before it.
             value = doc.view[pos + 4 : pos + 44]
-            glued_next = _GLUED_NEXT.search(value, 1)  # "Full-timeExperience Level"
+            # A type is one word: any glued capital ends it, labelled or not
+            # ("Full-timeDescription", "Full-timeExperience Level"); Doc.glued_label_start is
+            # for values that may hold a capital of their own.
+            glued_next = _GLUED_NEXT.search(value, 1)
             value = value[: glued_next.start()] if glued_next else value
             for kind, pattern in _TYPE_WORDS:
                 w = pattern.match(value)

@@ -133,3 +133,8 @@ def match_view(text: str) -> str:
         if char in text:
             text = text.replace(char, ascii_char)
     return text
+
+
+def initials(name: str) -> str:
+    """ "Datacenter Connectivity Group" -> "DCG": the first character of each word."""
+    return "".join(word[0] for word in name.split() if word[0].isalnum())
